@@ -1,0 +1,18 @@
+// File: timescales.h
+// -----------------------------------------------------------------------------
+//
+// The umbrella header of the timescales C++ API: dates, calendar-month
+// arithmetic and working-day calendars for the statutory timescales of
+// English children's social care.
+//
+// The C++ API is source-compatible across minor versions; for a stable
+// binary interface use the C ABI, <timescales/c.h>.
+
+#ifndef TSC_TIMESCALES_H_
+#define TSC_TIMESCALES_H_
+
+#include "timescales/calendar.h"  // IWYU pragma: export
+#include "timescales/date.h"      // IWYU pragma: export
+#include "timescales/version.h"   // IWYU pragma: export
+
+#endif  // TSC_TIMESCALES_H_
