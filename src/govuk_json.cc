@@ -3,12 +3,11 @@
 #include "govuk_json.h"
 
 #include <algorithm>
-#include <exception>
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "england_and_wales.h"
-#include "nlohmann/json.hpp"
+#include "internal/json.h"
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
@@ -77,18 +76,9 @@ absl::StatusOr<GovUkDivision> ReadDivision(const Json& object,
 
 absl::StatusOr<GovUkDivision> ParseGovUkJson(absl::string_view json,
                                              absl::string_view division) {
-  Json doc;
-  // nlohmann reports syntax errors only by exception; it carries the line
-  // and column we pass on, and nothing else in this file throws.
-  try {
-    doc = Json::parse(json.begin(), json.end());
-  } catch (const Json::parse_error& e) {
-    absl::string_view what = e.what();
-    const size_t bracket = what.find("] ");
-    if (bracket != absl::string_view::npos) what.remove_prefix(bracket + 2);
-    return absl::InvalidArgumentError(
-        absl::StrFormat("GOV.UK bank holidays: %s", what));
-  }
+  absl::StatusOr<Json> parsed = ParseJson(json, "GOV.UK bank holidays");
+  if (!parsed.ok()) return parsed.status();
+  const Json& doc = *parsed;
   if (!doc.is_object()) {
     return absl::InvalidArgumentError(
         "GOV.UK bank holidays: the document is not a JSON object");

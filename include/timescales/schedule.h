@@ -1,0 +1,144 @@
+// File: schedule.h
+// -----------------------------------------------------------------------------
+//
+// Review chains. A looked-after child's reviews form a chain per period of
+// care: the first review is due 20 working days after the child became
+// looked after, the second 3 months after the first was actually held, then
+// every 6 months after the previous one (CPPCR 2010 reg 33). A new period of
+// care restarts the chain. A child protection plan's review conferences
+// chain the same way from the ICPC (3 months, then 6-monthly), with the
+// first core group 10 working days after the ICPC.
+//
+// A schedule lists every slot with its rule, due date, the review that
+// filled it and a status as at a date (the end of that day):
+//
+//   on_time       held on or before the legal due date
+//   late          held after it
+//   overdue       not held, and due on or before the as-at date
+//   due_soon      not held, due within `policy.due_soon_working_days`
+//   not_yet_due   not held, due later
+//   not_required  care (or the plan) ended on or before the due date
+//
+// Example:
+//
+//   LacPeriod period{2019-12-20, std::nullopt, false};
+//   absl::StatusOr<Schedule> s = ts.LacSchedule(
+//       period, {Reviewed(2020-01-22), Reviewed(2020-04-23)}, 2020-11-01);
+//   // slots: 1 on_time (due 2020-01-22), 2 late (due 2020-04-22),
+//   //        3 overdue (due 2020-10-23); s->next_due == 2020-10-23
+
+#ifndef TSC_SCHEDULE_H_
+#define TSC_SCHEDULE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
+#include "timescales/config.h"
+#include "timescales/due.h"
+
+TSC_NAMESPACE_BEGIN
+
+enum class SlotStatus {
+  kOnTime,
+  kLate,
+  kOverdue,
+  kDueSoon,
+  kNotYetDue,
+  kNotRequired,
+};
+
+// "on_time", "late", "overdue", "due_soon", "not_yet_due", "not_required".
+absl::string_view SlotStatusName(SlotStatus status) noexcept;
+
+// A review (or conference) as held, with the process timestamps that exist.
+struct HeldReview {
+  Moment held;
+  std::optional<Moment> sw_report_received;
+  std::optional<Moment> decisions_sent;
+  std::optional<Moment> record_distributed;
+};
+
+inline HeldReview Reviewed(Date date) {
+  return HeldReview{Moment::OnDate(date), {}, {}, {}};
+}
+
+// A deadline that follows from a held review (decisions, record, report).
+struct Deadline {
+  DueDate due;
+  std::optional<Moment> done;
+  SlotStatus status = SlotStatus::kNotYetDue;
+};
+
+struct Slot {
+  int number = 0;  // 1-based position in the chain
+  DueDate due;
+  std::optional<HeldReview> review;  // the review that filled the slot
+  SlotStatus status = SlotStatus::kNotYetDue;
+  // Working days after the legal due date: when held late, to the review;
+  // when overdue, to the as-at date. Zero otherwise.
+  int32_t working_days_late = 0;
+  // For a held review: decisions, record and social worker's report.
+  std::vector<Deadline> deadlines;
+};
+
+struct Schedule {
+  std::string kind;  // "lac", "lac_short_break" or "cp"
+  Date start;
+  std::optional<Date> end;
+  Date as_at;
+  std::vector<Slot> slots;
+  std::optional<Slot> core_group;  // CP plans: the first core group
+  // The legal due date of the slot still to be filled, when one is needed.
+  std::optional<Date> next_due;
+  // Reviews held on a date already filled in this chain (counted once).
+  std::vector<HeldReview> duplicates;
+};
+
+struct LacPeriod {
+  Date start;                // the day the child became looked after
+  std::optional<Date> end;   // the day the period of care ended
+  bool short_break = false;  // reg 48 short breaks: 3 months, then 6
+};
+
+struct CpPlan {
+  Date icpc;                 // the initial conference (= plan start)
+  std::optional<Date> end;   // the day the plan ended
+  std::optional<Date> first_core_group;
+};
+
+// Status of a deadline `due` as at the end of `as_at`, given when it was met.
+SlotStatus DeadlineStatus(const Calendar& calendar, const Moment& due,
+                          const std::optional<Moment>& done, Date as_at,
+                          int due_soon_working_days);
+
+// LacSchedule() / CpSchedule()
+//
+// The chain of one period of care or one CP plan, as at the end of `as_at`.
+// Reviews held after `as_at` are not yet known and are ignored; a review
+// before the start is InvalidArgument.
+absl::StatusOr<Schedule> LacSchedule(const Timescales& ts,
+                                     const LacPeriod& period,
+                                     std::vector<HeldReview> reviews,
+                                     Date as_at);
+absl::StatusOr<Schedule> CpSchedule(const Timescales& ts, const CpPlan& plan,
+                                    std::vector<HeldReview> conferences,
+                                    Date as_at);
+
+// Several periods of care of one child: each review goes to the period whose
+// span holds its date (ends included); reviews in no period come back in
+// `unassigned`.
+struct LacHistory {
+  std::vector<Schedule> schedules;
+  std::vector<HeldReview> unassigned;
+};
+absl::StatusOr<LacHistory> LacSchedules(const Timescales& ts,
+                                        std::vector<LacPeriod> periods,
+                                        std::vector<HeldReview> reviews,
+                                        Date as_at);
+
+TSC_NAMESPACE_END
+
+#endif  // TSC_SCHEDULE_H_
