@@ -42,7 +42,13 @@ install(FILES
   "${PROJECT_BINARY_DIR}/timescalesConfigVersion.cmake"
   DESTINATION "${TSC_CMAKE_DIR}" COMPONENT tsc_Development)
 
-# pkg-config: paths joined so that an absolute CMAKE_INSTALL_LIBDIR works.
+# pkg-config: relocatable (prefix found from the .pc file's own place, so
+# `cmake --install --prefix` anywhere works); paths joined so that an
+# absolute CMAKE_INSTALL_LIBDIR works.
+file(RELATIVE_PATH TSC_PC_PREFIX_FROM_PCDIR
+  "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" TSC_PC_PREFIX_FROM_PCDIR
+  "${TSC_PC_PREFIX_FROM_PCDIR}")
 cmake_path(APPEND TSC_PC_LIBDIR "\${prefix}" "${CMAKE_INSTALL_LIBDIR}")
 cmake_path(APPEND TSC_PC_INCLUDEDIR "\${prefix}" "${CMAKE_INSTALL_INCLUDEDIR}")
 if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")

@@ -29,13 +29,15 @@ constexpr int32_t DaysFromCivil(int y, int m, int d) noexcept {
   return era * 146097 + doe - 719468;
 }
 
-constexpr Ymd CivilFromDays(int32_t z) noexcept {
-  z += 719468;
-  const int32_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int32_t doe = z - era * 146097;
-  const int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int32_t mp = (5 * doy + 2) / 153;
+constexpr Ymd CivilFromDays(int32_t serial) noexcept {
+  // 64-bit: the shift below would overflow int32 near its ends, and error
+  // messages format whatever serial a caller passed.
+  const int64_t z = int64_t{serial} + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
   const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   const int y = static_cast<int>(yoe + era * 400) + (m <= 2 ? 1 : 0);

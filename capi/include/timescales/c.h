@@ -13,25 +13,33 @@
  *
  * Every function that can fail returns an int status (tsc_status): 0 is OK.
  * Out-parameters come first. On failure the out-parameters are untouched
- * unless documented (create functions set *out = NULL), and
- * tsc_last_error_message() describes the failure. A successful call does NOT
- * clear the last error; check the return code, never the message.
+ * unless documented (functions whose *out the caller must free set it to
+ * NULL), and tsc_last_error_message() describes the failure. A successful
+ * call does NOT clear the last error; check the return code, never the
+ * message.
  *
  * Ownership
  * ---------
- * 1. tsc_X_create(out, ...) gives the caller *out, released with tsc_X_free.
- *    Every tsc_X_free(NULL) is a harmless no-op.
+ * 1. A function whose first parameter is `tsc_X **out` (tsc_X_create*,
+ *    tsc_X_from_json, tsc_calendar_builder_build, tsc_calendar_holidays,
+ *    tsc_schedule_lac, tsc_schedule_cp) gives the caller *out, released
+ *    with tsc_X_free. Every tsc_X_free(NULL) is a harmless no-op.
  * 2. A `const char *` returned through an out-parameter is borrowed: valid
- *    until the handle it came from is freed. tsc_last_error_message() and
- *    tsc_status_string() return library-owned text.
+ *    until the handle it came from is freed. tsc_last_error_message(),
+ *    tsc_status_string() and tsc_slot_status_string() return library-owned
+ *    static text.
  * 3. `char **` out-parameters receive library-allocated strings the caller
  *    releases with tsc_free (never free()).
- * 4. Input buffers are only read during the call; the library keeps no
- *    pointer to them.
- * 5. Calendars are immutable and may be shared between threads. Builders and
- *    lists are not thread-safe. The last error is per thread.
+ * 4. Input buffers and handles passed in are only read during the call; the
+ *    library keeps no pointer to them. tsc_timescales_create copies the
+ *    calendar, rules and policy, which may be freed right afterwards.
+ * 5. Calendars, rule catalogues, engines (tsc_timescales) and schedules are
+ *    immutable and may be shared between threads. Builders, policies (they
+ *    have setters) and lists are not thread-safe. The last error is per
+ *    thread.
  * 6. A NULL pointer argument (unless documented as optional) returns
  *    TSC_INVALID_ARGUMENT; nothing crashes, and no C++ exception crosses.
+ *    An array or (pointer, length) input may be NULL when its count is 0.
  *
  * Counting conventions (see the README)
  * -------------------------------------
@@ -137,7 +145,9 @@ TSC_API TSC_WARN_UNUSED int tsc_date_to_ymd(int *year, int *month, int *day,
 /* ISO yyyy-mm-dd or dd/mm/yyyy (surrounding spaces ignored). */
 TSC_API TSC_WARN_UNUSED int tsc_date_parse(tsc_date *out, const char *text);
 /* Writes the ISO form (10 characters and a NUL) with snprintf semantics:
- * *len receives 10; TSC_BUFFER_TOO_SMALL when cap <= 10. `len` may be NULL. */
+ * *len receives 10; TSC_BUFFER_TOO_SMALL when cap <= 10, after writing as
+ * much as fits plus a NUL. `len` may be NULL; `buf` may be NULL when cap is
+ * 0. */
 TSC_API TSC_WARN_UNUSED int tsc_date_format(char *buf, size_t cap,
                                             size_t *len, tsc_date date);
 /* ISO weekday: 1 = Monday ... 7 = Sunday. */
@@ -272,6 +282,7 @@ TSC_API TSC_WARN_UNUSED int tsc_calendar_holiday_name(
 TSC_API TSC_WARN_UNUSED int tsc_calendar_holidays(
     tsc_holiday_list **out, const tsc_calendar *calendar, tsc_date from,
     tsc_date to);
+/* 0 for NULL. */
 TSC_API size_t tsc_holiday_list_size(const tsc_holiday_list *list);
 /* `name` is borrowed from the list; any out-parameter may be NULL. */
 TSC_API TSC_WARN_UNUSED int tsc_holiday_list_get(
@@ -292,6 +303,279 @@ TSC_API TSC_WARN_UNUSED int tsc_calendar_exact_from(
  * known_until, sources, strict, closure_days); release with tsc_free. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_info_json(
     char **out, const tsc_calendar *calendar);
+
+/* ---- Rules, policies, due dates and review chains ------------------------ */
+/*
+ * The rule catalogue (RULES.md) names every timescale by a stable id such as
+ * "lac.first_review" or "cp.icpc". An engine (tsc_timescales) binds a
+ * calendar, a catalogue and a policy, and answers "when is this due, and
+ * why?" for one rule and one anchor, or for a whole review chain.
+ *
+ *   tsc_timescales *ts = NULL;
+ *   tsc_date anchor = 0, due = 0;
+ *   char *why = NULL;
+ *   tsc_timescales_create_default(&ts);
+ *   tsc_date_from_ymd(&anchor, 2019, 12, 20);
+ *   tsc_rule_due(&due, NULL, NULL, NULL, ts, "lac.first_review", anchor,
+ *                TSC_NO_TIME);                      (due == 2020-01-22)
+ *   tsc_rule_due_explain(&why, ts, "lac.first_review", anchor, TSC_NO_TIME);
+ *   ... "skipping Wed 25 Dec Christmas Day, ..." ...
+ *   tsc_free(why);
+ *   tsc_timescales_free(ts);
+ *
+ * Times of day. An anchor or a completion is a local (Europe/London) date
+ * with an optional time, passed as a tsc_date and an int32_t minute of the
+ * day in [0, 1440) (10:30 is 630), or TSC_NO_TIME for a date only. Hour
+ * rules ("24 hours before the review") count elapsed hours across clock
+ * changes when the anchor has a time; with a date only they count whole
+ * days. Other units ignore the time.
+ */
+
+typedef struct tsc_policy tsc_policy;
+typedef struct tsc_rules tsc_rules;
+typedef struct tsc_timescales tsc_timescales;
+typedef struct tsc_schedule tsc_schedule;
+
+/* No date (an open period, no review held, nothing due). */
+#define TSC_NO_DATE ((tsc_date)INT32_MIN)
+/* No time of day: the moment is a date only. */
+#define TSC_NO_TIME ((int32_t)-1)
+
+/* Which strategy discussion starts the ICPC clock (policy). */
+#define TSC_ICPC_ANCHOR_INITIATING 0 /* default (Working Together 2018) */
+#define TSC_ICPC_ANCHOR_LAST 1       /* Working Together 2010 wording */
+
+/* Units of a rule's offset (tsc_rules_get). */
+#define TSC_UNIT_WORKING_DAYS 0
+#define TSC_UNIT_DAYS 1
+#define TSC_UNIT_WEEKS 2
+#define TSC_UNIT_MONTHS 3
+#define TSC_UNIT_HOURS 4
+
+/* Status of a slot or deadline in a schedule, as at the end of a day. */
+#define TSC_SLOT_ON_TIME 0      /* held on or before the legal due date */
+#define TSC_SLOT_LATE 1         /* held after it */
+#define TSC_SLOT_OVERDUE 2      /* not held, due on or before the as-at date */
+#define TSC_SLOT_DUE_SOON 3     /* not held, due within the policy's window */
+#define TSC_SLOT_NOT_YET_DUE 4  /* not held, due later */
+#define TSC_SLOT_NOT_REQUIRED 5 /* care or the plan ended by the due date */
+
+/* Static text for a TSC_SLOT_* value: "on_time", "late", "overdue",
+ * "due_soon", "not_yet_due", "not_required" (the names used in JSON);
+ * "unrecognised slot status" for any other value. Never NULL. */
+TSC_API const char *tsc_slot_status_string(int status);
+
+/* Policies: a local authority's choices where the sources disagree. A new
+ * policy holds the project's defaults: the event day excluded, months by
+ * corresponding date, the ICPC from the initiating strategy discussion, the
+ * social worker's report 24 hours before the review, holidays past the
+ * data provisional (not errors), due soon within 10 working days, named
+ * "default". Setters return TSC_INVALID_ARGUMENT for an unknown value and
+ * then leave the policy unchanged. */
+TSC_API TSC_WARN_UNUSED int tsc_policy_create(tsc_policy **out);
+TSC_API void tsc_policy_free(tsc_policy *policy);
+/* TSC_COUNT_START_EXCLUDED or TSC_COUNT_START_IS_DAY_ONE. */
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_counting(tsc_policy *policy,
+                                                    int counting);
+/* TSC_MONTHS_*. */
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_month_convention(
+    tsc_policy *policy, int convention);
+/* TSC_ICPC_ANCHOR_*. The engine records it (tsc_policy_describe); callers
+ * choose which strategy discussion they pass as the cp.icpc anchor. */
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_icpc_anchor(tsc_policy *policy,
+                                                       int anchor);
+/* lac.sw_report: 24 elapsed hours before the review (the default) ... */
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_sw_report_hours(tsc_policy *policy);
+/* ... or n working days before it, n in [0, 1000]. */
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_sw_report_working_days(
+    tsc_policy *policy, int n);
+/* strict != 0: a due date past the holiday data's known_until is
+ * TSC_OUT_OF_RANGE instead of provisional. */
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_strict_holidays(tsc_policy *policy,
+                                                           int strict);
+/* A slot not yet due is TSC_SLOT_DUE_SOON within n working days, n in
+ * [0, 1000]. */
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_due_soon_working_days(
+    tsc_policy *policy, int n);
+/* The name explanations give the policy (copied). */
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_name(tsc_policy *policy,
+                                                const char *name);
+/* A policy from the keys of a JSON object: {"name": "...", "counting":
+ * "start_excluded"|"start_is_day_one", "months": "corresponding_date"|
+ * "day_before_corresponding"|"fixed_days", "icpc_anchor": "initiating"|
+ * "last", "sw_report": "24_hours"|"working_days", "sw_report_working_days":
+ * N, "strict_holidays": true|false, "due_soon_working_days": N}. Missing
+ * keys keep their defaults; unknown keys are TSC_INVALID_ARGUMENT naming
+ * the key. */
+TSC_API TSC_WARN_UNUSED int tsc_policy_from_json(tsc_policy **out,
+                                                 const char *json, size_t len);
+/* One line naming the policy and its choices, e.g. "default (event day
+ * excluded; months by corresponding date; ...)"; release with tsc_free. */
+TSC_API TSC_WARN_UNUSED int tsc_policy_describe(char **out,
+                                                const tsc_policy *policy);
+
+/* Rule catalogues. The built-in catalogue is RULES.md's (plus the reg 48
+ * short-break review rules). */
+TSC_API TSC_WARN_UNUSED int tsc_rules_create_builtin(tsc_rules **out);
+/* The built-in catalogue with the overrides and additions of a JSON
+ * document: {"rules": {ID: {"offset": N, "unit": "working_days"|"days"|
+ * "weeks"|"months"|"hours", "description": "...", "anchor": "...",
+ * "source": "..."}}}. An existing id may change any field; a new id needs
+ * offset and unit. Errors are TSC_INVALID_ARGUMENT naming the rule and key
+ * (or the line and column of malformed JSON). */
+TSC_API TSC_WARN_UNUSED int tsc_rules_from_json(tsc_rules **out,
+                                                const char *json, size_t len);
+TSC_API void tsc_rules_free(tsc_rules *rules);
+TSC_API TSC_WARN_UNUSED int tsc_rules_count(size_t *out,
+                                            const tsc_rules *rules);
+/* The rule at `index` (catalogue order: built-in rules first, then local
+ * additions). Strings are borrowed from `rules`; `offset` is signed
+ * (negative: before the anchor); `unit` is a TSC_UNIT_*. Any out-parameter
+ * may be NULL. TSC_OUT_OF_RANGE when index >= the count. */
+TSC_API TSC_WARN_UNUSED int tsc_rules_get(const char **id,
+                                          const char **description,
+                                          const char **anchor, int32_t *offset,
+                                          int *unit, const char **source,
+                                          const tsc_rules *rules,
+                                          size_t index);
+
+/* Engines: a calendar, a rule catalogue and a policy, bound together.
+ * `rules` NULL means the built-in catalogue and `policy` NULL the default
+ * policy; `calendar` is required. All three are copied. */
+TSC_API TSC_WARN_UNUSED int tsc_timescales_create(tsc_timescales **out,
+                                                  const tsc_calendar *calendar,
+                                                  const tsc_rules *rules,
+                                                  const tsc_policy *policy);
+/* England and Wales, the built-in catalogue and the default policy. */
+TSC_API TSC_WARN_UNUSED int tsc_timescales_create_default(
+    tsc_timescales **out);
+TSC_API void tsc_timescales_free(tsc_timescales *ts);
+
+/* Due dates. Every function below fails with TSC_NOT_FOUND (the message
+ * naming the known ids) for an unknown `rule_id`, TSC_OUT_OF_RANGE for a
+ * date outside the supported range or a due date past the holiday data
+ * under a strict policy, and TSC_INVALID_ARGUMENT for a minute that is
+ * neither TSC_NO_TIME nor in [0, 1440).
+ *
+ * tsc_rule_due: the legal due date (against which compliance is judged) and
+ * its minute of the day (TSC_NO_TIME unless an hour rule has a timed
+ * anchor), the practical due date (the last working day on or before the
+ * legal one), and *provisional = 1 when the anchor or the due date is past
+ * the holiday data. Only `legal_due` is required; the other out-parameters
+ * may be NULL. */
+TSC_API TSC_WARN_UNUSED int tsc_rule_due(tsc_date *legal_due,
+                                         int32_t *legal_due_minute,
+                                         tsc_date *practical_due,
+                                         int *provisional,
+                                         const tsc_timescales *ts,
+                                         const char *rule_id, tsc_date anchor,
+                                         int32_t anchor_minute);
+/* The full explanation, one fact a line: the rule and its source, the
+ * working (every non-working weekday skipped, by name), the practical due
+ * date when it differs, the policy and the calendar with its data version.
+ * Release with tsc_free. */
+TSC_API TSC_WARN_UNUSED int tsc_rule_due_explain(char **explanation,
+                                                 const tsc_timescales *ts,
+                                                 const char *rule_id,
+                                                 tsc_date anchor,
+                                                 int32_t anchor_minute);
+/* Only the one-line working, e.g. "20 working days after Fri 20 Dec 2019,
+ * skipping Wed 25 Dec Christmas Day, ...: Wed 22 Jan 2020". Release with
+ * tsc_free. */
+TSC_API TSC_WARN_UNUSED int tsc_rule_due_working(char **working,
+                                                 const tsc_timescales *ts,
+                                                 const char *rule_id,
+                                                 tsc_date anchor,
+                                                 int32_t anchor_minute);
+/* *out = 1 when `done` is at or before the legal due date (or instant);
+ * "within" is inclusive. A date-only `done` against a timed due instant is
+ * judged by its date. */
+TSC_API TSC_WARN_UNUSED int tsc_rule_on_time(int *out,
+                                             const tsc_timescales *ts,
+                                             const char *rule_id,
+                                             tsc_date anchor,
+                                             int32_t anchor_minute,
+                                             tsc_date done,
+                                             int32_t done_minute);
+/* Signed working days from the legal due date to `done`: positive when
+ * late, zero or negative when in time. */
+TSC_API TSC_WARN_UNUSED int tsc_rule_lateness_working_days(
+    int32_t *out, const tsc_timescales *ts, const char *rule_id,
+    tsc_date anchor, int32_t anchor_minute, tsc_date done,
+    int32_t done_minute);
+/* Legal due dates of one rule from `count` date-only anchors: out[i] equals
+ * tsc_rule_due's legal due date for anchors[i] with TSC_NO_TIME. On error
+ * the message names the failing index; elements before it are written. */
+TSC_API TSC_WARN_UNUSED int tsc_rule_due_batch(tsc_date *out,
+                                               const tsc_timescales *ts,
+                                               const char *rule_id,
+                                               const tsc_date *anchors,
+                                               size_t count);
+/* The same over int64 days, for numpy datetime64[D] arrays passed without
+ * copying. A value outside the supported range (NaT included) is
+ * TSC_OUT_OF_RANGE naming its index. */
+TSC_API TSC_WARN_UNUSED int tsc_rule_due_batch_i64(int64_t *out,
+                                                   const tsc_timescales *ts,
+                                                   const char *rule_id,
+                                                   const int64_t *anchors,
+                                                   size_t count);
+
+/* Review chains, as at the end of `as_at`. Slot 1 is due from the start,
+ * each later slot from the actual date of the review before it (never from
+ * the previous due date); reviews held after `as_at` are not yet known and
+ * are ignored; two reviews on one date count once (the second is listed as
+ * a duplicate in the JSON). A review before the start or after the end is
+ * TSC_INVALID_ARGUMENT.
+ *
+ * tsc_schedule_lac: one period of care from `start` (the day the child
+ * became looked after) to `end` (TSC_NO_DATE while open): lac.first_review,
+ * lac.second_review, then lac.subsequent_review; with short_break != 0 the
+ * reg 48 short-break rules. `review_minutes` (may be NULL: all date only)
+ * gives each review's time or TSC_NO_TIME; held reviews carry the
+ * lac.review_decisions, lac.review_record and lac.sw_report deadlines. */
+TSC_API TSC_WARN_UNUSED int tsc_schedule_lac(
+    tsc_schedule **out, const tsc_timescales *ts, tsc_date start,
+    tsc_date end, int short_break, const tsc_date *reviews,
+    const int32_t *review_minutes, size_t review_count, tsc_date as_at);
+/* One child protection plan from the ICPC (`icpc`) to `end` (TSC_NO_DATE
+ * while open): cp.first_rcpc, then cp.subsequent_rcpc; the first core group
+ * (cp.core_group) held on `first_core_group` (TSC_NO_DATE when not yet). */
+TSC_API TSC_WARN_UNUSED int tsc_schedule_cp(
+    tsc_schedule **out, const tsc_timescales *ts, tsc_date icpc, tsc_date end,
+    tsc_date first_core_group, const tsc_date *conferences, size_t count,
+    tsc_date as_at);
+TSC_API void tsc_schedule_free(tsc_schedule *schedule);
+/* The number of review slots (the core group is not one of them). */
+TSC_API TSC_WARN_UNUSED int tsc_schedule_slot_count(
+    size_t *out, const tsc_schedule *schedule);
+/* Slot `index` (0-based): its 1-based `number`, its rule id (borrowed from
+ * the schedule), the legal and practical due dates, the date of the review
+ * that filled it (TSC_NO_DATE when none), a TSC_SLOT_* status and the
+ * working days late (to the review when held late, to the as-at date when
+ * overdue, else 0). Any out-parameter may be NULL. TSC_OUT_OF_RANGE when
+ * index >= the count. */
+TSC_API TSC_WARN_UNUSED int tsc_schedule_slot(
+    int *number, const char **rule_id, tsc_date *legal_due,
+    tsc_date *practical_due, tsc_date *held, int *status,
+    int32_t *working_days_late, const tsc_schedule *schedule, size_t index);
+/* The legal due date of the slot still to be filled, or TSC_NO_DATE when
+ * none is needed (care or the plan has ended). */
+TSC_API TSC_WARN_UNUSED int tsc_schedule_next_due(
+    tsc_date *out, const tsc_schedule *schedule);
+/* The whole schedule as a JSON object; release with tsc_free:
+ *   {"kind": "lac"|"lac_short_break"|"cp", "start": "yyyy-mm-dd",
+ *    "end": date|null, "as_at": date, "policy": "...", "calendar": "...",
+ *    "slots": [SLOT...], "core_group": SLOT|null (CP plans),
+ *    "next_due": date|null, "duplicates": [moment...]}
+ *   SLOT = {"number": n, "rule": id, "anchor": moment, "legal_due": moment,
+ *    "practical_due": date, "provisional": bool, "working": "...",
+ *    "held": moment|null, "status": name, "working_days_late": n,
+ *    "deadlines": [{"rule", "anchor", "legal_due", "practical_due",
+ *    "provisional", "working", "done": moment|null, "status"}...]}
+ * Dates are ISO "yyyy-mm-dd"; a moment is a date or "yyyy-mm-ddTHH:MM";
+ * status names are those of tsc_slot_status_string. */
+TSC_API TSC_WARN_UNUSED int tsc_schedule_to_json(char **out,
+                                                 const tsc_schedule *schedule);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,407 @@
+/*
+ * c_api_test.c: the C ABI driven from plain C99, as a C caller would use it.
+ *
+ * Expected dates are the hand-checked worked examples (DOMAIN.md section 6),
+ * never values computed by the library. Prints "N passed, M failed" and
+ * exits non-zero on any failure.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "timescales/c.h"
+
+#ifndef TSC_TEST_DATA_DIR
+#error "TSC_TEST_DATA_DIR must name tests/data"
+#endif
+
+static int g_passed = 0;
+static int g_failed = 0;
+
+static void Check(int ok, const char* what, int line) {
+  if (ok) {
+    ++g_passed;
+  } else {
+    ++g_failed;
+    fprintf(stderr, "c_api_test.c:%d: FAILED: %s\n", line, what);
+  }
+}
+
+/* Compares a status and, on mismatch, shows the library's message. */
+static void CheckStatus(int actual, int expected, const char* call, int line) {
+  if (actual == expected) {
+    ++g_passed;
+    return;
+  }
+  ++g_failed;
+  fprintf(stderr, "c_api_test.c:%d: FAILED: %s returned %d (%s), want %d: %s\n",
+          line, call, actual, tsc_status_string(actual), expected,
+          tsc_last_error_message());
+}
+
+#define CHECK(cond) Check((cond) != 0, #cond, __LINE__)
+#define CHECK_OK(call) CheckStatus((call), TSC_OK, #call, __LINE__)
+#define CHECK_STATUS(call, want) CheckStatus((call), (want), #call, __LINE__)
+
+/* A date the test trusts: tsc_date_from_ymd is itself pinned below by
+ * serial numbers known independently of the library. */
+static tsc_date Ymd(int year, int month, int day) {
+  tsc_date out = 0;
+  CHECK_OK(tsc_date_from_ymd(&out, year, month, day));
+  return out;
+}
+
+static void CheckDate(tsc_date actual, int year, int month, int day,
+                      const char* what, int line) {
+  char got[16] = "?";
+  size_t len = 0;
+  tsc_date want = Ymd(year, month, day);
+  if (actual == want) {
+    ++g_passed;
+    return;
+  }
+  if (tsc_date_format(got, sizeof got, &len, actual) != TSC_OK) {
+    strcpy(got, "(unformattable)");
+  }
+  ++g_failed;
+  fprintf(stderr, "c_api_test.c:%d: FAILED: %s = %s, want %04d-%02d-%02d\n",
+          line, what, got, year, month, day);
+}
+
+#define CHECK_DATE(actual, y, m, d) \
+  CheckDate((actual), (y), (m), (d), #actual, __LINE__)
+
+/* Reads a whole file; the caller frees the result with free(). */
+static char* ReadFile(const char* path, size_t* len) {
+  FILE* f = fopen(path, "rb");
+  char* text = NULL;
+  long size;
+  if (f == NULL) return NULL;
+  if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 &&
+      fseek(f, 0, SEEK_SET) == 0) {
+    text = (char*)malloc((size_t)size + 1);
+    if (text != NULL) {
+      *len = fread(text, 1, (size_t)size, f);
+      text[*len] = '\0';
+    }
+  }
+  fclose(f);
+  return text;
+}
+
+static void TestVersion(void) {
+  CHECK(tsc_version_number() == TSC_VERSION_NUMBER);
+  CHECK(strcmp(tsc_version_string(), TSC_VERSION_STRING) == 0);
+  CHECK(tsc_abi_version() == TSC_ABI_VERSION);
+}
+
+static void TestDates(void) {
+  tsc_date d = 0;
+  int y = 0, m = 0, day = 0, weekday = 0;
+  char buf[11];
+  size_t len = 0;
+
+  /* Serial numbers known without the library (Unix epoch days). */
+  CHECK_OK(tsc_date_from_ymd(&d, 1970, 1, 1));
+  CHECK(d == 0);
+  CHECK_OK(tsc_date_from_ymd(&d, 2000, 1, 1));
+  CHECK(d == 10957);
+  CHECK_OK(tsc_date_from_ymd(&d, 2020, 1, 22));
+  CHECK(d == 18283);
+  CHECK_OK(tsc_date_from_ymd(&d, 1900, 1, 1));
+  CHECK(d == TSC_MIN_DATE);
+  CHECK_OK(tsc_date_from_ymd(&d, 2199, 12, 31));
+  CHECK(d == TSC_MAX_DATE);
+
+  CHECK_OK(tsc_date_to_ymd(&y, &m, &day, 18283));
+  CHECK(y == 2020 && m == 1 && day == 22);
+
+  CHECK_OK(tsc_date_parse(&d, "20/12/2019"));
+  CHECK_DATE(d, 2019, 12, 20);
+  CHECK_OK(tsc_date_parse(&d, "2019-12-20"));
+  CHECK_DATE(d, 2019, 12, 20);
+  CHECK_OK(tsc_date_parse(&d, "  2019-12-20 "));
+  CHECK_DATE(d, 2019, 12, 20);
+
+  /* 30 Feb does not exist; 1899 is outside the supported range. */
+  CHECK_STATUS(tsc_date_parse(&d, "2020-02-30"), TSC_INVALID_ARGUMENT);
+  CHECK(strlen(tsc_last_error_message()) > 0);
+  CHECK_STATUS(tsc_date_from_ymd(&d, 2020, 2, 30), TSC_INVALID_ARGUMENT);
+  CHECK_STATUS(tsc_date_from_ymd(&d, 1899, 12, 31), TSC_OUT_OF_RANGE);
+  CHECK_STATUS(tsc_date_parse(&d, "1899-12-31"), TSC_OUT_OF_RANGE);
+  CHECK_STATUS(tsc_date_parse(&d, "not a date"), TSC_INVALID_ARGUMENT);
+
+  CHECK_OK(tsc_date_format(buf, sizeof buf, &len, 18283));
+  CHECK(strcmp(buf, "2020-01-22") == 0);
+  CHECK(len == 10);
+  CHECK_STATUS(tsc_date_format(buf, 10, &len, 18283), TSC_BUFFER_TOO_SMALL);
+  CHECK(len == 10);
+  CHECK(strcmp(buf, "2020-01-2") == 0); /* truncated like snprintf */
+
+  CHECK_OK(tsc_date_weekday(&weekday, Ymd(2019, 12, 20)));
+  CHECK(weekday == 5); /* a Friday */
+  CHECK_OK(tsc_date_weekday(&weekday, 0));
+  CHECK(weekday == 4); /* 1970-01-01 was a Thursday */
+}
+
+static void TestCalendarArithmetic(void) {
+  tsc_date d = 0;
+
+  CHECK_OK(tsc_add_days(&d, Ymd(2024, 9, 1), 7));
+  CHECK_DATE(d, 2024, 9, 8);
+  CHECK_OK(tsc_add_weeks(&d, Ymd(2024, 9, 6), 6));
+  CHECK_DATE(d, 2024, 10, 18);
+
+  /* Corresponding date, clamped to the end of a shorter month. */
+  CHECK_OK(tsc_add_months(&d, Ymd(2023, 8, 31), 6));
+  CHECK_DATE(d, 2024, 2, 29);
+  CHECK_OK(tsc_add_months(&d, Ymd(2021, 8, 31), 6));
+  CHECK_DATE(d, 2022, 2, 28);
+  CHECK_OK(tsc_add_months(&d, Ymd(2024, 4, 30), 1));
+  CHECK_DATE(d, 2024, 5, 30);
+
+  CHECK_OK(tsc_add_months_convention(&d, Ymd(2024, 1, 15), 3,
+                                     TSC_MONTHS_DAY_BEFORE_CORRESPONDING));
+  CHECK_DATE(d, 2024, 4, 14);
+  /* 3 months = 91 days: 31 (Jan) + 29 (Feb) + 31 (Mar) lands on 1 Apr. */
+  CHECK_OK(
+      tsc_add_months_convention(&d, Ymd(2024, 1, 1), 3, TSC_MONTHS_FIXED_DAYS));
+  CHECK_DATE(d, 2024, 4, 1);
+  CHECK_OK(tsc_add_months_convention(&d, Ymd(2023, 8, 31), 6,
+                                     TSC_MONTHS_CORRESPONDING_DATE));
+  CHECK_DATE(d, 2024, 2, 29);
+}
+
+/* The ten 2022 England and Wales bank holidays, from GOV.UK. */
+static void CheckHolidays2022(const tsc_calendar* cal) {
+  static const int kDays[10][3] = {{2022, 1, 3},  {2022, 4, 15}, {2022, 4, 18},
+                                   {2022, 5, 2},  {2022, 6, 2},  {2022, 6, 3},
+                                   {2022, 8, 29}, {2022, 9, 19}, {2022, 12, 26},
+                                   {2022, 12, 27}};
+  tsc_holiday_list* list = NULL;
+  size_t i;
+  CHECK_OK(
+      tsc_calendar_holidays(&list, cal, Ymd(2022, 1, 1), Ymd(2022, 12, 31)));
+  CHECK(tsc_holiday_list_size(list) == 10);
+  for (i = 0; i < 10 && i < tsc_holiday_list_size(list); ++i) {
+    tsc_date day = 0;
+    const char* name = NULL;
+    int kind = -1;
+    int provisional = -1;
+    CHECK_OK(tsc_holiday_list_get(&day, &name, &kind, &provisional, list, i));
+    CHECK_DATE(day, kDays[i][0], kDays[i][1], kDays[i][2]);
+    CHECK(name != NULL && name[0] != '\0');
+    CHECK(provisional == 0);
+    if (i == 7) {
+      CHECK(name != NULL &&
+            strcmp(name,
+                   "Bank Holiday for the State Funeral of Queen "
+                   "Elizabeth II") == 0);
+    }
+    if (i == 9) CHECK(kind == TSC_HOLIDAY_SUBSTITUTE); /* for Christmas */
+  }
+  tsc_holiday_list_free(list);
+}
+
+static void TestEnglandAndWales(void) {
+  tsc_calendar* cal = NULL;
+  tsc_date d = 0;
+  int32_t days = 0;
+  int working = -1;
+  const char* name = NULL;
+
+  CHECK_OK(tsc_calendar_create_england_and_wales(&cal));
+  CHECK(cal != NULL);
+  if (cal == NULL) return;
+
+  /* 25, 26 Dec and 1 Jan are skipped. */
+  CHECK_OK(tsc_calendar_add_working_days(&d, cal, Ymd(2019, 12, 20), 20));
+  CHECK_DATE(d, 2020, 1, 22);
+  CHECK_OK(tsc_calendar_add_working_days(&d, cal, Ymd(2020, 1, 22), -20));
+  CHECK_DATE(d, 2019, 12, 20);
+  /* The state funeral (19 Sep) is skipped. */
+  CHECK_OK(tsc_calendar_add_working_days(&d, cal, Ymd(2022, 9, 12), 15));
+  CHECK_DATE(d, 2022, 10, 4);
+  CHECK_OK(tsc_calendar_add_working_days(&d, cal, Ymd(2022, 9, 12), 0));
+  CHECK_DATE(d, 2022, 9, 12);
+  /* Friday 20 Dec counted as day 1: one day earlier. */
+  CHECK_OK(tsc_calendar_add_working_days_counting(
+      &d, cal, Ymd(2019, 12, 20), 20, TSC_COUNT_START_IS_DAY_ONE));
+  CHECK_DATE(d, 2020, 1, 21);
+
+  CHECK_OK(tsc_calendar_working_days_between(&days, cal, Ymd(2022, 9, 12),
+                                             Ymd(2022, 10, 4)));
+  CHECK(days == 15);
+  CHECK_OK(tsc_calendar_working_days_between(&days, cal, Ymd(2019, 12, 20),
+                                             Ymd(2020, 1, 22)));
+  CHECK(days == 20);
+  CHECK_OK(tsc_calendar_working_days_between(&days, cal, Ymd(2020, 1, 22),
+                                             Ymd(2019, 12, 20)));
+  CHECK(days == -20);
+  CHECK_OK(tsc_calendar_working_days_between_counting(
+      &days, cal, Ymd(2022, 9, 12), Ymd(2022, 10, 4),
+      TSC_COUNT_START_IS_DAY_ONE));
+  CHECK(days == 16);
+
+  CHECK_OK(tsc_calendar_is_working_day(&working, cal, Ymd(2019, 12, 25)));
+  CHECK(working == 0);
+  CHECK_OK(tsc_calendar_is_working_day(&working, cal, Ymd(2019, 12, 23)));
+  CHECK(working == 1);
+  CHECK_OK(tsc_calendar_is_working_day(&working, cal, Ymd(2019, 12, 21)));
+  CHECK(working == 0); /* a Saturday */
+
+  /* Easter 2020: Good Friday 10 Apr, Easter Monday 13 Apr. */
+  CHECK_OK(tsc_calendar_next_working_day(&d, cal, Ymd(2020, 4, 9)));
+  CHECK_DATE(d, 2020, 4, 14);
+  CHECK_OK(tsc_calendar_previous_working_day(&d, cal, Ymd(2020, 4, 14)));
+  CHECK_DATE(d, 2020, 4, 9);
+  CHECK_OK(tsc_calendar_adjust(&d, cal, Ymd(2020, 4, 10), TSC_ROLL_PRECEDING));
+  CHECK_DATE(d, 2020, 4, 9);
+  CHECK_OK(tsc_calendar_adjust(&d, cal, Ymd(2020, 4, 10), TSC_ROLL_FOLLOWING));
+  CHECK_DATE(d, 2020, 4, 14);
+  CHECK_OK(tsc_calendar_adjust(&d, cal, Ymd(2020, 4, 10), TSC_ROLL_UNADJUSTED));
+  CHECK_DATE(d, 2020, 4, 10);
+  /* Sunday 31 May 2020: following would be June, so roll back to Fri 29. */
+  CHECK_OK(tsc_calendar_adjust(&d, cal, Ymd(2020, 5, 31),
+                               TSC_ROLL_MODIFIED_FOLLOWING));
+  CHECK_DATE(d, 2020, 5, 29);
+  /* Saturday 1 Feb 2020: preceding would be January, so Mon 3 Feb. */
+  CHECK_OK(tsc_calendar_adjust(&d, cal, Ymd(2020, 2, 1),
+                               TSC_ROLL_MODIFIED_PRECEDING));
+  CHECK_DATE(d, 2020, 2, 3);
+
+  CHECK_OK(tsc_calendar_holiday_name(&name, cal, Ymd(2019, 12, 25)));
+  CHECK(name != NULL && strcmp(name, "Christmas Day") == 0);
+  CHECK_OK(tsc_calendar_holiday_name(&name, cal, Ymd(2019, 12, 23)));
+  CHECK(name == NULL);
+
+  CheckHolidays2022(cal);
+
+  CHECK_OK(tsc_calendar_name(&name, cal));
+  CHECK(name != NULL && strcmp(name, "england-and-wales") == 0);
+
+  /* Results leaving the supported range. */
+  CHECK_STATUS(tsc_calendar_add_working_days(&d, cal, TSC_MAX_DATE, 1),
+               TSC_OUT_OF_RANGE);
+  CHECK_STATUS(
+      tsc_calendar_is_working_day(&working, cal, Ymd(2199, 12, 31) + 1),
+      TSC_OUT_OF_RANGE);
+  tsc_calendar_free(cal);
+}
+
+static void TestClosureDays(void) {
+  static const char kClosures[] =
+      "# council closures\n"
+      "2019-12-27, Christmas closure\n"
+      "\n"
+      "30/12/2019 Office shut\n";
+  tsc_calendar_builder* builder = NULL;
+  tsc_calendar* cal = NULL;
+  tsc_date d = 0;
+  const char* name = NULL;
+  tsc_holiday_list* list = NULL;
+  int kind = -1;
+
+  CHECK_OK(tsc_calendar_builder_create_england_and_wales(&builder));
+  CHECK_OK(tsc_calendar_builder_add_closure_day(builder, Ymd(2019, 12, 24),
+                                                "Christmas Eve closure"));
+  CHECK_OK(tsc_calendar_builder_build(&cal, builder));
+  /* 24 Dec lost as well: 23(1) 27(2) 30(3) 31(4) ... 23 Jan is day 20. */
+  CHECK_OK(tsc_calendar_add_working_days(&d, cal, Ymd(2019, 12, 20), 20));
+  CHECK_DATE(d, 2020, 1, 23);
+  CHECK_OK(tsc_calendar_holiday_name(&name, cal, Ymd(2019, 12, 24)));
+  CHECK(name != NULL && strcmp(name, "Christmas Eve closure") == 0);
+  CHECK_OK(
+      tsc_calendar_holidays(&list, cal, Ymd(2019, 12, 24), Ymd(2019, 12, 24)));
+  CHECK(tsc_holiday_list_size(list) == 1);
+  CHECK_OK(tsc_holiday_list_get(NULL, NULL, &kind, NULL, list, 0));
+  CHECK(kind == TSC_HOLIDAY_LOCAL_CLOSURE);
+  tsc_holiday_list_free(list);
+  tsc_calendar_free(cal);
+
+  /* The builder stays usable: add two more closures from text. */
+  CHECK_OK(tsc_calendar_builder_load_closure_days(
+      builder, kClosures, sizeof kClosures - 1, "closures.txt"));
+  CHECK_OK(tsc_calendar_builder_build(&cal, builder));
+  /* 23(1) 31(2) 2 Jan(3) 3(4) 6-10(9) 13-17(14) 20-24(19) 27 Jan(20). */
+  CHECK_OK(tsc_calendar_add_working_days(&d, cal, Ymd(2019, 12, 20), 20));
+  CHECK_DATE(d, 2020, 1, 27);
+  CHECK_OK(tsc_calendar_holiday_name(&name, cal, Ymd(2019, 12, 30)));
+  CHECK(name != NULL && strcmp(name, "Office shut") == 0);
+  tsc_calendar_free(cal);
+
+  CHECK_STATUS(tsc_calendar_builder_load_closure_days(builder, "2019-13-01\n",
+                                                      11, "bad.txt"),
+               TSC_INVALID_ARGUMENT);
+  CHECK(strstr(tsc_last_error_message(), "bad.txt") != NULL);
+  tsc_calendar_builder_free(builder);
+}
+
+static void TestGovUkJson(void) {
+  size_t len = 0;
+  char* json = ReadFile(TSC_TEST_DATA_DIR
+                        "/bank-holidays-england-and-wales-1995-2030.json",
+                        &len);
+  tsc_calendar* cal = NULL;
+  tsc_calendar_builder* builder = NULL;
+  tsc_date d = 0;
+
+  CHECK(json != NULL);
+  if (json == NULL) return;
+
+  CHECK_OK(tsc_calendar_create_from_govuk_json(&cal, json, len,
+                                               "england-and-wales"));
+  CHECK_OK(tsc_calendar_add_working_days(&d, cal, Ymd(2019, 12, 20), 20));
+  CHECK_DATE(d, 2020, 1, 22);
+  CheckHolidays2022(cal);
+  tsc_calendar_free(cal);
+
+  /* Weekends only: 20 weekdays after Fri 20 Dec end on Fri 17 Jan... */
+  CHECK_OK(tsc_calendar_builder_create_weekends_only(&builder, "plain"));
+  CHECK_OK(tsc_calendar_builder_build(&cal, builder));
+  CHECK_OK(tsc_calendar_add_working_days(&d, cal, Ymd(2019, 12, 20), 20));
+  CHECK_DATE(d, 2020, 1, 17);
+  tsc_calendar_free(cal);
+  /* ...and with the GOV.UK file loaded the bank holidays count again. */
+  CHECK_OK(tsc_calendar_builder_load_govuk_json(
+      builder, json, len, "england-and-wales", TSC_JSON_REPLACE));
+  CHECK_OK(tsc_calendar_builder_build(&cal, builder));
+  CHECK_OK(tsc_calendar_add_working_days(&d, cal, Ymd(2019, 12, 20), 20));
+  CHECK_DATE(d, 2020, 1, 22);
+  tsc_calendar_free(cal);
+  tsc_calendar_builder_free(builder);
+
+  CHECK_STATUS(tsc_calendar_create_from_govuk_json(&cal, "{\"x\": [", 7,
+                                                   "england-and-wales"),
+               TSC_INVALID_ARGUMENT);
+  CHECK(cal == NULL);
+  free(json);
+}
+
+static void TestErrors(void) {
+  tsc_date d = 0;
+  CHECK_STATUS(tsc_date_parse(NULL, "2019-12-20"), TSC_INVALID_ARGUMENT);
+  CHECK(strstr(tsc_last_error_message(), "out") != NULL);
+  tsc_clear_last_error();
+  CHECK(strcmp(tsc_last_error_message(), "") == 0);
+  CHECK_OK(tsc_date_parse(&d, "2019-12-20"));
+  CHECK(strcmp(tsc_last_error_message(), "") == 0);
+  CHECK(strcmp(tsc_status_string(TSC_OUT_OF_RANGE), "") != 0);
+  /* Harmless, as in the header's ownership rules. */
+  tsc_free(NULL);
+  tsc_calendar_free(NULL);
+  tsc_calendar_builder_free(NULL);
+  tsc_holiday_list_free(NULL);
+}
+
+int main(void) {
+  TestVersion();
+  TestDates();
+  TestCalendarArithmetic();
+  TestEnglandAndWales();
+  TestClosureDays();
+  TestGovUkJson();
+  TestErrors();
+  printf("%d passed, %d failed\n", g_passed, g_failed);
+  return g_failed == 0 ? 0 : 1;
+}
