@@ -912,8 +912,8 @@ absl::StatusOr<std::optional<Date>> ToOptionalDate(const char* fn,
 
 absl::Status CountInRange(const char* fn, const char* name, int n) {
   if (n >= 0 && n <= 1000) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrCat(
-      fn, ": `", name, "` is ", n, "; it must be from 0 to 1000"));
+  return absl::InvalidArgumentError(
+      absl::StrCat(fn, ": `", name, "` is ", n, "; it must be from 0 to 1000"));
 }
 
 int ToUnit(Unit unit) {
@@ -1179,16 +1179,14 @@ extern "C" int tsc_policy_set_sw_report_working_days(tsc_policy* policy,
   });
 }
 
-extern "C" int tsc_policy_set_strict_holidays(tsc_policy* policy,
-                                              int strict) {
+extern "C" int tsc_policy_set_strict_holidays(tsc_policy* policy, int strict) {
   return PolicySet(__func__, policy, [&](Policy& p) -> absl::Status {
     p.strict_holidays = strict != 0;
     return absl::OkStatus();
   });
 }
 
-extern "C" int tsc_policy_set_due_soon_working_days(tsc_policy* policy,
-                                                    int n) {
+extern "C" int tsc_policy_set_due_soon_working_days(tsc_policy* policy, int n) {
   const char* fn = __func__;
   return PolicySet(fn, policy, [&](Policy& p) -> absl::Status {
     TSC_RETURN_IF_ERROR(timescales::capi::CountInRange(fn, "n", n));
@@ -1278,9 +1276,9 @@ extern "C" int tsc_rules_get(const char** id, const char** description,
     TSC_RETURN_IF_ERROR(NonNull(fn, {{"rules", rules}}));
     const std::vector<timescales::Rule>& all = rules->impl.rules();
     if (index >= all.size()) {
-      return absl::OutOfRangeError(absl::StrCat(
-          fn, ": index ", index, " is past the catalogue's ", all.size(),
-          " rules"));
+      return absl::OutOfRangeError(absl::StrCat(fn, ": index ", index,
+                                                " is past the catalogue's ",
+                                                all.size(), " rules"));
     }
     const timescales::Rule& rule = all[index];
     if (id != nullptr) *id = rule.id.c_str();
@@ -1378,13 +1376,10 @@ extern "C" int tsc_rule_on_time(int* out, const tsc_timescales* ts,
       });
 }
 
-extern "C" int tsc_rule_lateness_working_days(int32_t* out,
-                                              const tsc_timescales* ts,
-                                              const char* rule_id,
-                                              tsc_date anchor,
-                                              int32_t anchor_minute,
-                                              tsc_date done,
-                                              int32_t done_minute) {
+extern "C" int tsc_rule_lateness_working_days(
+    int32_t* out, const tsc_timescales* ts, const char* rule_id,
+    tsc_date anchor, int32_t anchor_minute, tsc_date done,
+    int32_t done_minute) {
   return timescales::capi::RuleCompare(
       __func__, out, ts, rule_id, anchor, anchor_minute, done, done_minute,
       [&](const Moment& from, const Moment& to) -> absl::Status {
@@ -1491,8 +1486,7 @@ extern "C" int tsc_schedule_lac(tsc_schedule** out, const tsc_timescales* ts,
     }
     absl::StatusOr<timescales::Schedule> schedule = timescales::LacSchedule(
         ts->impl,
-        timescales::LacPeriod{Date::FromSerial(start), *last,
-                              short_break != 0},
+        timescales::LacPeriod{Date::FromSerial(start), *last, short_break != 0},
         std::move(held), Date::FromSerial(as_at));
     if (!schedule.ok()) return schedule.status();
     *out = new tsc_schedule{*std::move(schedule)};

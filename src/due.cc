@@ -25,6 +25,23 @@ std::string Plural(int32_t n, absl::string_view unit) {
   return absl::StrFormat("%d %s%s", magnitude, unit, magnitude == 1 ? "" : "s");
 }
 
+// "working day", "day", ...: the singular noun for explanations.
+absl::string_view UnitNoun(Unit unit) {
+  switch (unit) {
+    case Unit::kWorkingDays:
+      return "working day";
+    case Unit::kDays:
+      return "day";
+    case Unit::kWeeks:
+      return "week";
+    case Unit::kMonths:
+      return "month";
+    case Unit::kHours:
+      return "hour";
+  }
+  return "unit";
+}
+
 std::string Direction(int32_t offset) {
   return offset < 0 ? "before" : "after";
 }
@@ -165,8 +182,7 @@ std::string DescribeCalendar(const Calendar& calendar) {
 std::string DueDate::Explain() const {
   std::string out = absl::StrFormat(
       "%s: %s, %s %s %s (%s)\n%s\n", rule.id, rule.description,
-      absl::StrFormat("%d %s", rule.offset < 0 ? -rule.offset : rule.offset,
-                      UnitName(rule.unit)),
+      Plural(rule.offset, UnitNoun(rule.unit)),
       Direction(rule.offset), rule.anchor, rule.source, working);
   if (practical_due != legal_due.date) {
     absl::StrAppendFormat(&out,
@@ -200,9 +216,10 @@ Rule Timescales::Effective(const Rule& rule) const {
     Rule effective = rule;
     effective.offset = -policy_.sw_report_working_days;
     effective.unit = Unit::kWorkingDays;
-    effective.source = absl::StrCat(rule.source, "; policy: ",
-                                    policy_.sw_report_working_days,
-                                    " working days before");
+    effective.source =
+        absl::StrCat(rule.source, "; policy: ",
+                     Plural(policy_.sw_report_working_days, "working day"),
+                     " before");
     return effective;
   }
   return rule;

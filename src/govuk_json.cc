@@ -13,7 +13,7 @@ TSC_NAMESPACE_BEGIN
 namespace internal {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 absl::Status EventError(size_t index, absl::string_view problem) {
   return absl::InvalidArgumentError(absl::StrFormat(

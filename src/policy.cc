@@ -8,7 +8,7 @@
 TSC_NAMESPACE_BEGIN
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 absl::Status PolicyError(absl::string_view key, absl::string_view problem) {
   return absl::InvalidArgumentError(
@@ -81,8 +81,9 @@ std::string Policy::Describe() const {
   const std::string report =
       sw_report == SwReportRule::kHoursBefore
           ? std::string("social worker's report 24 hours before")
-          : absl::StrFormat("social worker's report %d working days before",
-                            sw_report_working_days);
+          : absl::StrFormat("social worker's report %d working day%s before",
+                            sw_report_working_days,
+                            sw_report_working_days == 1 ? "" : "s");
   return absl::StrFormat(
       "%s (%s; %s; ICPC from the %s strategy discussion; %s%s)", name,
       counting_text, months_text,

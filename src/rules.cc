@@ -13,7 +13,7 @@
 TSC_NAMESPACE_BEGIN
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 std::vector<Rule> BuiltinRules() {
   const Unit wd = Unit::kWorkingDays;

@@ -7,12 +7,12 @@
 TSC_NAMESPACE_BEGIN
 namespace internal {
 
-absl::StatusOr<nlohmann::json> ParseJson(absl::string_view text,
+absl::StatusOr<nlohmann::ordered_json> ParseJson(absl::string_view text,
                                          absl::string_view what) {
   // nlohmann reports syntax errors (with line and column) only by
   // exception; this is the one place that catches them.
   try {
-    return nlohmann::json::parse(text.begin(), text.end());
+    return nlohmann::ordered_json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
     absl::string_view message = e.what();
     const size_t bracket = message.find("] ");  // "[json.exception...] "

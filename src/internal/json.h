@@ -1,6 +1,6 @@
 // File: internal/json.h
 //
-// JSON parsing with errors as absl::Status: one place that turns
+// JSON parsing (keys kept in document order) with errors as absl::Status: one place that turns
 // nlohmann's parse exceptions (which carry the line and column) into an
 // InvalidArgument message prefixed with what was being read.
 
@@ -17,7 +17,7 @@ namespace internal {
 
 // Parses `text`; on a syntax error: "<what>: parse error at line L, column
 // C: ...".
-absl::StatusOr<nlohmann::json> ParseJson(absl::string_view text,
+absl::StatusOr<nlohmann::ordered_json> ParseJson(absl::string_view text,
                                          absl::string_view what);
 
 }  // namespace internal

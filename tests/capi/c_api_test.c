@@ -378,6 +378,259 @@ static void TestGovUkJson(void) {
   free(json);
 }
 
+/* ---- Rules, policies, due dates and review chains ------------------------ */
+
+static void TestRuleDue(void) {
+  tsc_timescales* ts = NULL;
+  tsc_date legal = 0, practical = 0;
+  int32_t minute = 0;
+  int provisional = -1, on_time = -1;
+  int32_t late = 0;
+  char* text = NULL;
+
+  CHECK_OK(tsc_timescales_create_default(&ts));
+  CHECK(ts != NULL);
+  if (ts == NULL) return;
+
+  /* Example 1: looked after Fri 20 Dec 2019 -> first review Wed 22 Jan. */
+  CHECK_OK(tsc_rule_due(&legal, &minute, &practical, &provisional, ts,
+                        "lac.first_review", Ymd(2019, 12, 20), TSC_NO_TIME));
+  CHECK_DATE(legal, 2020, 1, 22);
+  CHECK_DATE(practical, 2020, 1, 22);
+  CHECK(minute == TSC_NO_TIME);
+  CHECK(provisional == 0);
+  CHECK_OK(tsc_rule_due_explain(&text, ts, "lac.first_review",
+                                Ymd(2019, 12, 20), TSC_NO_TIME));
+  CHECK(text != NULL &&
+        strstr(text, "skipping Wed 25 Dec Christmas Day") != NULL);
+  CHECK(text != NULL && strstr(text, "lac.first_review") != NULL);
+  tsc_free(text);
+  text = NULL;
+  CHECK_OK(tsc_rule_due_working(&text, ts, "lac.first_review",
+                                Ymd(2019, 12, 20), TSC_NO_TIME));
+  CHECK(text != NULL &&
+        strncmp(text, "20 working days after Fri 20 Dec 2019", 37) == 0);
+  CHECK(text != NULL && strchr(text, '\n') == NULL); /* one line */
+  tsc_free(text);
+
+  /* Example 15: the state funeral (19 Sep 2022) is skipped. */
+  CHECK_OK(tsc_rule_due(&legal, NULL, NULL, NULL, ts, "cp.icpc",
+                        Ymd(2022, 9, 12), TSC_NO_TIME));
+  CHECK_DATE(legal, 2022, 10, 4);
+  CHECK_OK(tsc_rule_on_time(&on_time, ts, "cp.icpc", Ymd(2022, 9, 12),
+                            TSC_NO_TIME, Ymd(2022, 10, 4), TSC_NO_TIME));
+  CHECK(on_time == 1);
+  CHECK_OK(tsc_rule_on_time(&on_time, ts, "cp.icpc", Ymd(2022, 9, 12),
+                            TSC_NO_TIME, Ymd(2022, 10, 5), TSC_NO_TIME));
+  CHECK(on_time == 0);
+  CHECK_OK(tsc_rule_lateness_working_days(&late, ts, "cp.icpc",
+                                          Ymd(2022, 9, 12), TSC_NO_TIME,
+                                          Ymd(2022, 10, 5), TSC_NO_TIME));
+  CHECK(late == 1);
+
+  /* 24 hours before 10:00 Sun 27 Oct 2024 (GMT) is 11:00 Sat 26 Oct (BST),
+   * a Saturday: practical due Fri 25 Oct. */
+  CHECK_OK(tsc_rule_due(&legal, &minute, &practical, NULL, ts, "lac.sw_report",
+                        Ymd(2024, 10, 27), 10 * 60));
+  CHECK_DATE(legal, 2024, 10, 26);
+  CHECK(minute == 11 * 60);
+  CHECK_DATE(practical, 2024, 10, 25);
+  /* Received at 10:30 on the Saturday: in time; at 11:30: not. */
+  CHECK_OK(tsc_rule_on_time(&on_time, ts, "lac.sw_report", Ymd(2024, 10, 27),
+                            10 * 60, Ymd(2024, 10, 26), 10 * 60 + 30));
+  CHECK(on_time == 1);
+  CHECK_OK(tsc_rule_on_time(&on_time, ts, "lac.sw_report", Ymd(2024, 10, 27),
+                            10 * 60, Ymd(2024, 10, 26), 11 * 60 + 30));
+  CHECK(on_time == 0);
+
+  /* Example 3: due Good Friday 10 Apr 2020, practical Thu 9 Apr. */
+  CHECK_OK(tsc_rule_due(&legal, NULL, &practical, NULL, ts, "lac.second_review",
+                        Ymd(2020, 1, 10), TSC_NO_TIME));
+  CHECK_DATE(legal, 2020, 4, 10);
+  CHECK_DATE(practical, 2020, 4, 9);
+
+  CHECK_STATUS(tsc_rule_due(&legal, NULL, NULL, NULL, ts, "lac.frist_review",
+                            Ymd(2019, 12, 20), TSC_NO_TIME),
+               TSC_NOT_FOUND);
+  CHECK(strstr(tsc_last_error_message(), "lac.frist_review") != NULL);
+  CHECK_STATUS(tsc_rule_due(&legal, NULL, NULL, NULL, ts, "lac.sw_report",
+                            Ymd(2024, 10, 27), 24 * 60),
+               TSC_INVALID_ARGUMENT);
+  tsc_timescales_free(ts);
+}
+
+static void TestPolicy(void) {
+  tsc_calendar* cal = NULL;
+  tsc_policy* policy = NULL;
+  tsc_timescales* ts = NULL;
+  tsc_date legal = 0;
+  int32_t minute = 0;
+  char* text = NULL;
+
+  CHECK_OK(tsc_calendar_create_england_and_wales(&cal));
+  CHECK_OK(tsc_policy_create(&policy));
+  if (cal == NULL || policy == NULL) return;
+  CHECK_OK(tsc_policy_set_sw_report_working_days(policy, 3));
+  CHECK_OK(tsc_policy_set_name(policy, "Shire CC"));
+  CHECK_OK(tsc_policy_describe(&text, policy));
+  CHECK(text != NULL && strstr(text, "Shire CC") != NULL);
+  CHECK(text != NULL && strstr(text, "3 working days before") != NULL);
+  tsc_free(text);
+  CHECK_OK(tsc_timescales_create(&ts, cal, NULL, policy));
+  /* The engine copied them: both may go now. */
+  tsc_policy_free(policy);
+  tsc_calendar_free(cal);
+  if (ts == NULL) return;
+
+  /* Example 26: 3 working days before Tue 2 Jan 2024 is Wed 27 Dec 2023
+   * (1 Jan, 26 and 25 Dec are skipped); the review's time is not used. */
+  CHECK_OK(tsc_rule_due(&legal, &minute, NULL, NULL, ts, "lac.sw_report",
+                        Ymd(2024, 1, 2), 10 * 60));
+  CHECK_DATE(legal, 2023, 12, 27);
+  CHECK(minute == TSC_NO_TIME);
+  tsc_timescales_free(ts);
+
+  /* The same policy from JSON, counting the event day as day 1: example 1
+   * becomes Tue 21 Jan 2020. */
+  {
+    static const char kJson[] =
+        "{\"counting\": \"start_is_day_one\", \"sw_report\": "
+        "\"working_days\"}";
+    CHECK_OK(tsc_policy_from_json(&policy, kJson, sizeof kJson - 1));
+    CHECK_OK(tsc_calendar_create_england_and_wales(&cal));
+    CHECK_OK(tsc_timescales_create(&ts, cal, NULL, policy));
+    CHECK_OK(tsc_rule_due(&legal, NULL, NULL, NULL, ts, "lac.first_review",
+                          Ymd(2019, 12, 20), TSC_NO_TIME));
+    CHECK_DATE(legal, 2020, 1, 21);
+    tsc_timescales_free(ts);
+    tsc_calendar_free(cal);
+    tsc_policy_free(policy);
+  }
+  CHECK_STATUS(tsc_policy_from_json(&policy, "{\"countng\": 1}", 14),
+               TSC_INVALID_ARGUMENT);
+  CHECK(policy == NULL);
+  CHECK(strstr(tsc_last_error_message(), "countng") != NULL);
+}
+
+static void TestRules(void) {
+  static const char kJson[] =
+      "{\"rules\": {\"lac.review_record\": {\"offset\": 15},"
+      " \"cp.visit\": {\"offset\": 10, \"unit\": \"working_days\"}}}";
+  tsc_rules* rules = NULL;
+  tsc_calendar* cal = NULL;
+  tsc_timescales* ts = NULL;
+  size_t count = 0, builtin_count = 0, i;
+  const char* id = NULL;
+  int32_t offset = 0;
+  int unit = -1, found = 0;
+  tsc_date legal = 0;
+
+  CHECK_OK(tsc_rules_create_builtin(&rules));
+  CHECK_OK(tsc_rules_count(&builtin_count, rules));
+  CHECK(builtin_count >= 19); /* RULES.md lists 19 */
+  for (i = 0; i < builtin_count; ++i) {
+    CHECK_OK(tsc_rules_get(&id, NULL, NULL, &offset, &unit, NULL, rules, i));
+    if (id != NULL && strcmp(id, "lac.first_review") == 0) {
+      found = 1;
+      CHECK(offset == 20 && unit == TSC_UNIT_WORKING_DAYS);
+    }
+    if (id != NULL && strcmp(id, "lac.sw_report") == 0) {
+      CHECK(offset == -24 && unit == TSC_UNIT_HOURS);
+    }
+  }
+  CHECK(found);
+  tsc_rules_free(rules);
+
+  CHECK_OK(tsc_rules_from_json(&rules, kJson, sizeof kJson - 1));
+  CHECK_OK(tsc_rules_count(&count, rules));
+  CHECK(count == builtin_count + 1);
+  CHECK_OK(tsc_calendar_create_england_and_wales(&cal));
+  CHECK_OK(tsc_timescales_create(&ts, cal, rules, NULL));
+  tsc_rules_free(rules);
+  tsc_calendar_free(cal);
+  if (ts == NULL) return;
+  /* Example 22 with a 15-working-day record: Fri 1 Apr 2022 -> Tue 26 Apr
+   * (15 and 18 Apr are Good Friday and Easter Monday). */
+  CHECK_OK(tsc_rule_due(&legal, NULL, NULL, NULL, ts, "lac.review_record",
+                        Ymd(2022, 4, 1), TSC_NO_TIME));
+  CHECK_DATE(legal, 2022, 4, 26);
+  /* The local rule: 10 working days after Fri 1 Apr 2022 is Tue 19 Apr. */
+  CHECK_OK(tsc_rule_due(&legal, NULL, NULL, NULL, ts, "cp.visit",
+                        Ymd(2022, 4, 1), TSC_NO_TIME));
+  CHECK_DATE(legal, 2022, 4, 19);
+  tsc_timescales_free(ts);
+}
+
+static void TestSchedule(void) {
+  tsc_timescales* ts = NULL;
+  tsc_schedule* schedule = NULL;
+  tsc_date reviews[2];
+  tsc_date legal = 0, practical = 0, held = 0, next = 0;
+  size_t count = 0;
+  int number = 0, status = -1;
+  int32_t late = -1;
+  const char* rule = NULL;
+  char* json = NULL;
+
+  CHECK_OK(tsc_timescales_create_default(&ts));
+  if (ts == NULL) return;
+  /* Looked after Fri 20 Dec 2019, reviews 22 Jan and 23 Apr 2020, as at
+   * 1 Nov 2020. */
+  reviews[0] = Ymd(2020, 1, 22);
+  reviews[1] = Ymd(2020, 4, 23);
+  CHECK_OK(tsc_schedule_lac(&schedule, ts, Ymd(2019, 12, 20), TSC_NO_DATE, 0,
+                            reviews, NULL, 2, Ymd(2020, 11, 1)));
+  tsc_timescales_free(ts); /* the schedule does not need the engine */
+  if (schedule == NULL) return;
+  CHECK_OK(tsc_schedule_slot_count(&count, schedule));
+  CHECK(count == 3);
+
+  CHECK_OK(tsc_schedule_slot(&number, &rule, &legal, &practical, &held, &status,
+                             &late, schedule, 0));
+  CHECK(number == 1);
+  CHECK(rule != NULL && strcmp(rule, "lac.first_review") == 0);
+  CHECK_DATE(legal, 2020, 1, 22);
+  CHECK_DATE(held, 2020, 1, 22);
+  CHECK(status == TSC_SLOT_ON_TIME);
+  CHECK(late == 0);
+
+  /* Three months from the review actually held on 22 Jan: 22 Apr. */
+  CHECK_OK(tsc_schedule_slot(&number, &rule, &legal, &practical, &held, &status,
+                             &late, schedule, 1));
+  CHECK(number == 2);
+  CHECK(rule != NULL && strcmp(rule, "lac.second_review") == 0);
+  CHECK_DATE(legal, 2020, 4, 22);
+  CHECK_DATE(held, 2020, 4, 23);
+  CHECK(status == TSC_SLOT_LATE);
+  CHECK(late == 1);
+
+  /* Six months from 23 Apr: 23 Oct, not held by 1 Nov. */
+  CHECK_OK(tsc_schedule_slot(&number, &rule, &legal, &practical, &held, &status,
+                             &late, schedule, 2));
+  CHECK(number == 3);
+  CHECK(rule != NULL && strcmp(rule, "lac.subsequent_review") == 0);
+  CHECK_DATE(legal, 2020, 10, 23);
+  CHECK(held == TSC_NO_DATE);
+  CHECK(status == TSC_SLOT_OVERDUE);
+  CHECK(late == 5); /* 26 to 30 Oct 2020 */
+
+  CHECK_OK(tsc_schedule_next_due(&next, schedule));
+  CHECK_DATE(next, 2020, 10, 23);
+  CHECK_STATUS(
+      tsc_schedule_slot(NULL, NULL, NULL, NULL, NULL, NULL, NULL, schedule, 3),
+      TSC_OUT_OF_RANGE);
+
+  CHECK_OK(tsc_schedule_to_json(&json, schedule));
+  CHECK(json != NULL && strstr(json, "\"next_due\":\"2020-10-23\"") != NULL);
+  CHECK(json != NULL && strstr(json, "\"status\":\"overdue\"") != NULL);
+  tsc_free(json);
+  tsc_schedule_free(schedule);
+
+  CHECK(strcmp(tsc_slot_status_string(TSC_SLOT_ON_TIME), "on_time") == 0);
+  CHECK(strcmp(tsc_slot_status_string(TSC_SLOT_NOT_REQUIRED), "not_required") ==
+        0);
+}
+
 static void TestErrors(void) {
   tsc_date d = 0;
   CHECK_STATUS(tsc_date_parse(NULL, "2019-12-20"), TSC_INVALID_ARGUMENT);
@@ -392,6 +645,10 @@ static void TestErrors(void) {
   tsc_calendar_free(NULL);
   tsc_calendar_builder_free(NULL);
   tsc_holiday_list_free(NULL);
+  tsc_policy_free(NULL);
+  tsc_rules_free(NULL);
+  tsc_timescales_free(NULL);
+  tsc_schedule_free(NULL);
 }
 
 int main(void) {
@@ -401,6 +658,10 @@ int main(void) {
   TestEnglandAndWales();
   TestClosureDays();
   TestGovUkJson();
+  TestRuleDue();
+  TestPolicy();
+  TestRules();
+  TestSchedule();
   TestErrors();
   printf("%d passed, %d failed\n", g_passed, g_failed);
   return g_failed == 0 ? 0 : 1;

@@ -11,6 +11,16 @@ is found)::
     >>> timescales.add_months(datetime.date(2023, 8, 31), 6)   # month end
     datetime.date(2024, 2, 29)
 
+Due dates of the rule catalogue, explained, and review chains::
+
+    >>> d = timescales.due("lac.first_review", datetime.date(2019, 12, 20))
+    >>> d.legal_due, "Christmas Day" in d.working
+    (datetime.date(2020, 1, 22), True)
+    >>> ts = timescales.Timescales(policy=timescales.Policy(
+    ...     sw_report_working_days=3))
+    >>> ts.due("lac.sw_report", datetime.date(2024, 1, 2)).legal_due
+    datetime.date(2023, 12, 27)
+
 Errors are :class:`TimescalesError` subclasses that are also the matching
 built-in exceptions (an invalid date is a ``ValueError``).
 """
@@ -18,13 +28,17 @@ built-in exceptions (an invalid date is a ``ValueError``).
 from ._ffi import lib as _lib
 from .builder import CalendarBuilder
 from .calendar import Calendar
+from .catalogue import Rule, Rules, rules
 from .dates import (MAX_DATE, MIN_DATE, add_days, add_months, add_weeks,
                     date_to_serial, parse_date, serial_to_date)
 from .errors import (BufferTooSmallError, FailedPreconditionError,
                      InternalError, InvalidArgumentError, NotFoundError,
                      OutOfRangeError, ResourceExhaustedError, TimescalesError,
                      UnimplementedError)
+from .engine import Due, Timescales, due
 from .holiday import Holiday, HolidayKind
+from .policy import Policy
+from .schedule import Deadline, Schedule, Slot
 
 __all__ = [
     "Calendar",
@@ -39,6 +53,16 @@ __all__ = [
     "add_days",
     "add_weeks",
     "add_months",
+    "Policy",
+    "Rule",
+    "Rules",
+    "rules",
+    "Timescales",
+    "Due",
+    "due",
+    "Schedule",
+    "Slot",
+    "Deadline",
     "TimescalesError",
     "InvalidArgumentError",
     "OutOfRangeError",

@@ -22,7 +22,8 @@ from ctypes import (POINTER, Structure, c_char, c_char_p, c_int, c_int32,
 
 from . import _loader, errors
 
-__all__ = ["lib", "LIBRARY_PATH", "CalendarP", "BuilderP", "HolidayListP"]
+__all__ = ["lib", "LIBRARY_PATH", "CalendarP", "BuilderP", "HolidayListP",
+           "PolicyP", "RulesP", "TimescalesP", "ScheduleP"]
 
 
 class _Calendar(Structure):
@@ -37,9 +38,29 @@ class _HolidayList(Structure):
     """Opaque ``tsc_holiday_list``."""
 
 
+class _Policy(Structure):
+    """Opaque ``tsc_policy``."""
+
+
+class _Rules(Structure):
+    """Opaque ``tsc_rules``."""
+
+
+class _Timescales(Structure):
+    """Opaque ``tsc_timescales``."""
+
+
+class _Schedule(Structure):
+    """Opaque ``tsc_schedule``."""
+
+
 CalendarP = POINTER(_Calendar)
 BuilderP = POINTER(_Builder)
 HolidayListP = POINTER(_HolidayList)
+PolicyP = POINTER(_Policy)
+RulesP = POINTER(_Rules)
+TimescalesP = POINTER(_Timescales)
+ScheduleP = POINTER(_Schedule)
 
 _date = c_int32  # tsc_date: serial days since 1970-01-01
 _P = POINTER
@@ -105,6 +126,56 @@ _STATUS_FUNCS = [
     ("tsc_calendar_exact_from", [_P(_date), CalendarP]),
     # char **: library-allocated, released with tsc_free.
     ("tsc_calendar_info_json", [_P(c_void_p), CalendarP]),
+    # Policies.
+    ("tsc_policy_create", [_P(PolicyP)]),
+    ("tsc_policy_set_counting", [PolicyP, c_int]),
+    ("tsc_policy_set_month_convention", [PolicyP, c_int]),
+    ("tsc_policy_set_icpc_anchor", [PolicyP, c_int]),
+    ("tsc_policy_set_sw_report_hours", [PolicyP]),
+    ("tsc_policy_set_sw_report_working_days", [PolicyP, c_int]),
+    ("tsc_policy_set_strict_holidays", [PolicyP, c_int]),
+    ("tsc_policy_set_due_soon_working_days", [PolicyP, c_int]),
+    ("tsc_policy_set_name", [PolicyP, c_char_p]),
+    ("tsc_policy_from_json", [_P(PolicyP), c_char_p, c_size_t]),
+    ("tsc_policy_describe", [_P(c_void_p), PolicyP]),  # char **
+    # Rule catalogues.
+    ("tsc_rules_create_builtin", [_P(RulesP)]),
+    ("tsc_rules_from_json", [_P(RulesP), c_char_p, c_size_t]),
+    ("tsc_rules_count", [_P(c_size_t), RulesP]),
+    ("tsc_rules_get",
+     [_P(c_char_p), _P(c_char_p), _P(c_char_p), _P(c_int32), _P(c_int),
+      _P(c_char_p), RulesP, c_size_t]),
+    # Engines and due dates. Minutes are int32, TSC_NO_TIME (-1) for none.
+    ("tsc_timescales_create", [_P(TimescalesP), CalendarP, RulesP, PolicyP]),
+    ("tsc_timescales_create_default", [_P(TimescalesP)]),
+    ("tsc_rule_due",
+     [_P(_date), _P(c_int32), _P(_date), _P(c_int), TimescalesP, c_char_p,
+      _date, c_int32]),
+    ("tsc_rule_due_explain",  # char **
+     [_P(c_void_p), TimescalesP, c_char_p, _date, c_int32]),
+    ("tsc_rule_due_working",  # char **
+     [_P(c_void_p), TimescalesP, c_char_p, _date, c_int32]),
+    ("tsc_rule_on_time",
+     [_P(c_int), TimescalesP, c_char_p, _date, c_int32, _date, c_int32]),
+    ("tsc_rule_lateness_working_days",
+     [_P(c_int32), TimescalesP, c_char_p, _date, c_int32, _date, c_int32]),
+    ("tsc_rule_due_batch",
+     [_P(_date), TimescalesP, c_char_p, _P(_date), c_size_t]),
+    ("tsc_rule_due_batch_i64",
+     [_P(c_int64), TimescalesP, c_char_p, _P(c_int64), c_size_t]),
+    # Review chains.
+    ("tsc_schedule_lac",
+     [_P(ScheduleP), TimescalesP, _date, _date, c_int, _P(_date),
+      _P(c_int32), c_size_t, _date]),
+    ("tsc_schedule_cp",
+     [_P(ScheduleP), TimescalesP, _date, _date, _date, _P(_date), c_size_t,
+      _date]),
+    ("tsc_schedule_slot_count", [_P(c_size_t), ScheduleP]),
+    ("tsc_schedule_slot",
+     [_P(c_int), _P(c_char_p), _P(_date), _P(_date), _P(_date), _P(c_int),
+      _P(c_int32), ScheduleP, c_size_t]),
+    ("tsc_schedule_next_due", [_P(_date), ScheduleP]),
+    ("tsc_schedule_to_json", [_P(c_void_p), ScheduleP]),  # char **
 ]
 
 # name, argtypes, restype: functions that cannot fail.
@@ -120,6 +191,11 @@ _PLAIN_FUNCS = [
     ("tsc_calendar_builder_free", [BuilderP], None),
     ("tsc_holiday_list_size", [HolidayListP], c_size_t),
     ("tsc_holiday_list_free", [HolidayListP], None),
+    ("tsc_slot_status_string", [c_int], c_char_p),  # static text
+    ("tsc_policy_free", [PolicyP], None),
+    ("tsc_rules_free", [RulesP], None),
+    ("tsc_timescales_free", [TimescalesP], None),
+    ("tsc_schedule_free", [ScheduleP], None),
 ]
 
 

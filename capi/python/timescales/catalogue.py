@@ -1,0 +1,181 @@
+"""The rule catalogue: every statutory and local timescale by its stable id.
+
+    >>> import timescales
+    >>> [r for r in timescales.rules() if r.id == "lac.first_review"]
+    [Rule(id='lac.first_review', description='first LAC review', ...)]
+
+A council may override any offset or unit and add its own rules::
+
+    local = timescales.Rules.from_json(
+        '{"rules": {"lac.review_record": {"offset": 15},'
+        ' "cp.visit": {"offset": 10, "unit": "working_days"}}}')
+    ts = timescales.Timescales(rules=local)
+
+A :class:`Rules` object is immutable and may be shared between threads.
+"""
+
+import dataclasses
+import weakref
+from ctypes import byref, c_char_p, c_int, c_int32, c_size_t
+
+from ._ffi import RulesP, lib
+from .calendar import _text
+
+__all__ = ["Rule", "Rules", "rules", "UNITS"]
+
+# Values of TSC_UNIT_* in c.h, by position.
+UNITS = ("working_days", "days", "weeks", "months", "hours")
+
+
+@dataclasses.dataclass(frozen=True)
+class Rule:
+    """One rule of the catalogue.
+
+    Attributes:
+        id: the stable id, e.g. ``"lac.first_review"``.
+        description: what must happen, e.g. ``"first LAC review"``.
+        anchor: the event the rule counts from.
+        offset: signed; negative counts back from the anchor.
+        unit: ``"working_days"``, ``"days"``, ``"weeks"``, ``"months"`` or
+            ``"hours"`` (an int for a unit newer than this package).
+        source: the regulation or guidance that sets it.
+    """
+
+    id: str
+    description: str
+    anchor: str
+    offset: int
+    unit: str
+    source: str
+
+
+def _unit(value):
+    return UNITS[value] if 0 <= value < len(UNITS) else value
+
+
+class Rules:
+    """An immutable rule catalogue held by the C library.
+
+    Make one with :meth:`builtin` or :meth:`from_json`. It is a sequence of
+    :class:`Rule` in catalogue order (built-in first, then local additions)
+    and can be looked up by id: ``rules["cp.icpc"]``.
+    """
+
+    def __init__(self):
+        raise TypeError("use Rules.builtin() or Rules.from_json()")
+
+    @classmethod
+    def _adopt(cls, handle):
+        self = object.__new__(cls)
+        self._handle = handle
+        self._finalizer = weakref.finalize(self, lib.tsc_rules_free, handle)
+        self._cache = None
+        return self
+
+    @classmethod
+    def builtin(cls):
+        """The built-in catalogue (RULES.md, plus the reg 48 short-break
+        review rules)."""
+        handle = RulesP()
+        lib.tsc_rules_create_builtin(byref(handle))
+        return cls._adopt(handle)
+
+    @classmethod
+    def from_json(cls, text):
+        """The built-in catalogue with the overrides and additions of a JSON
+        document: ``{"rules": {ID: {"offset": N, "unit": U, "description":
+        ..., "anchor": ..., "source": ...}}}``. An existing id may change
+        any field; a new id needs ``offset`` and ``unit``.
+
+        Raises:
+            InvalidArgumentError: malformed JSON (line and column), an
+                unknown key or unit (named).
+        """
+        data = _text(text, "text")
+        handle = RulesP()
+        lib.tsc_rules_from_json(byref(handle), data, len(data))
+        return cls._adopt(handle)
+
+    def close(self):
+        """Releases the catalogue now. Engines made from it keep their own
+        copy."""
+        self._finalizer()
+        self._handle = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def _h(self):
+        if self._handle is None:
+            raise ValueError("the rule catalogue is closed")
+        return self._handle
+
+    # Immutable: a copy is the same catalogue.
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce__(self):
+        raise TypeError("Rules cannot be pickled; use Rules.from_json() in "
+                        "the other process")
+
+    def _rules(self):
+        handle = self._h()  # a closed catalogue raises, cached or not
+        if self._cache is None:
+            count = c_size_t()
+            lib.tsc_rules_count(byref(count), handle)
+            rid, description, anchor, source = (
+                c_char_p(), c_char_p(), c_char_p(), c_char_p())
+            offset, unit = c_int32(), c_int()
+            out = []
+            for i in range(count.value):
+                lib.tsc_rules_get(byref(rid), byref(description),
+                                  byref(anchor), byref(offset), byref(unit),
+                                  byref(source), handle, i)
+                out.append(Rule(
+                    (rid.value or b"").decode("utf-8"),
+                    (description.value or b"").decode("utf-8"),
+                    (anchor.value or b"").decode("utf-8"),
+                    offset.value, _unit(unit.value),
+                    (source.value or b"").decode("utf-8")))
+            self._cache = tuple(out)
+        return self._cache
+
+    def __len__(self):
+        return len(self._rules())
+
+    def __iter__(self):
+        return iter(self._rules())
+
+    def __contains__(self, rule_id):
+        return any(r.id == rule_id for r in self._rules())
+
+    def __getitem__(self, key):
+        """By position (int) or by id (str)."""
+        if isinstance(key, str):
+            for rule in self._rules():
+                if rule.id == key:
+                    return rule
+            raise KeyError(key)
+        return self._rules()[key]
+
+    @property
+    def ids(self):
+        """The rule ids in catalogue order."""
+        return [r.id for r in self._rules()]
+
+    def __repr__(self):
+        if self._handle is None:
+            return "<timescales.Rules (closed)>"
+        return "<timescales.Rules of %d rules>" % len(self)
+
+
+def rules():
+    """The built-in catalogue as a list of :class:`Rule`."""
+    with Rules.builtin() as catalogue:
+        return list(catalogue)
