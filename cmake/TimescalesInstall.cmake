@@ -40,6 +40,7 @@ write_basic_package_version_file(
 install(FILES
   "${PROJECT_BINARY_DIR}/timescalesConfig.cmake"
   "${PROJECT_BINARY_DIR}/timescalesConfigVersion.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/FindCSV.cmake"
   DESTINATION "${TSC_CMAKE_DIR}" COMPONENT tsc_Development)
 
 # pkg-config: relocatable (prefix found from the .pc file's own place, so

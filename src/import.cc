@@ -1,0 +1,235 @@
+// File: import.cc
+//
+// Deciding what a file or buffer holds and handing it to its importer;
+// reading files and folders; Dataset::Has.
+
+#include "timescales/import.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "internal/csv_table.h"
+#include "internal/text_input.h"
+
+TSC_NAMESPACE_BEGIN
+namespace {
+
+namespace fs = std::filesystem;
+
+// XML when the first thing after any BOM and blanks is '<'.
+bool IsXml(absl::string_view text) {
+  absl::ConsumePrefix(&text, "\xEF\xBB\xBF");
+  text = absl::StripLeadingAsciiWhitespace(text);
+  return absl::StartsWith(text, "<");
+}
+
+// The name of the root element, past the declaration, comments, processing
+// instructions and DOCTYPE; "" when there is none.
+std::string RootName(absl::string_view text) {
+  size_t at = 0;
+  while ((at = text.find('<', at)) != absl::string_view::npos) {
+    const absl::string_view rest = text.substr(at);
+    const char* skip_to = absl::StartsWith(rest, "<!--") ? "-->"
+                          : absl::StartsWith(rest, "<?") ? "?>"
+                          : absl::StartsWith(rest, "<!") ? ">"
+                                                         : nullptr;
+    if (skip_to == nullptr) {
+      const size_t end = rest.find_first_of(" \t\r\n/>", 1);
+      return std::string(rest.substr(1, end == absl::string_view::npos
+                                            ? absl::string_view::npos
+                                            : end - 1));
+    }
+    at = text.find(skip_to, at + 2);
+    if (at == absl::string_view::npos) return "";
+  }
+  return "";
+}
+
+absl::StatusOr<InputKind> XmlKind(absl::string_view name,
+                                  absl::string_view text) {
+  const std::string root = RootName(text);
+  if (root == "EXPSSDA903") return InputKind::kSsda903;
+  if (root == "Message") return InputKind::kCin;
+  return absl::InvalidArgumentError(absl::StrFormat(
+      "%s: the XML root element is <%s>, neither <EXPSSDA903> (SSDA903) nor "
+      "<Message> (CIN census)",
+      name, root));
+}
+
+// meetings.csv has meeting_type and held_at columns; other CSV is 903.
+absl::StatusOr<InputKind> CsvKind(absl::string_view name,
+                                  absl::string_view text) {
+  absl::StatusOr<std::vector<std::string>> header =
+      internal::ReadCsvHeader(name, text);
+  if (!header.ok()) return header.status();
+  auto has = [&](absl::string_view column) {
+    return std::any_of(header->begin(), header->end(),
+                       [&](const std::string& c) {
+                         return absl::EqualsIgnoreCase(c, column);
+                       });
+  };
+  if (has("meeting_type") && has("held_at")) return InputKind::kMeetings;
+  return InputKind::kSsda903;
+}
+
+absl::StatusOr<InputKind> KindOf(absl::string_view name,
+                                 absl::string_view text) {
+  // Encoding first, so a UTF-16 file gets that error, not a vaguer one.
+  absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
+  if (!utf8.ok()) return utf8.status();
+  return IsXml(*utf8) ? XmlKind(name, *utf8) : CsvKind(name, *utf8);
+}
+
+absl::Status ImportAs(absl::string_view name, absl::string_view text,
+                      InputKind kind, Dataset* data) {
+  switch (kind) {
+    case InputKind::kSsda903:
+      return IsXml(text) ? ImportSsda903Xml(name, text, data)
+                         : ImportSsda903Csv(name, text, data);
+    case InputKind::kCin:
+      return ImportCinXml(name, text, data);
+    case InputKind::kMeetings:
+      return ImportMeetingsCsv(name, text, data);
+  }
+  return absl::InvalidArgumentError(
+      absl::StrFormat("%s: unknown input kind", name));
+}
+
+absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
+  std::error_code error;
+  if (!fs::exists(path, error)) {
+    return absl::NotFoundError(
+        absl::StrFormat("%s: no such file or folder", path));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s: cannot be opened for reading", path));
+  }
+  std::string text((std::istreambuf_iterator<char>(in)),
+                   std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s: reading the file failed", path));
+  }
+  return text;
+}
+
+bool IsImportable(const fs::path& path) {
+  const std::string extension =
+      absl::AsciiStrToLower(path.extension().string());
+  return extension == ".csv" || extension == ".xml";
+}
+
+// The .csv and .xml files directly in `folder`, in name order.
+absl::StatusOr<std::vector<std::string>> FolderFiles(
+    const std::string& folder) {
+  std::error_code error;
+  std::vector<std::string> files;
+  for (fs::directory_iterator it(folder, error), end; !error && it != end;
+       it.increment(error)) {
+    std::error_code type_error;
+    if (it->is_regular_file(type_error) && IsImportable(it->path())) {
+      files.push_back(it->path().string());
+    }
+  }
+  if (error) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s: cannot list the folder: %s", folder, error.message()));
+  }
+  if (files.empty()) {
+    return absl::NotFoundError(
+        absl::StrFormat("%s: the folder has no .csv or .xml files", folder));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+absl::Status ImportFile(const std::string& path, const InputKind* kind,
+                        Dataset* data) {
+  absl::StatusOr<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  if (kind == nullptr) return ImportBuffer(path, *text, data);
+  return ImportAs(path, *text, *kind, data);
+}
+
+// Every file is tried, so one bad file does not hide the others' problems;
+// the error lists each file that failed (the others are imported).
+absl::Status ImportFolder(const std::string& folder, const InputKind* kind,
+                          Dataset* data) {
+  absl::StatusOr<std::vector<std::string>> files = FolderFiles(folder);
+  if (!files.ok()) return files.status();
+  std::vector<absl::Status> failures;
+  for (const std::string& file : *files) {
+    absl::Status status = ImportFile(file, kind, data);
+    if (!status.ok()) failures.push_back(std::move(status));
+  }
+  if (failures.empty()) return absl::OkStatus();
+  if (failures.size() == 1) return failures.front();
+  std::vector<std::string> messages;
+  for (const absl::Status& failure : failures) {
+    messages.emplace_back(failure.message());
+  }
+  return absl::Status(
+      failures.front().code(),
+      absl::StrFormat("%s: %d of %d files could not be imported: %s", folder,
+                      failures.size(), files->size(),
+                      absl::StrJoin(messages, "; ")));
+}
+
+absl::Status ImportPathImpl(const std::string& path, const InputKind* kind,
+                            Dataset* data) {
+  if (data == nullptr) {
+    return absl::InvalidArgumentError("the Dataset to import into is null");
+  }
+  std::error_code error;
+  if (fs::is_directory(path, error)) return ImportFolder(path, kind, data);
+  return ImportFile(path, kind, data);
+}
+
+}  // namespace
+
+absl::Status ImportPath(const std::string& path, Dataset* data) {
+  return ImportPathImpl(path, nullptr, data);
+}
+
+absl::Status ImportPath(const std::string& path, InputKind kind,
+                        Dataset* data) {
+  return ImportPathImpl(path, &kind, data);
+}
+
+absl::Status ImportBuffer(absl::string_view name, absl::string_view text,
+                          Dataset* data) {
+  absl::StatusOr<InputKind> kind = KindOf(name, text);
+  if (!kind.ok()) return kind.status();
+  return ImportAs(name, text, *kind, data);
+}
+
+bool Dataset::Has(const std::string& table) const {
+  // A 903 XML file carries all three 903 tables; a census both CIN ones.
+  auto covers = [&](const std::string& file_table) {
+    if (file_table == table) return true;
+    if (file_table == "ssda903.xml") {
+      return table == "ssda903.header" || table == "ssda903.episodes" ||
+             table == "ssda903.reviews";
+    }
+    if (file_table == "cin.census") {
+      return table == "cin.section47" || table == "cin.cp_plans";
+    }
+    return false;
+  };
+  return std::any_of(files.begin(), files.end(),
+                     [&](const InputFile& file) { return covers(file.table); });
+}
+
+TSC_NAMESPACE_END

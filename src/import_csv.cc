@@ -1,0 +1,583 @@
+// File: import_csv.cc
+//
+// SSDA903 CSV tables and meetings.csv (DATA.md). A 903 file is recognised
+// by its columns, never its name: each table has columns no other 903 table
+// has, and the file is the table whose own columns it holds most of. Rows
+// are read in two passes: the first decides each date column's format from
+// all its values, the second reads the rows.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "internal/csv_table.h"
+#include "internal/dataset_merge.h"
+#include "internal/date_field.h"
+#include "internal/text_input.h"
+#include "timescales/import.h"
+
+TSC_NAMESPACE_BEGIN
+namespace {
+
+using internal::Cell;
+using internal::CsvRow;
+using internal::CsvTable;
+using internal::DateColumn;
+
+// ---- What a row is missing or has wrong -------------------------------------
+
+class Problems {
+ public:
+  void Add(absl::string_view reason) { list_.emplace_back(reason); }
+
+  // The value of a parsed field, or nullopt after noting why it failed.
+  template <typename T>
+  std::optional<T> Take(absl::StatusOr<std::optional<T>> value) {
+    if (!value.ok()) {
+      Add(value.status().message());
+      return std::nullopt;
+    }
+    return *value;
+  }
+
+  // A required date: `value` as Take(), plus a reason when it is blank.
+  template <typename T>
+  std::optional<T> Require(absl::string_view field, absl::string_view cell,
+                           absl::StatusOr<std::optional<T>> value) {
+    if (!value.ok() || value->has_value()) return Take(std::move(value));
+    if (cell.empty()) {
+      Add(absl::StrFormat("blank %s", field));
+    } else {
+      Add(absl::StrFormat("%s '%s' is the placeholder for no date", field,
+                          cell));
+    }
+    return std::nullopt;
+  }
+
+  // A required text field.
+  void RequireText(absl::string_view field, absl::string_view value) {
+    if (value.empty()) Add(absl::StrFormat("blank %s", field));
+  }
+
+  bool empty() const { return list_.empty(); }
+  std::string Joined() const { return absl::StrJoin(list_, "; "); }
+
+ private:
+  std::vector<std::string> list_;
+};
+
+// Codes are compared upper-case and trimmed (`pn1` is PN1).
+std::string Code(absl::string_view text) {
+  return absl::AsciiStrToUpper(absl::StripAsciiWhitespace(text));
+}
+
+bool IsEmptyRow(const CsvRow& row) {
+  for (const std::string& field : row.fields) {
+    if (!absl::StripAsciiWhitespace(field).empty()) return false;
+  }
+  return true;
+}
+
+// ---- One file being imported ------------------------------------------------
+
+// Stages one CSV file's records and rejections; Commit() adds them to the
+// Dataset only once the whole file has been read.
+class CsvImport {
+ public:
+  CsvImport(absl::string_view name, const CsvTable& table)
+      : name_(name), table_(table) {
+    file_.path = std::string(name);
+    file_.rows = static_cast<int64_t>(table.rows.size());
+  }
+
+  const CsvTable& table() const { return table_; }
+  Dataset& staged() { return staged_; }
+  SourceRef Source(const CsvRow& row) const { return {name_, row.line}; }
+
+  // The reason a row cannot be read at all, or "" when it can.
+  std::string Unreadable(const CsvRow& row) const {
+    if (!row.error.empty()) return row.error;
+    if (IsEmptyRow(row)) return "empty row";
+    return "";
+  }
+
+  void Reject(const CsvRow& row, std::string reason) {
+    staged_.rejections.push_back({name_, row.line, std::move(reason)});
+    ++file_.rejected;
+  }
+
+  // The date (or date-time) column `column`, its format decided from all
+  // the values of readable rows.
+  DateColumn Dates(absl::string_view column, bool with_time) const {
+    const int index = table_.Find(column);
+    std::vector<absl::string_view> values;
+    values.reserve(table_.rows.size());
+    for (const CsvRow& row : table_.rows) {
+      if (row.error.empty()) values.push_back(Cell(row, index));
+    }
+    return DateColumn(std::string(column), values, with_time);
+  }
+
+  void Commit(std::string table_name, bool ignored, Dataset* data) {
+    file_.table = std::move(table_name);
+    file_.ignored = ignored;
+    internal::MergeFile(std::move(staged_), std::move(file_), data);
+  }
+
+ private:
+  std::string name_;
+  const CsvTable& table_;
+  Dataset staged_;
+  InputFile file_;
+};
+
+// ---- SSDA903 tables
+// ----------------------------------------------------------
+
+enum class Table903 { kHeader, kEpisodes, kReviews, kIgnored };
+
+struct TableSpec {
+  const char* name;   // InputFile::table
+  const char* label;  // as DATA.md names it
+  Table903 kind;
+  std::vector<absl::string_view> columns;   // all, in DfE order
+  std::vector<absl::string_view> required;  // a file lacking one is unusable
+  std::vector<absl::string_view> read;      // the columns the importer reads
+};
+
+const std::vector<TableSpec>& Specs() {
+  static const auto* const kSpecs = new std::vector<TableSpec>{
+      {"ssda903.header",
+       "Header",
+       Table903::kHeader,
+       {"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"},
+       {"CHILD", "DOB"},
+       {"CHILD", "SEX", "DOB"}},
+      {"ssda903.episodes",
+       "Episodes",
+       Table903::kEpisodes,
+       {"CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC",
+        "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"},
+       {"CHILD", "DECOM", "RNE", "LS", "DEC", "REC"},
+       {"CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "DEC", "REC"}},
+      {"ssda903.reviews",
+       "Reviews",
+       Table903::kReviews,
+       {"CHILD", "DOB", "REVIEW", "REVIEW_CODE"},
+       {"CHILD", "REVIEW", "REVIEW_CODE"},
+       {"CHILD", "DOB", "REVIEW", "REVIEW_CODE"}},
+      {"ssda903.uasc",
+       "UASC",
+       Table903::kIgnored,
+       {"CHILD", "SEX", "DOB", "DUC"},
+       {},
+       {}},
+      {"ssda903.oc2",
+       "OC2",
+       Table903::kIgnored,
+       {"CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK",
+        "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE",
+        "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"},
+       {},
+       {}},
+      {"ssda903.oc3",
+       "OC3",
+       Table903::kIgnored,
+       {"CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"},
+       {},
+       {}},
+      {"ssda903.ad1",
+       "AD1",
+       Table903::kIgnored,
+       {"CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR",
+        "SEX_ADOPTR", "LS_ADOPTR"},
+       {},
+       {}},
+      {"ssda903.placed_adoption",
+       "PlacedAdoption",
+       Table903::kIgnored,
+       {"CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED",
+        "REASON_PLACED_CEASED"},
+       {},
+       {}},
+      {"ssda903.prev_perm",
+       "PrevPerm",
+       Table903::kIgnored,
+       {"CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"},
+       {},
+       {}},
+      {"ssda903.missing",
+       "Missing",
+       Table903::kIgnored,
+       {"CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"},
+       {},
+       {}},
+      {"ssda903.sw_episodes",
+       "SWEpisodes",
+       Table903::kIgnored,
+       {"CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"},
+       {},
+       {}},
+      {"ssda903.dolo",
+       "DoLo",
+       Table903::kIgnored,
+       {"CHILD", "DOB", "DOLO_START", "DOLO_END"},
+       {},
+       {}},
+  };
+  return *kSpecs;
+}
+
+// Columns several 903 tables share: they do not tell the tables apart.
+bool IsShared(absl::string_view column) {
+  return column == "CHILD" || column == "DOB" || column == "SEX";
+}
+
+// How many of the table's own (not shared) columns the file has.
+int Score(const TableSpec& spec, const CsvTable& table) {
+  int score = 0;
+  for (const absl::string_view column : spec.columns) {
+    if (!IsShared(column) && table.Find(column) >= 0) ++score;
+  }
+  return score;
+}
+
+std::string Columns(const CsvTable& table) {
+  return table.header.empty() ? "none" : absl::StrJoin(table.header, ", ");
+}
+
+// The table the file's columns match best.
+absl::StatusOr<const TableSpec*> BestMatch(absl::string_view name,
+                                           const CsvTable& table) {
+  const TableSpec* best = nullptr;
+  int best_score = 0;
+  std::vector<std::string> tied;
+  for (const TableSpec& spec : Specs()) {
+    const int score = Score(spec, table);
+    if (score == 0 || score < best_score) continue;
+    if (score > best_score) tied.clear();
+    tied.push_back(spec.label);
+    best = &spec;
+    best_score = score;
+  }
+  if (best == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s: not a recognised SSDA903 table (columns: %s)",
+                        name, Columns(table)));
+  }
+  if (tied.size() > 1) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s: the columns match the SSDA903 tables %s equally; cannot tell "
+        "which table this is (columns: %s)",
+        name, absl::StrJoin(tied, " and "), Columns(table)));
+  }
+  return best;
+}
+
+// The table the file is, when it has every column the importer needs.
+absl::StatusOr<const TableSpec*> Recognise(absl::string_view name,
+                                           const CsvTable& table) {
+  absl::StatusOr<const TableSpec*> spec = BestMatch(name, table);
+  if (!spec.ok()) return spec.status();
+  std::vector<absl::string_view> missing;
+  for (const absl::string_view column : (*spec)->required) {
+    if (table.Find(column) < 0) missing.push_back(column);
+  }
+  if (!missing.empty()) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s: looks like the SSDA903 %s table but lacks the required "
+        "column%s %s",
+        name, (*spec)->label, missing.size() > 1 ? "s" : "",
+        absl::StrJoin(missing, ", ")));
+  }
+  for (const absl::string_view column : (*spec)->read) {
+    if (table.Count(column) > 1) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s: the column %s appears %d times; cannot tell which to read", name,
+          column, table.Count(column)));
+    }
+  }
+  return spec;
+}
+
+void ReadHeaderRows(CsvImport* in) {
+  const CsvTable& t = in->table();
+  const int child = t.Find("CHILD");
+  const int sex = t.Find("SEX");
+  const int dob = t.Find("DOB");
+  const DateColumn dobs = in->Dates("DOB", false);
+  for (const CsvRow& row : t.rows) {
+    if (std::string why = in->Unreadable(row); !why.empty()) {
+      in->Reject(row, std::move(why));
+      continue;
+    }
+    Problems problems;
+    ChildHeader header;
+    header.child = std::string(Cell(row, child));
+    problems.RequireText("CHILD", header.child);
+    header.sex = Code(Cell(row, sex));
+    header.dob = problems.Take(dobs.ReadDate(Cell(row, dob)));
+    if (!problems.empty()) {
+      in->Reject(row, problems.Joined());
+      continue;
+    }
+    header.source = in->Source(row);
+    in->staged().headers.push_back(std::move(header));
+  }
+}
+
+void ReadEpisodeRows(CsvImport* in) {
+  const CsvTable& t = in->table();
+  const int child = t.Find("CHILD");
+  const int decom = t.Find("DECOM");
+  const int rne = t.Find("RNE");
+  const int ls = t.Find("LS");
+  const int cin = t.Find("CIN");
+  const int place = t.Find("PLACE");
+  const int dec = t.Find("DEC");
+  const int rec = t.Find("REC");
+  const DateColumn decoms = in->Dates("DECOM", false);
+  const DateColumn decs = in->Dates("DEC", false);
+  for (const CsvRow& row : t.rows) {
+    if (std::string why = in->Unreadable(row); !why.empty()) {
+      in->Reject(row, std::move(why));
+      continue;
+    }
+    Problems problems;
+    Episode episode;
+    episode.child = std::string(Cell(row, child));
+    problems.RequireText("CHILD", episode.child);
+    const std::optional<Date> start = problems.Require(
+        "DECOM", Cell(row, decom), decoms.ReadDate(Cell(row, decom)));
+    episode.dec = problems.Take(decs.ReadDate(Cell(row, dec)));
+    if (!problems.empty()) {
+      in->Reject(row, problems.Joined());
+      continue;
+    }
+    episode.decom = *start;
+    episode.rne = Code(Cell(row, rne));
+    episode.ls = Code(Cell(row, ls));
+    episode.cin = Code(Cell(row, cin));
+    episode.place = Code(Cell(row, place));
+    episode.rec = Code(Cell(row, rec));
+    episode.source = in->Source(row);
+    in->staged().episodes.push_back(std::move(episode));
+  }
+}
+
+void ReadReviewRows(CsvImport* in) {
+  const CsvTable& t = in->table();
+  const int child = t.Find("CHILD");
+  const int dob = t.Find("DOB");
+  const int review = t.Find("REVIEW");
+  const int code = t.Find("REVIEW_CODE");
+  const DateColumn dobs = in->Dates("DOB", false);
+  const DateColumn reviews = in->Dates("REVIEW", false);
+  for (const CsvRow& row : t.rows) {
+    if (std::string why = in->Unreadable(row); !why.empty()) {
+      in->Reject(row, std::move(why));
+      continue;
+    }
+    Problems problems;
+    LacReviewRecord record;
+    record.child = std::string(Cell(row, child));
+    problems.RequireText("CHILD", record.child);
+    record.dob = problems.Take(dobs.ReadDate(Cell(row, dob)));
+    const std::optional<Date> held = problems.Require(
+        "REVIEW", Cell(row, review), reviews.ReadDate(Cell(row, review)));
+    if (!problems.empty()) {
+      in->Reject(row, problems.Joined());
+      continue;
+    }
+    record.review = *held;
+    record.review_code = Code(Cell(row, code));
+    record.source = in->Source(row);
+    in->staged().reviews.push_back(std::move(record));
+  }
+}
+
+// ---- meetings.csv
+// -------------------------------------------------------------
+
+constexpr absl::string_view kMeetingColumns[] = {"child_id",
+                                                 "meeting_type",
+                                                 "held_at",
+                                                 "chair_id",
+                                                 "sw_report_received_at",
+                                                 "decisions_sent_at",
+                                                 "record_distributed_at",
+                                                 "qa_alerts"};
+constexpr absl::string_view kMeetingRequired[] = {"child_id", "meeting_type",
+                                                  "held_at"};
+
+absl::Status CheckMeetingColumns(absl::string_view name,
+                                 const CsvTable& table) {
+  std::vector<absl::string_view> missing;
+  for (const absl::string_view column : kMeetingRequired) {
+    if (table.Find(column) < 0) missing.push_back(column);
+  }
+  if (!missing.empty()) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s: meetings.csv lacks the required column%s %s (columns: %s)", name,
+        missing.size() > 1 ? "s" : "", absl::StrJoin(missing, ", "),
+        Columns(table)));
+  }
+  for (const absl::string_view column : kMeetingColumns) {
+    if (table.Count(column) > 1) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s: the column %s appears %d times; cannot tell which to read", name,
+          column, table.Count(column)));
+    }
+  }
+  return absl::OkStatus();
+}
+
+std::optional<std::string> MeetingType(absl::string_view text,
+                                       Problems* problems) {
+  const std::string type =
+      absl::AsciiStrToLower(absl::StripAsciiWhitespace(text));
+  if (type.empty()) {
+    problems->Add("blank meeting_type");
+    return std::nullopt;
+  }
+  if (type != "lac_review" && type != "icpc" && type != "rcpc") {
+    problems->Add(absl::StrFormat(
+        "meeting_type '%s' is not lac_review, icpc or rcpc", text));
+    return std::nullopt;
+  }
+  return type;
+}
+
+// A count >= 0; blank is 0.
+int QaAlerts(absl::string_view text, Problems* problems) {
+  int count = 0;
+  if (text.empty()) return 0;
+  if (!absl::SimpleAtoi(text, &count) || count < 0) {
+    problems->Add(
+        absl::StrFormat("qa_alerts '%s' is not a whole number >= 0", text));
+    return 0;
+  }
+  return count;
+}
+
+// The meeting-specific columns of a CSV import, resolved once.
+struct MeetingColumns {
+  explicit MeetingColumns(const CsvImport& in)
+      : child(in.table().Find("child_id")),
+        type(in.table().Find("meeting_type")),
+        held(in.table().Find("held_at")),
+        chair(in.table().Find("chair_id")),
+        sw_report(in.table().Find("sw_report_received_at")),
+        decisions(in.table().Find("decisions_sent_at")),
+        record(in.table().Find("record_distributed_at")),
+        qa_alerts(in.table().Find("qa_alerts")),
+        held_at(in.Dates("held_at", true)),
+        sw_report_at(in.Dates("sw_report_received_at", true)),
+        decisions_at(in.Dates("decisions_sent_at", true)),
+        record_at(in.Dates("record_distributed_at", true)) {}
+
+  int child, type, held, chair, sw_report, decisions, record, qa_alerts;
+  DateColumn held_at, sw_report_at, decisions_at, record_at;
+};
+
+// One meeting, or nullopt with the reasons in `problems`.
+std::optional<MeetingRecord> ReadMeeting(const MeetingColumns& c,
+                                         const CsvRow& row,
+                                         Problems* problems) {
+  MeetingRecord meeting;
+  meeting.child = std::string(Cell(row, c.child));
+  problems->RequireText("child_id", meeting.child);
+  const std::optional<std::string> type =
+      MeetingType(Cell(row, c.type), problems);
+  const std::optional<Moment> held = problems->Require(
+      "held_at", Cell(row, c.held), c.held_at.ReadMoment(Cell(row, c.held)));
+  meeting.sw_report_received =
+      problems->Take(c.sw_report_at.ReadMoment(Cell(row, c.sw_report)));
+  meeting.decisions_sent =
+      problems->Take(c.decisions_at.ReadMoment(Cell(row, c.decisions)));
+  meeting.record_distributed =
+      problems->Take(c.record_at.ReadMoment(Cell(row, c.record)));
+  meeting.qa_alerts = QaAlerts(Cell(row, c.qa_alerts), problems);
+  if (!problems->empty()) return std::nullopt;
+  meeting.type = *type;
+  meeting.held = *held;
+  meeting.chair = std::string(Cell(row, c.chair));
+  return meeting;
+}
+
+void ReadMeetingRows(CsvImport* in) {
+  const MeetingColumns columns(*in);
+  for (const CsvRow& row : in->table().rows) {
+    if (std::string why = in->Unreadable(row); !why.empty()) {
+      in->Reject(row, std::move(why));
+      continue;
+    }
+    Problems problems;
+    std::optional<MeetingRecord> meeting = ReadMeeting(columns, row, &problems);
+    if (!meeting) {
+      in->Reject(row, problems.Joined());
+      continue;
+    }
+    meeting->source = in->Source(row);
+    in->staged().meetings.push_back(*std::move(meeting));
+  }
+}
+
+absl::StatusOr<CsvTable> ReadTable(absl::string_view name,
+                                   absl::string_view text) {
+  absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
+  if (!utf8.ok()) return utf8.status();
+  return internal::ReadCsv(name, *utf8);
+}
+
+absl::Status NoDataset() {
+  return absl::InvalidArgumentError("the Dataset to import into is null");
+}
+
+}  // namespace
+
+absl::Status ImportSsda903Csv(absl::string_view name, absl::string_view text,
+                              Dataset* data) {
+  if (data == nullptr) return NoDataset();
+  absl::StatusOr<CsvTable> table = ReadTable(name, text);
+  if (!table.ok()) return table.status();
+  absl::StatusOr<const TableSpec*> spec = Recognise(name, *table);
+  if (!spec.ok()) return spec.status();
+  CsvImport in(name, *table);
+  switch ((*spec)->kind) {
+    case Table903::kHeader:
+      ReadHeaderRows(&in);
+      break;
+    case Table903::kEpisodes:
+      ReadEpisodeRows(&in);
+      break;
+    case Table903::kReviews:
+      ReadReviewRows(&in);
+      break;
+    case Table903::kIgnored:
+      break;  // recognised and counted; the KPIs do not use it
+  }
+  in.Commit((*spec)->name, (*spec)->kind == Table903::kIgnored, data);
+  return absl::OkStatus();
+}
+
+absl::Status ImportMeetingsCsv(absl::string_view name, absl::string_view text,
+                               Dataset* data) {
+  if (data == nullptr) return NoDataset();
+  absl::StatusOr<CsvTable> table = ReadTable(name, text);
+  if (!table.ok()) return table.status();
+  const absl::Status columns = CheckMeetingColumns(name, *table);
+  if (!columns.ok()) return columns;
+  CsvImport in(name, *table);
+  ReadMeetingRows(&in);
+  in.Commit("meetings", false, data);
+  return absl::OkStatus();
+}
+
+TSC_NAMESPACE_END

@@ -1,0 +1,143 @@
+// File: internal/date_field.cc
+
+#include "internal/date_field.h"
+
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+TSC_NAMESPACE_BEGIN
+namespace internal {
+namespace {
+
+// 1900-01-01 (kMinDate) is what some systems write for "no date".
+bool IsPlaceholder(absl::string_view date_part) {
+  const absl::StatusOr<Date> date = Date::Parse(date_part, DateFormat::kAny);
+  return date.ok() && *date == kMinDate;
+}
+
+// A rejection reason from a Date or Moment parse error: those quote the
+// text first ("'x' is not a date"); range errors do not.
+absl::Status Reason(absl::string_view field, absl::string_view text,
+                    const absl::Status& error) {
+  if (absl::StartsWith(error.message(), "'")) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, " ", error.message()));
+  }
+  return absl::InvalidArgumentError(
+      absl::StrFormat("%s '%s': %s", field, text, error.message()));
+}
+
+absl::string_view FormatName(DateFormat format) {
+  return format == DateFormat::kIso ? "yyyy-mm-dd" : "dd/mm/yyyy";
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<Date>> ParseDateField(absl::string_view field,
+                                                   absl::string_view text,
+                                                   DateFormat format) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  if (trimmed.empty()) return std::optional<Date>();
+  absl::StatusOr<Date> date = Date::Parse(trimmed, format);
+  if (!date.ok()) return Reason(field, trimmed, date.status());
+  if (*date == kMinDate) return std::optional<Date>();
+  return std::optional<Date>(*date);
+}
+
+DateColumn::DateColumn(std::string name,
+                       const std::vector<absl::string_view>& values,
+                       bool with_time)
+    : name_(std::move(name)), with_time_(with_time) {
+  int iso = 0;
+  int dmy = 0;
+  for (const absl::string_view value : values) {
+    const absl::string_view part = DatePart(value);
+    if (part.empty() || IsPlaceholder(part)) continue;
+    const Shape shape = ShapeOf(part);
+    iso += shape == Shape::kIso ? 1 : 0;
+    dmy += shape == Shape::kDmy ? 1 : 0;
+  }
+  if (iso > dmy) shape_ = Shape::kIso;
+  if (dmy > iso) shape_ = Shape::kDmy;
+  tie_ = iso > 0 && iso == dmy;
+}
+
+DateColumn::Shape DateColumn::ShapeOf(absl::string_view date_part) {
+  // Only the separator tells the shapes apart; the strict parse that
+  // follows checks the digits.
+  if (absl::StrContains(date_part, '-')) return Shape::kIso;
+  if (absl::StrContains(date_part, '/')) return Shape::kDmy;
+  return Shape::kNone;
+}
+
+absl::string_view DateColumn::DatePart(absl::string_view text) const {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  if (!with_time_) return trimmed;
+  return trimmed.substr(0, trimmed.find_first_of("T "));
+}
+
+DateFormat DateColumn::format() const {
+  switch (shape_) {
+    case Shape::kIso:
+      return DateFormat::kIso;
+    case Shape::kDmy:
+      return DateFormat::kDmy;
+    case Shape::kNone:
+      break;
+  }
+  return DateFormat::kAny;
+}
+
+absl::Status DateColumn::CheckShape(absl::string_view text,
+                                    absl::string_view date_part) const {
+  const Shape shape = ShapeOf(date_part);
+  if (shape == Shape::kNone) return absl::OkStatus();  // the parse says why
+  if (tie_) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s '%s': the column has as many dd/mm/yyyy dates as yyyy-mm-dd "
+        "dates, so neither format can be trusted",
+        name_, text));
+  }
+  if (shape != shape_) {
+    const DateFormat value_format =
+        shape == Shape::kIso ? DateFormat::kIso : DateFormat::kDmy;
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s '%s' is %s but the column's dates are %s (a column's date format "
+        "is not mixed)",
+        name_, text, FormatName(value_format), FormatName(format())));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<Date>> DateColumn::ReadDate(
+    absl::string_view text) const {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  if (trimmed.empty() || IsPlaceholder(trimmed)) return std::optional<Date>();
+  const absl::Status shape = CheckShape(trimmed, trimmed);
+  if (!shape.ok()) return shape;
+  return ParseDateField(name_, trimmed, format());
+}
+
+absl::StatusOr<std::optional<Moment>> DateColumn::ReadMoment(
+    absl::string_view text) const {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  const absl::string_view part = DatePart(trimmed);
+  if (part.empty() || IsPlaceholder(part)) return std::optional<Moment>();
+  const absl::Status shape = CheckShape(trimmed, part);
+  if (!shape.ok()) return shape;
+  // The date part in the column's format first, for the same messages as a
+  // date column; then Moment::Parse for the time.
+  absl::StatusOr<std::optional<Date>> date =
+      ParseDateField(name_, part, format());
+  if (!date.ok()) return date.status();
+  absl::StatusOr<Moment> moment = Moment::Parse(trimmed);
+  if (!moment.ok()) return Reason(name_, trimmed, moment.status());
+  return std::optional<Moment>(*moment);
+}
+
+}  // namespace internal
+TSC_NAMESPACE_END

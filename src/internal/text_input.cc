@@ -1,0 +1,50 @@
+// File: internal/text_input.cc
+
+#include "internal/text_input.h"
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
+
+TSC_NAMESPACE_BEGIN
+namespace internal {
+
+absl::StatusOr<absl::string_view> Utf8Text(absl::string_view name,
+                                           absl::string_view text) {
+  if (absl::StartsWith(text, "\xFF\xFE") ||
+      absl::StartsWith(text, "\xFE\xFF")) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s: the file is UTF-16 (it starts with a UTF-16 byte-order mark); "
+        "save it as UTF-8 and import it again",
+        name));
+  }
+  const size_t nul = text.find('\0');
+  if (nul != absl::string_view::npos) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s: the file holds a NUL byte at offset %d, so it is not UTF-8 text "
+        "(UTF-16 without a byte-order mark, or a binary file); save it as "
+        "UTF-8 and import it again",
+        name, nul));
+  }
+  absl::ConsumePrefix(&text, "\xEF\xBB\xBF");
+  return text;
+}
+
+LineIndex::LineIndex(absl::string_view text) {
+  starts_.push_back(0);
+  for (size_t i = text.find('\n'); i != absl::string_view::npos;
+       i = text.find('\n', i + 1)) {
+    starts_.push_back(i + 1);
+  }
+}
+
+int64_t LineIndex::LineOf(size_t offset) const {
+  // The number of lines that start at or before `offset`.
+  return std::upper_bound(starts_.begin(), starts_.end(), offset) -
+         starts_.begin();
+}
+
+}  // namespace internal
+TSC_NAMESPACE_END

@@ -1,0 +1,23 @@
+// File: fuzz/cin_xml_fuzzer.cc
+//
+// ImportCinXml() over arbitrary bytes as a CIN census XML file. The input is
+// imported twice under two names into one Dataset, so merging a file into
+// data that already holds the same records is fuzzed too. It must never
+// crash, and must keep the invariants of fuzz_invariants.h.
+
+#include <cstddef>
+#include <cstdint>
+
+#include "absl/strings/string_view.h"
+#include "fuzz/fuzz_invariants.h"
+#include "timescales/import.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
+  const absl::string_view text(reinterpret_cast<const char*>(bytes), size);
+  timescales::Dataset data;
+  timescales::fuzz::ImportAndCheck(timescales::ImportCinXml, "first.xml", text,
+                                   &data);
+  timescales::fuzz::ImportAndCheck(timescales::ImportCinXml, "second.xml", text,
+                                   &data);
+  return 0;
+}
