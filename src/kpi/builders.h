@@ -1,0 +1,67 @@
+// File: kpi/builders.h
+//
+// One builder per KPI of KPIS.md: each reads the Dataset once and returns a
+// Kpi whose events and chains answer any period.
+
+#ifndef TSC_KPI_BUILDERS_H_
+#define TSC_KPI_BUILDERS_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "kpi/kpi.h"
+#include "timescales/dataset.h"
+#include "timescales/due.h"
+
+TSC_NAMESPACE_BEGIN
+namespace internal {
+
+struct KpiContext {
+  const Dataset& data;
+  const Timescales& ts;
+  std::optional<Date> data_from;
+};
+
+using KpiPtr = std::unique_ptr<Kpi>;
+
+// LAC reviews (SSDA903 Episodes + Reviews).
+absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx);
+absl::StatusOr<KpiPtr> BuildLacReviewParticipation(const KpiContext& ctx);
+
+// Child protection (CIN census).
+absl::StatusOr<KpiPtr> BuildIcpcTimeliness(const KpiContext& ctx);
+absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx);
+absl::StatusOr<KpiPtr> BuildCpRepeatPlans(const KpiContext& ctx);
+absl::StatusOr<KpiPtr> BuildCpRepeatPlans2y(const KpiContext& ctx);
+absl::StatusOr<KpiPtr> BuildCpPlansOpenOver18Months(const KpiContext& ctx);
+absl::StatusOr<KpiPtr> BuildCpPlansEnded2yPlus(const KpiContext& ctx);
+
+// Meetings (meetings.csv lac_review rows), optionally for one chair only.
+absl::StatusOr<KpiPtr> BuildDecisions5wd(const KpiContext& ctx,
+                                         const std::string* chair = nullptr);
+absl::StatusOr<KpiPtr> BuildRecord20wd(const KpiContext& ctx,
+                                       const std::string* chair = nullptr);
+absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx,
+                                        const std::string* chair = nullptr);
+
+// The ids of every KPI the engine knows, in report order.
+std::vector<std::string> KnownKpiIds();
+
+// The LAC and CP coverage starts (KPIS.md "Coverage start").
+std::optional<Date> LacCoverageStart(const KpiContext& ctx);
+std::optional<Date> CpCoverageStart(const KpiContext& ctx);
+
+// The due date of each slot of a chain: next_due[k] is the slot after the
+// k-th review (see KpiChain). `anchor` is the chain's known start, or empty
+// for an unanchored chain.
+absl::StatusOr<std::vector<std::optional<Date>>> ChainDueDates(
+    const Timescales& ts, std::optional<Date> anchor,
+    const std::vector<Date>& held, const Rule& first, const Rule& second,
+    const Rule& subsequent);
+
+}  // namespace internal
+TSC_NAMESPACE_END
+
+#endif  // TSC_KPI_BUILDERS_H_

@@ -1,0 +1,245 @@
+// File: kpi/cp_kpis.cc
+//
+// The child protection KPIs of KPIS.md, from the CIN census: ICPC and
+// review-conference timeliness, repeat plans, long plans.
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "kpi/builders.h"
+
+TSC_NAMESPACE_BEGIN
+namespace internal {
+namespace {
+
+absl::StatusOr<const Rule*> GetRule(const KpiContext& ctx, const char* id) {
+  return ctx.ts.rules().Get(id);
+}
+
+// Plan durations below are calendar arithmetic (DfE table D7): always by
+// the corresponding date, whatever the review policy's month convention.
+
+// The plans of each child, for "an earlier plan in the data".
+std::map<std::string, std::vector<const CpPlanRecord*>> PlansByChild(
+    const Dataset& data) {
+  std::map<std::string, std::vector<const CpPlanRecord*>> out;
+  for (const CpPlanRecord& plan : data.cp_plans) {
+    out[plan.child].push_back(&plan);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Date> CpCoverageStart(const KpiContext& ctx) {
+  if (ctx.data_from) return ctx.data_from;
+  if (ctx.data.cin_reference_date) {
+    absl::StatusOr<Date> year_before =
+        AddMonths(*ctx.data.cin_reference_date, -12);
+    if (year_before.ok()) {
+      absl::StatusOr<Date> start = AddDays(*year_before, 1);
+      if (start.ok()) return *start;
+    }
+  }
+  std::optional<Date> earliest;
+  for (const CpPlanRecord& plan : ctx.data.cp_plans) {
+    for (Date review : plan.reviews) {
+      if (!earliest || review < *earliest) earliest = review;
+    }
+  }
+  return earliest;
+}
+
+absl::StatusOr<KpiPtr> BuildIcpcTimeliness(const KpiContext& ctx) {
+  auto kpi = std::make_unique<Kpi>(
+      "icpc_timeliness",
+      "ICPCs held within 15 working days of the strategy discussion",
+      "percent",
+      std::vector<std::string>{"missing_s47_start", "icpc_before_s47"});
+  kpi->coverage_start = CpCoverageStart(ctx);
+  absl::StatusOr<const Rule*> rule = GetRule(ctx, "cp.icpc");
+  if (!rule.ok()) return rule.status();
+  const int missing = kpi->Reason("missing_s47_start");
+  const int before = kpi->Reason("icpc_before_s47");
+  for (const Section47Record& s47 : ctx.data.section47) {
+    if (!s47.icpc) continue;  // no conference: not in scope
+    if (!s47.s47_start) {
+      kpi->AddEvent(KpiEvent{*s47.icpc, missing, false, {}, {}});
+    } else if (*s47.icpc < *s47.s47_start) {
+      kpi->AddEvent(KpiEvent{*s47.icpc, before, false, {}, {}});
+    } else {
+      absl::StatusOr<Date> due = ctx.ts.LegalDueDate(**rule, *s47.s47_start);
+      if (!due.ok()) return due.status();
+      kpi->AddEvent(KpiEvent{*s47.icpc, -1, *s47.icpc <= *due, {}, {}});
+    }
+  }
+  kpi->Finish();
+  return kpi;
+}
+
+absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
+  auto kpi = std::make_unique<Kpi>(
+      "rcpc_timeliness", "CP review conferences held within timescale",
+      "percent",
+      std::vector<std::string>{"duplicate_review", "review_outside_plan",
+                               "previous_review_unknown"});
+  kpi->set_chain_kpi();
+  const std::optional<Date> coverage = CpCoverageStart(ctx);
+  kpi->coverage_start = coverage;
+  absl::StatusOr<const Rule*> first = GetRule(ctx, "cp.first_rcpc");
+  absl::StatusOr<const Rule*> subsequent = GetRule(ctx, "cp.subsequent_rcpc");
+  if (!first.ok()) return first.status();
+  if (!subsequent.ok()) return subsequent.status();
+  const int duplicate = kpi->Reason("duplicate_review");
+  const int outside = kpi->Reason("review_outside_plan");
+  const int unknown = kpi->Reason("previous_review_unknown");
+  for (const CpPlanRecord& plan : ctx.data.cp_plans) {
+    std::set<int32_t> seen;
+    std::vector<Date> held;
+    for (Date review : plan.reviews) {
+      if (!seen.insert(review.serial()).second) {
+        kpi->AddEvent(KpiEvent{review, duplicate, false, {}, {}});
+      } else if (!plan.start || review < *plan.start ||
+                 (plan.end && review > *plan.end)) {
+        kpi->AddEvent(KpiEvent{review, outside, false, {}, {}});
+      } else {
+        held.push_back(review);
+      }
+    }
+    if (!plan.start) continue;
+    std::sort(held.begin(), held.end());
+    const bool anchored = coverage && *plan.start >= *coverage;
+    absl::StatusOr<std::vector<std::optional<Date>>> next_due = ChainDueDates(
+        ctx.ts, anchored ? plan.start : std::nullopt, held, **first,
+        **subsequent, **subsequent);
+    if (!next_due.ok()) return next_due.status();
+    for (size_t k = 0; k < held.size(); ++k) {
+      const std::optional<Date>& due = (*next_due)[k];
+      kpi->AddEvent(due ? KpiEvent{held[k], -1, held[k] <= *due, {}, {}}
+                        : KpiEvent{held[k], unknown, false, {}, {}});
+    }
+    kpi->AddChain(KpiChain{std::move(held), *std::move(next_due), plan.end});
+  }
+  kpi->Finish();
+  return kpi;
+}
+
+absl::StatusOr<KpiPtr> BuildCpRepeatPlans(const KpiContext& ctx) {
+  auto kpi = std::make_unique<Kpi>(
+      "cp_repeat_plans",
+      "CP plans starting in the period that are a second or subsequent plan",
+      "percent", std::vector<std::string>{});
+  kpi->coverage_start = CpCoverageStart(ctx);
+  for (const auto& [child, plans] : PlansByChild(ctx.data)) {
+    for (const CpPlanRecord* plan : plans) {
+      if (!plan->start) continue;
+      bool repeat = plan->previous_plans.value_or(0) > 0;
+      for (const CpPlanRecord* other : plans) {
+        if (other->start && *other->start < *plan->start) repeat = true;
+      }
+      kpi->AddEvent(KpiEvent{*plan->start, -1, repeat, {}, {}});
+    }
+  }
+  kpi->Finish();
+  return kpi;
+}
+
+absl::StatusOr<KpiPtr> BuildCpRepeatPlans2y(const KpiContext& ctx) {
+  auto kpi = std::make_unique<Kpi>(
+      "cp_repeat_plans_2y",
+      "CP plans starting within 2 years of a previous plan ending", "percent",
+      std::vector<std::string>{});
+  kpi->coverage_start = CpCoverageStart(ctx);
+  for (const auto& [child, plans] : PlansByChild(ctx.data)) {
+    for (const CpPlanRecord* plan : plans) {
+      if (!plan->start) continue;
+      absl::StatusOr<Date> threshold = AddMonths(*plan->start, -24);
+      if (!threshold.ok()) return threshold.status();
+      bool within = false;
+      for (const CpPlanRecord* other : plans) {
+        // An earlier plan with no end has not ended before this one began:
+        // it counts as ending within the window.
+        if (other->start && *other->start < *plan->start &&
+            (!other->end || *other->end >= *threshold)) {
+          within = true;
+        }
+      }
+      kpi->AddEvent(KpiEvent{*plan->start, -1, within, {}, {}});
+    }
+  }
+  kpi->Finish();
+  return kpi;
+}
+
+namespace {
+
+// Plans open at the end of the period: a snapshot, not a count of events.
+class OpenPlansKpi : public Kpi {
+ public:
+  OpenPlansKpi()
+      : Kpi("cp_plans_open_over_18_months",
+            "CP plans open for more than 18 months at the period end", "count",
+            {}) {}
+  void Add(Date start, std::optional<Date> end, Date eighteen_months) {
+    plans_.push_back(Plan{start, end, eighteen_months});
+  }
+  KpiCounts Count(Date /*start*/, Date end) const override {
+    KpiCounts counts;
+    for (const Plan& p : plans_) {
+      if (p.start <= end && (!p.end || *p.end > end)) {
+        ++counts.denominator;
+        if (p.eighteen_months < end) ++counts.numerator;
+      }
+    }
+    SetValue(&counts);
+    return counts;
+  }
+
+ private:
+  struct Plan {
+    Date start;
+    std::optional<Date> end;
+    Date eighteen_months;  // start + 18 months
+  };
+  std::vector<Plan> plans_;
+};
+
+}  // namespace
+
+absl::StatusOr<KpiPtr> BuildCpPlansOpenOver18Months(const KpiContext& ctx) {
+  auto kpi = std::make_unique<OpenPlansKpi>();
+  kpi->coverage_start = CpCoverageStart(ctx);
+  for (const CpPlanRecord& plan : ctx.data.cp_plans) {
+    if (!plan.start) continue;
+    absl::StatusOr<Date> limit = AddMonths(*plan.start, 18);
+    if (!limit.ok()) return limit.status();
+    kpi->Add(*plan.start, plan.end, *limit);
+  }
+  return KpiPtr(std::move(kpi));
+}
+
+absl::StatusOr<KpiPtr> BuildCpPlansEnded2yPlus(const KpiContext& ctx) {
+  auto kpi = std::make_unique<Kpi>(
+      "cp_plans_ended_2y_plus",
+      "CP plans ending in the period that lasted 2 years or more", "percent",
+      std::vector<std::string>{"missing_start"});
+  kpi->coverage_start = CpCoverageStart(ctx);
+  const int missing = kpi->Reason("missing_start");
+  for (const CpPlanRecord& plan : ctx.data.cp_plans) {
+    if (!plan.end) continue;
+    if (!plan.start) {
+      kpi->AddEvent(KpiEvent{*plan.end, missing, false, {}, {}});
+      continue;
+    }
+    absl::StatusOr<Date> two_years = AddMonths(*plan.start, 24);
+    if (!two_years.ok()) return two_years.status();
+    kpi->AddEvent(KpiEvent{*plan.end, -1, *two_years <= *plan.end, {}, {}});
+  }
+  kpi->Finish();
+  return kpi;
+}
+
+}  // namespace internal
+TSC_NAMESPACE_END

@@ -1,0 +1,56 @@
+// File: kpi/periods_of_care.cc
+
+#include "kpi/periods_of_care.h"
+
+#include <algorithm>
+
+TSC_NAMESPACE_BEGIN
+namespace internal {
+namespace {
+
+bool EndsPeriod(const Episode& e) { return e.dec.has_value() && e.rec != "X1"; }
+
+bool IsShortBreakStatus(const std::string& ls) {
+  return ls == "V3" || ls == "V4";
+}
+
+}  // namespace
+
+std::map<std::string, std::vector<PeriodOfCare>> BuildPeriodsOfCare(
+    const std::vector<Episode>& episodes) {
+  std::map<std::string, std::vector<const Episode*>> by_child;
+  for (const Episode& e : episodes) by_child[e.child].push_back(&e);
+  std::map<std::string, std::vector<PeriodOfCare>> out;
+  for (auto& [child, list] : by_child) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Episode* a, const Episode* b) {
+                       return a->decom < b->decom;
+                     });
+    std::vector<PeriodOfCare>& periods = out[child];
+    const Episode* previous = nullptr;
+    for (const Episode* e : list) {
+      if (previous == nullptr || e->rne == "S" || EndsPeriod(*previous)) {
+        PeriodOfCare p;
+        p.first_decom = e->decom;
+        p.start_known = e->rne == "S";
+        p.short_break = true;
+        periods.push_back(p);
+      }
+      PeriodOfCare& current = periods.back();
+      current.short_break = current.short_break && IsShortBreakStatus(e->ls);
+      current.end = EndsPeriod(*e) ? e->dec : std::nullopt;
+      previous = e;
+    }
+  }
+  return out;
+}
+
+int FindPeriod(const std::vector<PeriodOfCare>& periods, Date day) {
+  for (size_t i = 0; i < periods.size(); ++i) {
+    if (periods[i].Holds(day)) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace internal
+TSC_NAMESPACE_END

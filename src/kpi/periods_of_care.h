@@ -1,0 +1,43 @@
+// File: kpi/periods_of_care.h
+//
+// Periods of care from SSDA903 episodes (KPIS.md "Period of care"): a
+// child's episodes sorted by DECOM; a new period begins at the child's
+// first episode in the data, at RNE = S, or after an episode that ended the
+// period (DEC filled and REC not X1).
+
+#ifndef TSC_KPI_PERIODS_OF_CARE_H_
+#define TSC_KPI_PERIODS_OF_CARE_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "timescales/dataset.h"
+
+TSC_NAMESPACE_BEGIN
+namespace internal {
+
+struct PeriodOfCare {
+  Date first_decom;
+  bool start_known = false;  // its first episode has RNE = S
+  std::optional<Date> end;   // empty while open
+  bool short_break = false;  // every episode has LS V3 or V4
+
+  // The span a review must fall in: [start or -inf, end or +inf].
+  bool Holds(Date day) const {
+    return (!start_known || day >= first_decom) && (!end || day <= *end);
+  }
+};
+
+// Periods of care per child, in start order.
+std::map<std::string, std::vector<PeriodOfCare>> BuildPeriodsOfCare(
+    const std::vector<Episode>& episodes);
+
+// The index of the first period that holds `day`, or -1.
+int FindPeriod(const std::vector<PeriodOfCare>& periods, Date day);
+
+}  // namespace internal
+TSC_NAMESPACE_END
+
+#endif  // TSC_KPI_PERIODS_OF_CARE_H_

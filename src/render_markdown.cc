@@ -1,0 +1,433 @@
+// File: render_markdown.cc
+//
+// RenderMarkdown(): the scorecard as GitHub-flavoured Markdown, for a
+// terminal or for pasting into a committee paper. It reads top-down the way
+// an IRO annual report does: the headline table (value, target and RAG,
+// last year, comparators), then each KPI with its exclusions and monthly
+// trend, the per-chair breakdown, and what was read from which file.
+//
+// Text from the data (file names, rejection reasons) is escaped: Markdown
+// punctuation is backslash-escaped, so a `|` cannot split a table cell and
+// `<script>` shows as text, and line breaks become spaces.
+
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "timescales/report.h"
+
+TSC_NAMESPACE_BEGIN
+namespace {
+
+// How many rejections and warnings are listed before "... and N more".
+constexpr size_t kListed = 20;
+
+// The length of the well-formed UTF-8 sequence at s[i], or 0 when the byte
+// there does not start one.
+size_t Utf8Length(absl::string_view s, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
+  const uint8_t c = byte(i);
+  if (c < 0x80) return 1;
+  size_t n = 0;
+  uint8_t lo = 0x80, hi = 0xBF;  // the range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;  // overlong
+    if (c == 0xED) hi = 0x9F;  // surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;  // overlong
+    if (c == 0xF4) hi = 0x8F;  // beyond U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + n > s.size() || byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (size_t k = 2; k < n; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return n;
+}
+
+bool IsWordByte(absl::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  return std::isalnum(c) || c >= 0x80;
+}
+
+// Whether the ASCII punctuation at s[i] needs a backslash (CommonMark allows
+// one before any ASCII punctuation). `_` only at a word boundary and `&`
+// only before what could be an entity, so cp_plans.csv and "GOV.UK & ..."
+// stay readable in a terminal.
+bool NeedsEscape(absl::string_view s, size_t i) {
+  static constexpr absl::string_view kAlways = "\\`*[]<>|~";
+  const char c = s[i];
+  if (kAlways.find(c) != absl::string_view::npos) return true;
+  if (c == '_') return !(i > 0 && IsWordByte(s, i - 1) && IsWordByte(s, i + 1));
+  if (c == '&') {
+    return IsWordByte(s, i + 1) || (i + 1 < s.size() && s[i + 1] == '#');
+  }
+  return false;
+}
+
+// Escapes text for a Markdown table cell or list item: Markdown punctuation
+// gets a backslash, control characters (line breaks) become spaces, bytes
+// that are not UTF-8 become U+FFFD.
+std::string Md(absl::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Utf8Length(s, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    const char c = s[i];
+    if (n == 1 && (static_cast<uint8_t>(c) < 0x20 || c == 0x7F)) {
+      out += ' ';
+    } else {
+      if (n == 1 && NeedsEscape(s, i)) out += '\\';
+      out.append(s.data() + i, n);
+    }
+    i += n;
+  }
+  return out;
+}
+
+// Our own identifiers (KPI ids, reasons) as code: they hold no backticks.
+std::string Code(absl::string_view s) { return absl::StrCat("`", s, "`"); }
+
+// 1194 -> "1,194": figures as a committee paper prints them.
+std::string Grouped(int64_t n) {
+  const uint64_t magnitude =
+      n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+  const std::string digits = absl::StrCat(magnitude);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+// At most two decimals, trailing zeros dropped: 98.43, 21.6, 19.
+std::string Num(double v) {
+  double r = std::round(v * 100.0) / 100.0;
+  if (r == 0.0) r = 0.0;  // no "-0"
+  std::string s = absl::StrFormat("%.2f", r);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string Signed(double v) {
+  const std::string s = Num(v);
+  return s[0] == '-' || s == "0" ? s : "+" + s;
+}
+
+bool IsPercent(const KpiResult& kpi) { return kpi.unit == "percent"; }
+
+// A computed percentage: always two decimals, so a column of them lines up
+// (97.12%, 99.00%). Targets and comparators are quoted as configured.
+std::string Percent(double v) { return absl::StrFormat("%.2f%%", v); }
+
+// A figure in the KPI's unit: "98.43%" or "7".
+std::string Figure(const KpiResult& kpi, double v) {
+  return IsPercent(kpi) ? Num(v) + "%" : Num(v);
+}
+
+std::string ValueText(const KpiResult& kpi, const KpiCounts& counts) {
+  if (!counts.value || !std::isfinite(*counts.value)) return "n/a";
+  return IsPercent(kpi) ? Percent(*counts.value) : Num(*counts.value);
+}
+
+std::string Fraction(const KpiCounts& counts) {
+  return absl::StrCat(Grouped(counts.numerator), " / ",
+                      Grouped(counts.denominator));
+}
+
+// The unit of a difference: percentage points for a percent KPI.
+std::string Points(const KpiResult& kpi, double diff) {
+  return IsPercent(kpi) ? Signed(diff) + " pp" : Signed(diff);
+}
+
+std::string TargetText(const KpiResult& kpi) {
+  if (!kpi.target) return "-";
+  const bool higher = kpi.target->polarity == Polarity::kHigherIsBetter;
+  return absl::StrCat(higher ? "at least " : "at most ",
+                      Figure(kpi, kpi.target->target));
+}
+
+std::string RagText(const KpiResult& kpi) {
+  if (kpi.rag) {
+    std::string word = *kpi.rag;
+    for (char& c : word) {
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return Md(word);
+  }
+  return kpi.target ? "not rated" : "-";
+}
+
+// Better or worse is only known when the target says which way is up.
+std::string Direction(const KpiResult& kpi, double diff) {
+  if (!kpi.target || diff == 0.0) return "";
+  const bool up = diff > 0;
+  const bool higher = kpi.target->polarity == Polarity::kHigherIsBetter;
+  return up == higher ? " (better)" : " (worse)";
+}
+
+std::optional<double> Change(const KpiResult& kpi) {
+  if (!kpi.previous || !kpi.previous->value || !kpi.headline.value) {
+    return std::nullopt;
+  }
+  return std::round((*kpi.headline.value - *kpi.previous->value) * 100.0) /
+         100.0;
+}
+
+std::string PreviousText(const KpiResult& kpi) {
+  if (!kpi.previous) return "-";
+  std::string out = ValueText(kpi, *kpi.previous);
+  if (kpi.previous_period) {
+    absl::StrAppend(&out, " (", Md(kpi.previous_period->label), ")");
+  }
+  return out;
+}
+
+std::string ChangeText(const KpiResult& kpi) {
+  const std::optional<double> diff = Change(kpi);
+  if (!diff) return "-";
+  if (*diff == 0.0) return "no change";
+  return Points(kpi, *diff) + Direction(kpi, *diff);
+}
+
+std::string BenchmarksText(const KpiResult& kpi) {
+  if (kpi.benchmarks.empty()) return "-";
+  std::vector<std::string> parts;
+  for (const auto& [name, comparator] : kpi.benchmarks) {
+    std::string part =
+        absl::StrCat(Md(name), " ", Figure(kpi, comparator.first));
+    if (comparator.second) {
+      absl::StrAppend(&part, " (", Points(kpi, *comparator.second), ")");
+    }
+    parts.push_back(std::move(part));
+  }
+  return absl::StrJoin(parts, "; ");
+}
+
+std::string Row(const std::vector<std::string>& cells) {
+  return absl::StrCat("| ", absl::StrJoin(cells, " | "), " |\n");
+}
+
+// "2019-04" -> "Apr 2019"; anything else is shown as it is.
+std::string MonthName(absl::string_view label) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr",
+                                            "May", "Jun", "Jul", "Aug",
+                                            "Sep", "Oct", "Nov", "Dec"};
+  if (label.size() != 7 || label[4] != '-') return Md(label);
+  const int month = (label[5] - '0') * 10 + (label[6] - '0');
+  if (month < 1 || month > 12) return Md(label);
+  return absl::StrCat(kMonths[month - 1], " ", Md(label.substr(0, 4)));
+}
+
+void AppendTitle(const Report& report, std::string* out) {
+  absl::StrAppend(out, "# IRO KPI scorecard: ", Md(report.period.label),
+                  "\n\nReporting period ", report.period.start.ToString(),
+                  " to ", report.period.end.ToString(),
+                  ", as at the end of the period.\n\n");
+}
+
+void AppendScorecard(const Report& report, std::string* out) {
+  absl::StrAppend(out, "## Scorecard\n\n");
+  if (report.kpis.empty()) {
+    absl::StrAppend(out, "No KPI could be computed from the inputs.\n\n");
+  } else {
+    absl::StrAppend(out,
+                    Row({"KPI", "Value", "Numerator / denominator", "Target",
+                         "RAG", "Previous", "Change", "Benchmarks"}),
+                    "|:---|---:|---:|:---|:---|---:|---:|:---|\n");
+    for (const KpiResult& kpi : report.kpis) {
+      absl::StrAppend(
+          out, Row({Md(kpi.title), ValueText(kpi, kpi.headline),
+                    Fraction(kpi.headline), TargetText(kpi), RagText(kpi),
+                    PreviousText(kpi), ChangeText(kpi), BenchmarksText(kpi)}));
+    }
+    absl::StrAppend(out, "\n");
+  }
+  if (!report.missing.empty()) {
+    std::vector<std::string> ids;
+    for (const std::string& id : report.missing) ids.push_back(Code(id));
+    absl::StrAppend(out, "Not reported (their source table is absent from ",
+                    "the inputs): ", absl::StrJoin(ids, ", "), ".\n\n");
+  }
+}
+
+std::string ExcludedText(const KpiCounts& counts) {
+  if (counts.excluded.empty()) return "Excluded: none.";
+  int64_t total = 0;
+  std::vector<std::string> parts;
+  for (const auto& [reason, n] : counts.excluded) {
+    parts.push_back(absl::StrCat(Code(reason), " ", Grouped(n)));
+    total += n;
+  }
+  return absl::StrCat("Excluded (", Grouped(total),
+                      "): ", absl::StrJoin(parts, ", "), ".");
+}
+
+void AppendMonthly(const KpiResult& kpi, std::string* out) {
+  if (kpi.monthly.empty()) return;
+  std::vector<std::string> head = {"Month", "Value", "Numerator / denominator"};
+  std::string align = "|:---|---:|---:|";
+  if (kpi.has_overdue) {
+    head.push_back("Overdue");
+    align += "---:|";
+  }
+  absl::StrAppend(out, "\n", Row(head), align, "\n");
+  for (const auto& [month, counts] : kpi.monthly) {
+    std::vector<std::string> cells = {MonthName(month), ValueText(kpi, counts),
+                                      Fraction(counts)};
+    if (kpi.has_overdue) {
+      cells.push_back(Grouped(counts.overdue_at_period_end));
+    }
+    absl::StrAppend(out, Row(cells));
+  }
+}
+
+void AppendKpi(const KpiResult& kpi, std::string* out) {
+  absl::StrAppend(out, "### ", Md(kpi.title), "\n\n", Code(kpi.id), ": ",
+                  ValueText(kpi, kpi.headline), " (",
+                  Grouped(kpi.headline.numerator), " of ",
+                  Grouped(kpi.headline.denominator), ").");
+  if (kpi.has_overdue) {
+    absl::StrAppend(out, " Overdue at the end of the period: ",
+                    Grouped(kpi.headline.overdue_at_period_end), ".");
+  }
+  if (kpi.target) {
+    absl::StrAppend(out, " Target ", TargetText(kpi), ", amber within ",
+                    Num(kpi.target->amber_tolerance),
+                    IsPercent(kpi) ? " pp" : "", ": ", RagText(kpi), ".");
+  }
+  absl::StrAppend(out, "\n\n", ExcludedText(kpi.headline), "\n");
+  AppendMonthly(kpi, out);
+  absl::StrAppend(out, "\n");
+}
+
+void AppendDetails(const Report& report, std::string* out) {
+  if (report.kpis.empty()) return;
+  absl::StrAppend(out, "## KPI details\n\n");
+  for (const KpiResult& kpi : report.kpis) AppendKpi(kpi, out);
+}
+
+std::string ChairCell(const KpiCounts& counts) {
+  const std::string value = counts.value && std::isfinite(*counts.value)
+                                ? Percent(*counts.value)
+                                : "n/a";
+  return absl::StrCat(value, " (", Fraction(counts), ")");
+}
+
+void AppendChairs(const Report& report, std::string* out) {
+  if (report.by_chair.empty()) return;
+  absl::StrAppend(
+      out, "## By chair\n\n",
+      Row({"Chair", "Meetings", "QA alerts", "Decisions within 5 working days",
+           "Record within 20 working days",
+           "Social worker report 24 hours before"}),
+      "|:---|---:|---:|---:|---:|---:|\n");
+  for (const ChairRow& row : report.by_chair) {
+    absl::StrAppend(out,
+                    Row({Md(row.chair_id), Grouped(row.meetings),
+                         Grouped(row.qa_alerts), ChairCell(row.decisions),
+                         ChairCell(row.record), ChairCell(row.sw_report)}));
+  }
+  absl::StrAppend(out, "\n");
+}
+
+void AppendFiles(const Report& report, std::string* out) {
+  if (report.files.empty()) {
+    absl::StrAppend(out, "No input files.\n\n");
+    return;
+  }
+  absl::StrAppend(out, Row({"File", "Table", "Rows", "Rejected"}),
+                  "|:---|:---|---:|---:|\n");
+  for (const InputFile& file : report.files) {
+    std::string table = Md(file.table);
+    if (file.ignored) absl::StrAppend(&table, " (not used by the KPIs)");
+    absl::StrAppend(out, Row({Md(file.path), table, Grouped(file.rows),
+                              Grouped(file.rejected)}));
+  }
+  absl::StrAppend(out, "\n");
+}
+
+void AppendReconciliation(const Report& report, std::string* out) {
+  if (report.reconciliation.empty()) return;
+  absl::StrAppend(out, Row({"Table", "Read", "Rejected", "Kept"}),
+                  "|:---|---:|---:|---:|\n");
+  for (const TableReconciliation& t : report.reconciliation) {
+    absl::StrAppend(out, Row({Md(t.table), Grouped(t.read), Grouped(t.rejected),
+                              Grouped(t.kept)}));
+  }
+  absl::StrAppend(out, "\n");
+}
+
+void AppendProblems(absl::string_view heading,
+                    const std::vector<Rejection>& rows, std::string* out) {
+  if (rows.empty()) return;
+  absl::StrAppend(out, "### ", heading, " (",
+                  Grouped(static_cast<int64_t>(rows.size())), ")\n\n",
+                  Row({"File", "Line", "Reason"}), "|:---|---:|:---|\n");
+  for (size_t i = 0; i < rows.size() && i < kListed; ++i) {
+    absl::StrAppend(out, Row({Md(rows[i].path), absl::StrCat(rows[i].line),
+                              Md(rows[i].reason)}));
+  }
+  if (rows.size() > kListed) {
+    absl::StrAppend(out, "\n... and ",
+                    Grouped(static_cast<int64_t>(rows.size() - kListed)),
+                    " more (the JSON output lists them all).\n");
+  }
+  absl::StrAppend(out, "\n");
+}
+
+void AppendInputs(const Report& report, std::string* out) {
+  absl::StrAppend(out, "## Inputs\n\n");
+  AppendFiles(report, out);
+  AppendReconciliation(report, out);
+  AppendProblems("Rejected rows", report.rejections, out);
+  AppendProblems("Warnings", report.warnings, out);
+}
+
+std::string CoverageText(const std::optional<Date>& date) {
+  return date ? date->ToString() : "not known";
+}
+
+void AppendMethod(const Report& report, std::string* out) {
+  absl::StrAppend(out, "## Method\n\n",
+                  "- Coverage start (first date the data hold every review): ",
+                  "LAC ", CoverageText(report.lac_coverage_start), ", CP ",
+                  CoverageText(report.cp_coverage_start), ".\n",
+                  "- Policy: ", Md(report.policy), "\n",
+                  "- Calendar: ", Md(report.calendar), "\n");
+}
+
+}  // namespace
+
+std::string RenderMarkdown(const Report& report) {
+  std::string out;
+  AppendTitle(report, &out);
+  AppendScorecard(report, &out);
+  AppendDetails(report, &out);
+  AppendChairs(report, &out);
+  AppendInputs(report, &out);
+  AppendMethod(report, &out);
+  return out;
+}
+
+TSC_NAMESPACE_END

@@ -1,0 +1,213 @@
+// File: report.cc
+//
+// ComputeReport: builds every KPI whose source table is present, counts the
+// period, each month and the previous period, and adds RAG ratings,
+// benchmarks, the per-chair breakdown and the input reconciliation.
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "absl/strings/str_format.h"
+#include "kpi/builders.h"
+#include "timescales/report.h"
+
+TSC_NAMESPACE_BEGIN
+namespace {
+
+using internal::KpiContext;
+using internal::KpiPtr;
+
+struct KpiSpec {
+  const char* id;
+  std::vector<const char*> tables;  // all must be present
+  absl::StatusOr<KpiPtr> (*build)(const KpiContext&);
+};
+
+absl::StatusOr<KpiPtr> Decisions(const KpiContext& ctx) {
+  return internal::BuildDecisions5wd(ctx);
+}
+absl::StatusOr<KpiPtr> Record(const KpiContext& ctx) {
+  return internal::BuildRecord20wd(ctx);
+}
+absl::StatusOr<KpiPtr> SwReport(const KpiContext& ctx) {
+  return internal::BuildSwReport24h(ctx);
+}
+
+const std::vector<KpiSpec>& Specs() {
+  static const std::vector<KpiSpec>* const kSpecs = new std::vector<KpiSpec>{
+      {"lac_review_timeliness", {"ssda903.episodes", "ssda903.reviews"},
+       internal::BuildLacReviewTimeliness},
+      {"lac_review_participation", {"ssda903.reviews"},
+       internal::BuildLacReviewParticipation},
+      {"icpc_timeliness", {"cin.section47"}, internal::BuildIcpcTimeliness},
+      {"rcpc_timeliness", {"cin.cp_plans"}, internal::BuildRcpcTimeliness},
+      {"cp_repeat_plans", {"cin.cp_plans"}, internal::BuildCpRepeatPlans},
+      {"cp_repeat_plans_2y", {"cin.cp_plans"}, internal::BuildCpRepeatPlans2y},
+      {"cp_plans_open_over_18_months", {"cin.cp_plans"},
+       internal::BuildCpPlansOpenOver18Months},
+      {"cp_plans_ended_2y_plus", {"cin.cp_plans"},
+       internal::BuildCpPlansEnded2yPlus},
+      {"lac_review_decisions_5wd", {"meetings"}, Decisions},
+      {"lac_review_record_20wd", {"meetings"}, Record},
+      {"lac_review_sw_report_24h", {"meetings"}, SwReport},
+  };
+  return *kSpecs;
+}
+
+// green: at or better than target; amber: worse by no more than the
+// tolerance; red: otherwise.
+std::optional<std::string> Rag(const std::optional<double>& value,
+                               const KpiTarget& target) {
+  if (!value) return std::nullopt;
+  const double better_by = target.polarity == Polarity::kHigherIsBetter
+                               ? *value - target.target
+                               : target.target - *value;
+  // Compare in hundredths: values are reported to 2 dp.
+  const double eps = 1e-9;
+  if (better_by >= -eps) return std::string("green");
+  if (-better_by <= target.amber_tolerance + eps) return std::string("amber");
+  return std::string("red");
+}
+
+double Round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+KpiResult Evaluate(const internal::Kpi& kpi, const ReportingPeriod& period,
+                   const ReportConfig& config) {
+  KpiResult result;
+  result.id = kpi.id();
+  result.title = kpi.title();
+  result.unit = kpi.unit();
+  result.has_overdue = kpi.has_overdue();
+  result.headline = kpi.Count(period.start, period.end);
+  for (const ReportingPeriod& month : period.Months()) {
+    result.monthly.emplace_back(month.label, kpi.Count(month.start, month.end));
+  }
+  absl::StatusOr<ReportingPeriod> previous = period.Previous();
+  if (previous.ok() && kpi.coverage_start &&
+      previous->start >= *kpi.coverage_start) {
+    result.previous_period = *previous;
+    result.previous = kpi.Count(previous->start, previous->end);
+  }
+  const auto settings = config.kpis.find(kpi.id());
+  if (settings != config.kpis.end()) {
+    if (settings->second.target) {
+      result.target = settings->second.target;
+      result.rag = Rag(result.headline.value, *settings->second.target);
+    }
+    for (const auto& [name, comparator] : settings->second.benchmarks) {
+      std::optional<double> difference;
+      if (result.headline.value) {
+        difference = Round2(*result.headline.value - comparator);
+      }
+      result.benchmarks.push_back({name, {comparator, difference}});
+    }
+  }
+  return result;
+}
+
+absl::StatusOr<std::vector<ChairRow>> ByChair(const KpiContext& ctx,
+                                              const ReportingPeriod& period) {
+  std::map<std::string, ChairRow> rows;
+  std::set<std::string> chairs;
+  for (const MeetingRecord& m : ctx.data.meetings) {
+    chairs.insert(m.chair);
+    if (!period.Contains(m.held.date)) continue;
+    ChairRow& row = rows[m.chair];
+    ++row.meetings;
+    row.qa_alerts += m.qa_alerts;
+  }
+  std::vector<ChairRow> out;
+  for (const std::string& chair : chairs) {
+    ChairRow row = rows[chair];
+    row.chair_id = chair.empty() ? "(none)" : chair;
+    absl::StatusOr<KpiPtr> decisions = internal::BuildDecisions5wd(ctx, &chair);
+    absl::StatusOr<KpiPtr> record = internal::BuildRecord20wd(ctx, &chair);
+    absl::StatusOr<KpiPtr> report = internal::BuildSwReport24h(ctx, &chair);
+    if (!decisions.ok()) return decisions.status();
+    if (!record.ok()) return record.status();
+    if (!report.ok()) return report.status();
+    row.decisions = (*decisions)->Count(period.start, period.end);
+    row.record = (*record)->Count(period.start, period.end);
+    row.sw_report = (*report)->Count(period.start, period.end);
+    if (row.meetings == 0 && row.decisions.denominator == 0) continue;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<TableReconciliation> Reconcile(const Dataset& data) {
+  std::map<std::string, TableReconciliation> by_table;
+  for (const InputFile& f : data.files) {
+    TableReconciliation& t = by_table[f.table];
+    t.table = f.table;
+    t.read += f.rows;
+    t.rejected += f.rejected;
+    t.kept += f.rows - f.rejected;
+  }
+  std::vector<TableReconciliation> out;
+  for (auto& [name, t] : by_table) out.push_back(std::move(t));
+  return out;
+}
+
+}  // namespace
+
+namespace internal {
+std::vector<std::string> KnownKpiIds() {
+  std::vector<std::string> ids;
+  for (const KpiSpec& spec : Specs()) ids.push_back(spec.id);
+  return ids;
+}
+}  // namespace internal
+
+absl::StatusOr<Report> ComputeReport(const Dataset& data,
+                                     const ReportingPeriod& period,
+                                     const ReportConfig& config,
+                                     const ReportOptions& options) {
+  absl::StatusOr<Calendar> calendar = config.BuildCalendar();
+  if (!calendar.ok()) return calendar.status();
+  absl::StatusOr<RuleCatalogue> rules = config.BuildRules();
+  if (!rules.ok()) return rules.status();
+  const Timescales ts(*std::move(calendar), *std::move(rules), config.policy);
+  const KpiContext ctx{data, ts, options.data_from};
+
+  Report report;
+  report.period = period;
+  report.files = data.files;
+  report.rejections = data.rejections;
+  report.warnings = data.warnings;
+  report.reconciliation = Reconcile(data);
+  report.policy = ts.policy().Describe();
+  const CalendarInfo& info = ts.calendar().info();
+  report.calendar = absl::StrFormat("%s (data %s, known until %s)", info.name,
+                                    info.data_version,
+                                    info.known_until.ToString());
+  for (const KpiSpec& spec : Specs()) {
+    const bool present =
+        std::all_of(spec.tables.begin(), spec.tables.end(),
+                    [&](const char* table) { return data.Has(table); });
+    if (!present) {
+      report.missing.push_back(spec.id);
+      continue;
+    }
+    absl::StatusOr<KpiPtr> kpi = spec.build(ctx);
+    if (!kpi.ok()) return kpi.status();
+    report.kpis.push_back(Evaluate(**kpi, period, config));
+  }
+  if (data.Has("ssda903.reviews")) {
+    report.lac_coverage_start = internal::LacCoverageStart(ctx);
+  }
+  if (data.Has("cin.cp_plans") || data.Has("cin.section47")) {
+    report.cp_coverage_start = internal::CpCoverageStart(ctx);
+  }
+  if (data.Has("meetings")) {
+    absl::StatusOr<std::vector<ChairRow>> chairs = ByChair(ctx, period);
+    if (!chairs.ok()) return chairs.status();
+    report.by_chair = *std::move(chairs);
+  }
+  return report;
+}
+
+TSC_NAMESPACE_END

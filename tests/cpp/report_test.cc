@@ -1,0 +1,560 @@
+// Tests of the KPI engine (KPIS.md) over hand-built datasets: each case is
+// counted by hand in the comments beside it.
+
+#include "timescales/report.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "testing/status_matchers.h"
+
+namespace timescales {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::Pair;
+using ::timescales::testing::IsOk;
+using ::timescales::testing::StatusIs;
+
+Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
+
+ReportingPeriod P(const char* text) { return *ReportingPeriod::Parse(text); }
+
+void Present(Dataset* data, const char* table) {
+  data->files.push_back(InputFile{std::string(table) + ".csv", table, 0, 0,
+                                  false});
+}
+
+Episode Ep(const char* child, Date decom, const char* rne, const char* ls,
+           std::optional<Date> dec = std::nullopt, const char* rec = "") {
+  Episode e;
+  e.child = child;
+  e.decom = decom;
+  e.rne = rne;
+  e.ls = ls;
+  e.dec = dec;
+  e.rec = rec;
+  return e;
+}
+
+LacReviewRecord Rev(const char* child, Date date, const char* code = "PN1") {
+  LacReviewRecord r;
+  r.child = child;
+  r.review = date;
+  r.review_code = code;
+  return r;
+}
+
+const KpiResult* Find(const Report& report, const std::string& id) {
+  for (const KpiResult& k : report.kpis) {
+    if (k.id == id) return &k;
+  }
+  return nullptr;
+}
+
+absl::StatusOr<Report> RunReport(const Dataset& data, const char* period,
+                           std::optional<Date> data_from = std::nullopt,
+                           const ReportConfig& config = ReportConfig()) {
+  ReportOptions options;
+  options.data_from = data_from;
+  return ComputeReport(data, P(period), config, options);
+}
+
+// ---- Periods ------------------------------------------------------------------
+
+TEST(ReportingPeriod, ParsesEveryShapeAndKnowsItsPredecessor) {
+  EXPECT_EQ(P("2019-20").start, D(2019, 4, 1));
+  EXPECT_EQ(P("2019-20").end, D(2020, 3, 31));
+  EXPECT_EQ(P("2019-20").Previous()->label, "2018-19");
+  EXPECT_EQ(P("2019-20-Q3").start, D(2019, 10, 1));
+  EXPECT_EQ(P("2019-20-Q3").end, D(2019, 12, 31));
+  EXPECT_EQ(P("2019-20-Q4").start, D(2020, 1, 1));
+  EXPECT_EQ(P("2019-20-Q1").Previous()->label, "2018-19-Q4");
+  EXPECT_EQ(P("2019-20-Q4").Previous()->label, "2019-20-Q3");
+  EXPECT_EQ(P("2020-02").end, D(2020, 2, 29));
+  EXPECT_EQ(P("2020-01").Previous()->label, "2019-12");
+  const ReportingPeriod range = P("2019-04-10..2019-04-19");
+  EXPECT_EQ(range.Previous()->start, D(2019, 3, 31));
+  EXPECT_EQ(range.Previous()->end, D(2019, 4, 9));
+  EXPECT_EQ(P("2019-20").Months().size(), 12u);
+  EXPECT_EQ(P("2019-20").Months()[0].label, "2019-04");
+  EXPECT_EQ(range.Months().size(), 1u);
+  EXPECT_EQ(range.Months()[0].start, D(2019, 4, 10));
+  for (const char* bad : {"2019", "2019-21", "2019-13", "2019-20-Q5",
+                          "2019-20-Q", "2020-01-01..2019-01-01", "x"}) {
+    EXPECT_THAT(ReportingPeriod::Parse(bad),
+                StatusIs(absl::StatusCode::kInvalidArgument))
+        << bad;
+  }
+}
+
+// ---- LAC review timeliness ------------------------------------------------------
+
+Dataset LacData() {
+  Dataset data;
+  Present(&data, "ssda903.episodes");
+  Present(&data, "ssda903.reviews");
+  // A: looked after Fri 20 Dec 2019 (S), open; first review due 22 Jan 2020
+  // held then (on time); second due 22 Apr held 23 Apr (late); third due
+  // 23 Oct 2020, never held.
+  data.episodes.push_back(Ep("A", D(2019, 12, 20), "S", "C2"));
+  data.reviews.push_back(Rev("A", D(2020, 1, 22)));
+  data.reviews.push_back(Rev("A", D(2020, 4, 23)));
+  // B: in care before the data (RNE L: start unknown). Its first review in
+  // the data has no known due date; the second is due 6 months after
+  // 1 May 2019 = 1 Nov, held 5 Nov (late); a second row on 5 Nov is a
+  // duplicate.
+  data.episodes.push_back(Ep("B", D(2018, 1, 1), "L", "C2"));
+  data.reviews.push_back(Rev("B", D(2019, 5, 1)));
+  data.reviews.push_back(Rev("B", D(2019, 11, 5)));
+  data.reviews.push_back(Rev("B", D(2019, 11, 5)));
+  // C: a short break (V3) period; its review is excluded.
+  data.episodes.push_back(
+      Ep("C", D(2019, 6, 1), "S", "V3", D(2019, 7, 15), "E13"));
+  data.reviews.push_back(Rev("C", D(2019, 7, 1)));
+  // D: a review with no episodes at all.
+  data.reviews.push_back(Rev("D", D(2019, 8, 1)));
+  // E: looked after Mon 3 Feb 2020, no review: due Mon 2 Mar 2020, overdue.
+  data.episodes.push_back(Ep("E", D(2020, 2, 3), "S", "C2"));
+  // F: left care (10 Mar) before its due date (30 Mar): no review needed.
+  data.episodes.push_back(
+      Ep("F", D(2020, 3, 2), "S", "C2", D(2020, 3, 10), "E3"));
+  // G: left care on the due date itself (2 Mar): no review needed.
+  data.episodes.push_back(
+      Ep("G", D(2020, 2, 3), "S", "C2", D(2020, 3, 2), "E11"));
+  return data;
+}
+
+TEST(LacReviewTimeliness, CountsChainsExclusionsAndOverdueSlots) {
+  absl::StatusOr<Report> report = RunReport(LacData(), "2019-20", D(2019, 4, 1));
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* kpi = Find(*report, "lac_review_timeliness");
+  ASSERT_NE(kpi, nullptr);
+  // Held with a known due date: A 22 Jan (on time), B 5 Nov (late); plus
+  // E's overdue first review (due 2 Mar).
+  EXPECT_EQ(kpi->headline.denominator, 3);
+  EXPECT_EQ(kpi->headline.numerator, 1);
+  EXPECT_EQ(kpi->headline.overdue_at_period_end, 1);
+  EXPECT_EQ(*kpi->headline.value, 33.33);
+  EXPECT_THAT(kpi->headline.excluded,
+              ElementsAre(Pair("duplicate_review", 1),
+                          Pair("no_period_of_care", 1),
+                          Pair("previous_review_unknown", 1),
+                          Pair("short_breaks", 1)));
+  EXPECT_TRUE(kpi->has_overdue);
+  // Monthly: Nov 2019 B late, Jan 2020 A on time, Mar 2020 E overdue.
+  ASSERT_EQ(kpi->monthly.size(), 12u);
+  EXPECT_EQ(kpi->monthly[7].first, "2019-11");
+  EXPECT_EQ(kpi->monthly[7].second.denominator, 1);
+  EXPECT_EQ(kpi->monthly[7].second.numerator, 0);
+  EXPECT_EQ(kpi->monthly[9].second.numerator, 1);
+  EXPECT_EQ(kpi->monthly[11].second.overdue_at_period_end, 1);
+  EXPECT_FALSE(kpi->monthly[0].second.value.has_value());  // Apr: 0/0
+  // The previous year starts before the coverage start: not reported.
+  EXPECT_FALSE(kpi->previous.has_value());
+}
+
+TEST(LacReviewTimeliness, NextYearSeesTheLateReviewAndTheOverdueThird) {
+  absl::StatusOr<Report> report = RunReport(LacData(), "2020-21", D(2019, 4, 1));
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* kpi = Find(*report, "lac_review_timeliness");
+  ASSERT_NE(kpi, nullptr);
+  // A 23 Apr late; A's third due 23 Oct 2020 overdue; B's next due 5 May
+  // 2020 overdue (B still open); E's slot 1 was due in the previous year.
+  EXPECT_EQ(kpi->headline.denominator, 3);
+  EXPECT_EQ(kpi->headline.numerator, 0);
+  EXPECT_EQ(kpi->headline.overdue_at_period_end, 2);
+  ASSERT_TRUE(kpi->previous.has_value());
+  EXPECT_EQ(kpi->previous_period->label, "2019-20");
+  EXPECT_EQ(kpi->previous->denominator, 3);
+}
+
+TEST(LacReviewTimeliness, DefaultCoverageStartIsTheEarliestReview) {
+  // Earliest review is B's 1 May 2019: A (20 Dec 2019) is still anchored;
+  // nothing changes for 2019-20.
+  absl::StatusOr<Report> report = RunReport(LacData(), "2019-20");
+  ASSERT_THAT(report, IsOk());
+  EXPECT_EQ(*report->lac_coverage_start, D(2019, 5, 1));
+  EXPECT_EQ(Find(*report, "lac_review_timeliness")->headline.denominator, 3);
+}
+
+TEST(LacReviewTimeliness, APeriodEndingOnTheDueDateCountsItOverdue) {
+  Dataset data;
+  Present(&data, "ssda903.episodes");
+  Present(&data, "ssda903.reviews");
+  data.episodes.push_back(Ep("A", D(2019, 12, 20), "S", "C2"));
+  // Due Wed 22 Jan 2020; a period ending that day with no review: overdue.
+  absl::StatusOr<Report> report =
+      RunReport(data, "2019-04-01..2020-01-22", D(2019, 4, 1));
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* kpi = Find(*report, "lac_review_timeliness");
+  EXPECT_EQ(kpi->headline.overdue_at_period_end, 1);
+  // Ending the day before: not yet due, nothing counted.
+  report = RunReport(data, "2019-04-01..2020-01-21", D(2019, 4, 1));
+  ASSERT_THAT(report, IsOk());
+  EXPECT_EQ(Find(*report, "lac_review_timeliness")->headline.denominator, 0);
+}
+
+// ---- Participation ---------------------------------------------------------------
+
+TEST(LacReviewParticipation, Domain6Example29PlusExclusions) {
+  Dataset data;
+  Present(&data, "ssda903.reviews");
+  Present(&data, "ssda903.episodes");
+  const char* codes[] = {"PN0", "PN0", "PN1", "PN1", "PN1",
+                         "PN3", "PN5", "PN6", "PN7", "PN7"};
+  int day = 1;
+  for (const char* code : codes) {
+    data.reviews.push_back(Rev("K", D(2019, 6, day++), code));
+  }
+  data.reviews.push_back(Rev("K", D(2019, 6, 1), "PN1"));  // duplicate
+  data.reviews.push_back(Rev("K", D(2019, 6, 20), ""));    // missing
+  data.reviews.push_back(Rev("K", D(2019, 6, 21), "PN9"));  // not a code
+  data.episodes.push_back(Ep("S", D(2019, 6, 1), "S", "V4"));
+  data.reviews.push_back(Rev("S", D(2019, 6, 5), "PN1"));  // short break
+  data.reviews.push_back(Rev("K", D(2020, 6, 5), "PN1"));  // after E
+  absl::StatusOr<Report> report = RunReport(data, "2019-20");
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* kpi = Find(*report, "lac_review_participation");
+  ASSERT_NE(kpi, nullptr);
+  EXPECT_EQ(kpi->headline.numerator, 6);
+  EXPECT_EQ(kpi->headline.denominator, 8);
+  EXPECT_EQ(*kpi->headline.value, 75.0);
+  EXPECT_THAT(kpi->headline.excluded,
+              ElementsAre(Pair("duplicate_review", 1), Pair("missing_code", 2),
+                          Pair("short_breaks", 1), Pair("under_4", 2)));
+  EXPECT_FALSE(kpi->has_overdue);
+}
+
+// ---- Child protection ------------------------------------------------------------
+
+Section47Record S47(const char* child, std::optional<Date> start,
+                    std::optional<Date> icpc) {
+  Section47Record s;
+  s.child = child;
+  s.s47_start = start;
+  s.icpc = icpc;
+  return s;
+}
+
+CpPlanRecord Plan(const char* child, std::optional<Date> start,
+                  std::optional<Date> end, std::vector<Date> reviews = {},
+                  std::optional<int> previous = std::nullopt) {
+  CpPlanRecord p;
+  p.child = child;
+  p.start = start;
+  p.end = end;
+  p.reviews = std::move(reviews);
+  p.previous_plans = previous;
+  return p;
+}
+
+TEST(IcpcTimeliness, FifteenWorkingDaysFromTheStrategyDiscussion) {
+  Dataset data;
+  Present(&data, "cin.section47");
+  // Example 15: due Tue 4 Oct 2022 (the state funeral is skipped).
+  data.section47.push_back(S47("a", D(2022, 9, 12), D(2022, 10, 4)));
+  data.section47.push_back(S47("b", D(2022, 9, 12), D(2022, 10, 5)));
+  data.section47.push_back(S47("c", D(2022, 9, 12), D(2022, 9, 1)));
+  data.section47.push_back(S47("d", std::nullopt, D(2022, 10, 10)));
+  data.section47.push_back(S47("e", D(2022, 9, 12), std::nullopt));
+  absl::StatusOr<Report> report = RunReport(data, "2022-23");
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* kpi = Find(*report, "icpc_timeliness");
+  ASSERT_NE(kpi, nullptr);
+  EXPECT_EQ(kpi->headline.numerator, 1);
+  EXPECT_EQ(kpi->headline.denominator, 2);
+  EXPECT_THAT(kpi->headline.excluded,
+              ElementsAre(Pair("icpc_before_s47", 1),
+                          Pair("missing_s47_start", 1)));
+  // Only the CIN KPIs: the others are named missing, never reported as 0.
+  EXPECT_EQ(Find(*report, "lac_review_timeliness"), nullptr);
+  EXPECT_THAT(report->missing, ::testing::Contains("lac_review_timeliness"));
+  EXPECT_THAT(report->missing, ::testing::Contains("lac_review_decisions_5wd"));
+}
+
+TEST(RcpcTimeliness, ChainsFromThePlanStart) {
+  Dataset data;
+  Present(&data, "cin.cp_plans");
+  // Example 6: ICPC Thu 30 Nov 2023 -> first RCPC due 29 Feb 2024, held
+  // 28 Feb; next due 28 Aug 2024, never held: overdue in 2024-25.
+  data.cp_plans.push_back(Plan("a", D(2023, 11, 30), {}, {D(2024, 2, 28)}));
+  // 10 Jan 2022 -> due 10 Apr 2022 held 8 Apr (on time); next due 8 Oct
+  // held 20 Oct (late), twice (duplicate); a review after the plan ended.
+  data.cp_plans.push_back(Plan("b", D(2022, 1, 10), D(2023, 6, 1),
+                               {D(2022, 4, 8), D(2022, 10, 20),
+                                D(2022, 10, 20), D(2023, 7, 1)}));
+  absl::StatusOr<Report> y2022 = RunReport(data, "2022-23", D(2021, 4, 1));
+  ASSERT_THAT(y2022, IsOk());
+  const KpiResult* kpi = Find(*y2022, "rcpc_timeliness");
+  ASSERT_NE(kpi, nullptr);
+  // 8 Apr on time, 20 Oct late; b's next slot is due 20 Apr 2023, after
+  // the period.
+  EXPECT_EQ(kpi->headline.numerator, 1);
+  EXPECT_EQ(kpi->headline.denominator, 2);
+  EXPECT_EQ(kpi->headline.overdue_at_period_end, 0);
+  EXPECT_EQ(kpi->headline.excluded.at("duplicate_review"), 1);
+  absl::StatusOr<Report> y2023 = RunReport(data, "2023-24", D(2021, 4, 1));
+  ASSERT_THAT(y2023, IsOk());
+  kpi = Find(*y2023, "rcpc_timeliness");
+  // a's 28 Feb 2024 on time; b overdue from 20 Apr 2023 (the plan ran to
+  // 1 Jun); b's review after its end is excluded.
+  EXPECT_EQ(kpi->headline.numerator, 1);
+  EXPECT_EQ(kpi->headline.denominator, 2);
+  EXPECT_EQ(kpi->headline.overdue_at_period_end, 1);
+  EXPECT_EQ(kpi->headline.excluded.at("review_outside_plan"), 1);
+  absl::StatusOr<Report> y2024 = RunReport(data, "2024-25", D(2021, 4, 1));
+  ASSERT_THAT(y2024, IsOk());
+  kpi = Find(*y2024, "rcpc_timeliness");
+  EXPECT_EQ(kpi->headline.denominator, 1);
+  EXPECT_EQ(kpi->headline.overdue_at_period_end, 1);
+}
+
+TEST(RcpcTimeliness, CoverageFromTheCensusReferenceDate) {
+  Dataset data;
+  Present(&data, "cin.cp_plans");
+  data.cin_reference_date = D(2023, 3, 31);
+  // Plan started before the collection (1 Apr 2022): unanchored; its first
+  // review in the data has no known due date.
+  data.cp_plans.push_back(
+      Plan("a", D(2022, 1, 10), {}, {D(2022, 7, 1), D(2022, 12, 20)}));
+  absl::StatusOr<Report> report = RunReport(data, "2022-23");
+  ASSERT_THAT(report, IsOk());
+  EXPECT_EQ(*report->cp_coverage_start, D(2022, 4, 1));
+  const KpiResult* kpi = Find(*report, "rcpc_timeliness");
+  EXPECT_EQ(kpi->headline.excluded.at("previous_review_unknown"), 1);
+  // 1 Jul + 6 months = 1 Jan 2023; held 20 Dec: on time.
+  EXPECT_EQ(kpi->headline.numerator, 1);
+  EXPECT_EQ(kpi->headline.denominator, 1);
+}
+
+TEST(CpPlans, RepeatPlansBothDefinitions) {
+  Dataset data;
+  Present(&data, "cin.cp_plans");
+  data.cp_plans.push_back(Plan("x", D(2019, 5, 1), D(2019, 8, 1)));
+  data.cp_plans.push_back(Plan("x", D(2019, 10, 1), {}));  // repeat, in 2y
+  data.cp_plans.push_back(Plan("y", D(2019, 6, 1), {}, {}, 2));  // repeat
+  data.cp_plans.push_back(Plan("z", D(2019, 7, 1), {}, {}, 0));
+  // Example 30: previous plan ended 1 Jun 2019, new plan 15 Jan 2024:
+  // a repeat plan (DfE) but not within 2 years.
+  data.cp_plans.push_back(Plan("w", D(2018, 1, 1), D(2019, 6, 1)));
+  data.cp_plans.push_back(Plan("w", D(2024, 1, 15), {}));
+  absl::StatusOr<Report> report = RunReport(data, "2019-20");
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* repeat = Find(*report, "cp_repeat_plans");
+  EXPECT_EQ(repeat->headline.numerator, 2);
+  EXPECT_EQ(repeat->headline.denominator, 4);
+  EXPECT_EQ(*repeat->headline.value, 50.0);
+  const KpiResult* two_years = Find(*report, "cp_repeat_plans_2y");
+  EXPECT_EQ(two_years->headline.numerator, 1);
+  EXPECT_EQ(*two_years->headline.value, 25.0);
+  absl::StatusOr<Report> later = RunReport(data, "2023-24");
+  ASSERT_THAT(later, IsOk());
+  EXPECT_EQ(Find(*later, "cp_repeat_plans")->headline.numerator, 1);
+  EXPECT_EQ(Find(*later, "cp_repeat_plans_2y")->headline.numerator, 0);
+}
+
+TEST(CpPlans, OpenOverEighteenMonthsAtTheBoundary) {
+  Dataset data;
+  Present(&data, "cin.cp_plans");
+  // Period April 2020 (E = 30 Apr 2020).
+  data.cp_plans.push_back(Plan("a", D(2018, 10, 29), {}));  // 29 Apr: over
+  data.cp_plans.push_back(Plan("b", D(2018, 10, 30), {}));  // 30 Apr: exactly
+  data.cp_plans.push_back(Plan("c", D(2018, 1, 1), D(2020, 4, 30)));  // ended
+  data.cp_plans.push_back(Plan("d", D(2018, 1, 1), D(2020, 5, 1)));  // open
+  data.cp_plans.push_back(Plan("e", D(2020, 5, 1), {}));  // not yet started
+  absl::StatusOr<Report> report = RunReport(data, "2020-04");
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* kpi = Find(*report, "cp_plans_open_over_18_months");
+  EXPECT_EQ(kpi->unit, "count");
+  EXPECT_EQ(kpi->headline.denominator, 3);  // a, b, d
+  EXPECT_EQ(kpi->headline.numerator, 2);    // a, d
+  EXPECT_EQ(*kpi->headline.value, 2.0);
+}
+
+TEST(CpPlans, EndedAfterTwoYearsOrMoreAtTheBoundary) {
+  Dataset data;
+  Present(&data, "cin.cp_plans");
+  // DOMAIN.md 4.1: 31 Mar 2022 -> 31 Mar 2024 is exactly two years.
+  data.cp_plans.push_back(Plan("a", D(2022, 3, 31), D(2024, 3, 31)));
+  data.cp_plans.push_back(Plan("b", D(2022, 3, 31), D(2024, 3, 30)));
+  data.cp_plans.push_back(Plan("c", std::nullopt, D(2024, 1, 1)));
+  absl::StatusOr<Report> report = RunReport(data, "2023-24");
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* kpi = Find(*report, "cp_plans_ended_2y_plus");
+  EXPECT_EQ(kpi->headline.numerator, 1);
+  EXPECT_EQ(kpi->headline.denominator, 2);
+  EXPECT_EQ(kpi->headline.excluded.at("missing_start"), 1);
+}
+
+// ---- Meetings --------------------------------------------------------------------
+
+MeetingRecord Meeting(const char* child, const char* held, const char* chair,
+                      const char* decisions, const char* record,
+                      const char* report, int qa = 0) {
+  MeetingRecord m;
+  m.child = child;
+  m.type = "lac_review";
+  m.held = *Moment::Parse(held);
+  if (*decisions) m.decisions_sent = *Moment::Parse(decisions);
+  if (*record) m.record_distributed = *Moment::Parse(record);
+  if (*report) m.sw_report_received = *Moment::Parse(report);
+  m.chair = chair;
+  m.qa_alerts = qa;
+  return m;
+}
+
+TEST(MeetingKpis, DecisionsRecordAndReportWithNotYetDue) {
+  Dataset data;
+  Present(&data, "meetings");
+  // Tue 1 Mar 2022: decisions due 8 Mar (sent 10 Mar: late), record due
+  // 29 Mar (on time), no report (late).
+  data.meetings.push_back(Meeting("a", "2022-03-01T10:00", "IRO2",
+                                  "2022-03-10", "2022-03-29", "", 3));
+  // Fri 25 Mar 2022, date only: decisions due 1 Apr and record 22 Apr,
+  // neither sent by 31 Mar: not yet due. Report the day before: in time.
+  data.meetings.push_back(
+      Meeting("b", "2022-03-25", "", "", "", "2022-03-24", 1));
+  // Wed 30 Mar 09:00: report 09:30 the day before: 30 minutes late.
+  data.meetings.push_back(
+      Meeting("c", "2022-03-30T09:00", "", "2022-04-01", "", "2022-03-29T09:30"));
+  // Fri 1 Apr 10:00, outside 2021-22; report exactly 24 hours before.
+  data.meetings.push_back(Meeting("d", "2022-04-01T10:00", "IRO1",
+                                  "2022-04-08", "2022-05-05",
+                                  "2022-03-31T10:00"));
+  MeetingRecord icpc = Meeting("e", "2022-03-15", "IRO2", "", "", "", 4);
+  icpc.type = "icpc";
+  data.meetings.push_back(icpc);
+
+  absl::StatusOr<Report> report = RunReport(data, "2021-22");
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* decisions = Find(*report, "lac_review_decisions_5wd");
+  EXPECT_EQ(decisions->headline.numerator, 0);
+  EXPECT_EQ(decisions->headline.denominator, 1);
+  EXPECT_EQ(decisions->headline.excluded.at("not_yet_due"), 2);
+  const KpiResult* record = Find(*report, "lac_review_record_20wd");
+  EXPECT_EQ(record->headline.numerator, 1);
+  EXPECT_EQ(record->headline.denominator, 1);
+  EXPECT_EQ(record->headline.excluded.at("not_yet_due"), 2);
+  const KpiResult* sw = Find(*report, "lac_review_sw_report_24h");
+  EXPECT_EQ(sw->headline.numerator, 1);
+  EXPECT_EQ(sw->headline.denominator, 3);
+  EXPECT_EQ(*sw->headline.value, 33.33);
+
+  // The next year: d is in time for all three.
+  absl::StatusOr<Report> next = RunReport(data, "2022-23");
+  ASSERT_THAT(next, IsOk());
+  EXPECT_EQ(Find(*next, "lac_review_decisions_5wd")->headline.numerator, 1);
+  EXPECT_EQ(Find(*next, "lac_review_record_20wd")->headline.numerator, 0);
+  EXPECT_EQ(Find(*next, "lac_review_sw_report_24h")->headline.numerator, 1);
+
+  // Per chair, meetings of any type in the period.
+  ASSERT_EQ(report->by_chair.size(), 2u);
+  EXPECT_EQ(report->by_chair[0].chair_id, "(none)");
+  EXPECT_EQ(report->by_chair[0].meetings, 2);
+  EXPECT_EQ(report->by_chair[0].qa_alerts, 1);
+  EXPECT_EQ(report->by_chair[0].sw_report.numerator, 1);
+  EXPECT_EQ(report->by_chair[0].sw_report.denominator, 2);
+  EXPECT_EQ(report->by_chair[1].chair_id, "IRO2");
+  EXPECT_EQ(report->by_chair[1].meetings, 2);
+  EXPECT_EQ(report->by_chair[1].qa_alerts, 7);
+  EXPECT_EQ(report->by_chair[1].decisions.denominator, 1);
+}
+
+// ---- Targets, RAG, benchmarks, configuration -----------------------------------------
+
+TEST(Report, RagAndBenchmarksFollowTheConfiguration) {
+  Dataset data;
+  Present(&data, "cin.cp_plans");
+  data.cp_plans.push_back(Plan("x", D(2019, 5, 1), D(2019, 8, 1)));
+  data.cp_plans.push_back(Plan("x", D(2019, 10, 1), {}));
+  data.cp_plans.push_back(Plan("y", D(2019, 6, 1), {}, {}, 2));
+  data.cp_plans.push_back(Plan("z", D(2019, 7, 1), {}));
+  // cp_repeat_plans = 50.0; low is good.
+  auto config = ReportConfig::FromJson(R"({
+    "kpis": {"cp_repeat_plans": {"target": 19, "polarity": "lower_is_better",
+              "amber_tolerance": 2,
+              "benchmarks": {"statistical neighbours": 22.2,
+                             "outstanding shires": 19.4}},
+             "cp_repeat_plans_2y": {"target": 26, "polarity":
+              "lower_is_better", "amber_tolerance": 2}}})");
+  ASSERT_THAT(config, IsOk());
+  absl::StatusOr<Report> report = RunReport(data, "2019-20", std::nullopt, *config);
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* repeat = Find(*report, "cp_repeat_plans");
+  EXPECT_EQ(*repeat->rag, "red");
+  ASSERT_EQ(repeat->benchmarks.size(), 2u);
+  EXPECT_EQ(repeat->benchmarks[0].first, "statistical neighbours");
+  EXPECT_EQ(repeat->benchmarks[0].second.first, 22.2);
+  EXPECT_EQ(*repeat->benchmarks[0].second.second, 27.8);
+  EXPECT_EQ(*Find(*report, "cp_repeat_plans_2y")->rag, "green");  // 25 <= 26
+  ReportConfig amber_config = *config;
+  amber_config.kpis["cp_repeat_plans_2y"].target = KpiTarget{24,
+      Polarity::kLowerIsBetter, 2};
+  report = RunReport(data, "2019-20", std::nullopt, amber_config);
+  ASSERT_THAT(report, IsOk());
+  EXPECT_EQ(*Find(*report, "cp_repeat_plans_2y")->rag, "amber");  // 1 worse
+  amber_config.kpis["cp_repeat_plans_2y"].target =
+      KpiTarget{22, Polarity::kLowerIsBetter, 2};
+  report = RunReport(data, "2019-20", std::nullopt, amber_config);
+  EXPECT_EQ(*Find(*report, "cp_repeat_plans_2y")->rag, "red");  // 3 worse
+  amber_config.kpis["cp_repeat_plans_2y"].target =
+      KpiTarget{20, Polarity::kHigherIsBetter, 2};
+  report = RunReport(data, "2019-20", std::nullopt, amber_config);
+  EXPECT_EQ(*Find(*report, "cp_repeat_plans_2y")->rag, "green");
+}
+
+TEST(ReportConfig, UnknownKeysAreErrorsNamingTheKey) {
+  EXPECT_THAT(ReportConfig::FromJson(R"({"kpi": {}})"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::HasSubstr("unknown key \"kpi\"")));
+  EXPECT_THAT(ReportConfig::FromJson(R"({"kpis": {"lac_timeliness": {}}})"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::HasSubstr("kpis.lac_timeliness")));
+  EXPECT_THAT(ReportConfig::FromJson(
+                  R"({"kpis": {"cp_repeat_plans": {"targett": 19}}})"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::HasSubstr("cp_repeat_plans.targett")));
+  EXPECT_THAT(ReportConfig::FromJson(R"({"policy": {"month": "x"}})"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::HasSubstr("\"month\"")));
+  EXPECT_THAT(ReportConfig::FromJson(R"({"closure_days": ["2019-13-01"]})"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::HasSubstr("closure_days[0]")));
+  EXPECT_THAT(ReportConfig::FromJson(R"({"rules": {"x": {"offset": 1}}})"),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  auto ok = ReportConfig::FromJson(R"({
+    "policy": {"counting": "start_is_day_one"},
+    "closure_days": ["2019-12-24", {"date": "2019-12-27", "name": "Closed"}],
+    "rules": {"lac.first_review": {"offset": 15}}})");
+  ASSERT_THAT(ok, IsOk());
+  EXPECT_EQ(ok->closure_days.size(), 2u);
+  absl::StatusOr<Calendar> cal = ok->BuildCalendar();
+  ASSERT_THAT(cal, IsOk());
+  EXPECT_EQ(*cal->IsWorkingDay(D(2019, 12, 27)), false);
+  EXPECT_EQ(ok->BuildRules()->Find("lac.first_review")->offset, 15);
+}
+
+TEST(Report, PolicyChangesTheFigures) {
+  Dataset data;
+  Present(&data, "ssda903.episodes");
+  Present(&data, "ssda903.reviews");
+  // Looked after 20 Dec 2019, reviewed 22 Jan 2020: on time by the
+  // statutory count, one day late when the start is day 1 (due 21 Jan).
+  data.episodes.push_back(Ep("A", D(2019, 12, 20), "S", "C2"));
+  data.reviews.push_back(Rev("A", D(2020, 1, 22)));
+  auto config = ReportConfig::FromJson(
+      R"({"policy": {"counting": "start_is_day_one"}})");
+  ASSERT_THAT(config, IsOk());
+  absl::StatusOr<Report> strict = RunReport(data, "2019-20", D(2019, 4, 1), *config);
+  ASSERT_THAT(strict, IsOk());
+  EXPECT_EQ(Find(*strict, "lac_review_timeliness")->headline.numerator, 0);
+  absl::StatusOr<Report> plain = RunReport(data, "2019-20", D(2019, 4, 1));
+  EXPECT_EQ(Find(*plain, "lac_review_timeliness")->headline.numerator, 1);
+  EXPECT_THAT(strict->policy, ::testing::HasSubstr("the event day is day 1"));
+}
+
+}  // namespace
+}  // namespace timescales
