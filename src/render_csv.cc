@@ -43,6 +43,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "internal/render_text.h"
 #include "timescales/report.h"
 
 TSC_NAMESPACE_BEGIN
@@ -52,64 +53,6 @@ constexpr absl::string_view kHeader =
     "kpi_id,kpi_title,unit,series,period,period_start,period_end,numerator,"
     "denominator,value,overdue_at_period_end,target,polarity,rag,"
     "excluded_total,excluded\n";
-
-// The length of the well-formed UTF-8 sequence at s[i], or 0 when the byte
-// there does not start one.
-size_t Utf8Length(absl::string_view s, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
-  const uint8_t c = byte(i);
-  if (c < 0x80) return 1;
-  size_t n = 0;
-  uint8_t lo = 0x80, hi = 0xBF;  // the range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;  // overlong
-    if (c == 0xED) hi = 0x9F;  // surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;  // overlong
-    if (c == 0xF4) hi = 0x8F;  // beyond U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + n > s.size() || byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (size_t k = 2; k < n; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return n;
-}
-
-// Bad bytes become U+FFFD, so the file stays valid UTF-8 for the importer
-// of whichever tool opens it.
-std::string ValidUtf8(absl::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    const size_t n = Utf8Length(s, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(s.data() + i, n);
-      i += n;
-    }
-  }
-  return out;
-}
-
-std::string Field(absl::string_view text) {
-  std::string s = ValidUtf8(text);
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
 
 std::string Fixed2(double v) {
   const double r = std::round(v * 100.0) / 100.0;
@@ -169,11 +112,11 @@ void AppendRow(const KpiResult& kpi, const RowKey& key, const KpiCounts& counts,
   int64_t excluded_total = 0;
   const std::string excluded = Excluded(counts, &excluded_total);
   std::vector<std::string> fields = {
-      Field(kpi.id),
-      Field(kpi.title),
-      Field(kpi.unit),
-      Field(key.series),
-      Field(key.label),
+      internal::CsvField(kpi.id),
+      internal::CsvField(kpi.title),
+      internal::CsvField(kpi.unit),
+      internal::CsvField(key.series),
+      internal::CsvField(key.label),
       key.start,
       key.end,
       absl::StrCat(counts.numerator),
@@ -182,9 +125,9 @@ void AppendRow(const KpiResult& kpi, const RowKey& key, const KpiCounts& counts,
       kpi.has_overdue ? absl::StrCat(counts.overdue_at_period_end) : "",
       kpi.target ? Fixed2(kpi.target->target) : "",
       PolarityName(kpi),
-      key.headline && kpi.rag ? Field(*kpi.rag) : "",
+      key.headline && kpi.rag ? internal::CsvField(*kpi.rag) : "",
       absl::StrCat(excluded_total),
-      Field(excluded),
+      internal::CsvField(excluded),
   };
   absl::StrAppend(out, absl::StrJoin(fields, ","), "\n");
 }

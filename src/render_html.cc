@@ -8,7 +8,7 @@
 // a monthly trend chart (months without data are gaps, the target a dashed
 // line) followed by the same figures as a table.
 //
-// Every piece of text goes through Html(): file names and rejection reasons
+// Every piece of text goes through internal::HtmlText(): file names and rejection reasons
 // come from user data and may hold markup or bytes that are not UTF-8.
 
 #include <algorithm>
@@ -23,10 +23,16 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "internal/render_text.h"
 #include "timescales/report.h"
 
 TSC_NAMESPACE_BEGIN
 namespace {
+
+using internal::Grouped;
+using internal::Num;
+using internal::Percent;
+using internal::Signed;
 
 constexpr absl::string_view kStyle = R"css(
 *{box-sizing:border-box}
@@ -83,103 +89,6 @@ details::details-content{content-visibility:visible}
 }
 )css";
 
-// The length of the well-formed UTF-8 sequence at s[i], or 0 when the byte
-// there does not start one.
-size_t Utf8Length(absl::string_view s, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
-  const uint8_t c = byte(i);
-  if (c < 0x80) return 1;
-  size_t n = 0;
-  uint8_t lo = 0x80, hi = 0xBF;  // the range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;  // overlong
-    if (c == 0xED) hi = 0x9F;  // surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;  // overlong
-    if (c == 0xF4) hi = 0x8F;  // beyond U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + n > s.size() || byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (size_t k = 2; k < n; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return n;
-}
-
-// Escapes text for element content and quoted attribute values alike;
-// control characters become spaces and bytes that are not UTF-8 U+FFFD.
-std::string Html(absl::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    const size_t n = Utf8Length(s, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    if (n > 1) {
-      out.append(s.data() + i, n);
-      i += n;
-      continue;
-    }
-    const char c = s[i++];
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += static_cast<uint8_t>(c) < 0x20 || c == 0x7F ? ' ' : c;
-    }
-  }
-  return out;
-}
-
-// 1194 -> "1,194": figures as a committee paper prints them.
-std::string Grouped(int64_t n) {
-  const uint64_t magnitude =
-      n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
-  const std::string digits = absl::StrCat(magnitude);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
-
-// At most two decimals, trailing zeros dropped: 98.43, 21.6, 19.
-std::string Num(double v) {
-  double r = std::round(v * 100.0) / 100.0;
-  if (r == 0.0) r = 0.0;  // no "-0"
-  std::string s = absl::StrFormat("%.2f", r);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
-
-std::string Signed(double v) {
-  const std::string s = Num(v);
-  return s[0] == '-' || s == "0" ? s : "+" + s;
-}
-
 bool IsPercent(const KpiResult& kpi) { return kpi.unit == "percent"; }
 
 std::string Figure(const KpiResult& kpi, double v) {
@@ -190,10 +99,6 @@ std::optional<double> Finite(const std::optional<double>& v) {
   if (v && std::isfinite(*v)) return v;
   return std::nullopt;
 }
-
-// A computed percentage: always two decimals, so a column of them lines up
-// (97.12%, 99.00%). Targets and comparators are quoted as configured.
-std::string Percent(double v) { return absl::StrFormat("%.2f%%", v); }
 
 std::string ValueText(const KpiResult& kpi, const KpiCounts& counts) {
   const std::optional<double> v = Finite(counts.value);
@@ -256,7 +161,7 @@ std::string Fact(absl::string_view term, absl::string_view definition) {
 std::string PreviousFact(const KpiResult& kpi) {
   std::string text = ValueText(kpi, *kpi.previous);
   if (kpi.previous_period) {
-    absl::StrAppend(&text, " in ", Html(kpi.previous_period->label));
+    absl::StrAppend(&text, " in ", internal::HtmlText(kpi.previous_period->label));
   }
   const std::string change = ChangeText(kpi);
   if (!change.empty()) absl::StrAppend(&text, "; change ", change);
@@ -274,17 +179,17 @@ std::string Tile(const KpiResult& kpi) {
     if (comparator.second) {
       absl::StrAppend(&text, " (ours ", Points(kpi, *comparator.second), ")");
     }
-    absl::StrAppend(&facts, Fact(Html(name), text));
+    absl::StrAppend(&facts, Fact(internal::HtmlText(name), text));
   }
   return absl::StrCat("<article class=\"tile ", RagClass(kpi), "\">\n<h3>",
-                      Html(kpi.title), "</h3>\n<p class=\"value\">",
+                      internal::HtmlText(kpi.title), "</h3>\n<p class=\"value\">",
                       ValueText(kpi, kpi.headline), "</p>\n<p class=\"rag\">",
-                      Html(RagWord(kpi)), "</p>\n<dl class=\"facts\">", facts,
+                      internal::HtmlText(RagWord(kpi)), "</p>\n<dl class=\"facts\">", facts,
                       "</dl>\n</article>\n");
 }
 
 std::string Code(absl::string_view s) {
-  return absl::StrCat("<code>", Html(s), "</code>");
+  return absl::StrCat("<code>", internal::HtmlText(s), "</code>");
 }
 
 void AppendScorecard(const Report& report, std::string* out) {
@@ -388,8 +293,8 @@ bool SplitMonth(absl::string_view label, int* month, std::string* year) {
 std::string MonthName(absl::string_view label) {
   int month = 0;
   std::string year;
-  if (!SplitMonth(label, &month, &year)) return Html(label);
-  return absl::StrCat(kMonths[month - 1], " ", Html(year));
+  if (!SplitMonth(label, &month, &year)) return internal::HtmlText(label);
+  return absl::StrCat(kMonths[month - 1], " ", internal::HtmlText(year));
 }
 
 std::string Text(double x, double y, absl::string_view anchor,
@@ -439,13 +344,13 @@ std::string MonthLabels(const KpiResult& kpi) {
     std::string year;
     const double x = XOf(i, n);
     if (!SplitMonth(label, &month, &year)) {
-      absl::StrAppend(&out, Text(x, kPlotBottom + 14, "middle", Html(label)));
+      absl::StrAppend(&out, Text(x, kPlotBottom + 14, "middle", internal::HtmlText(label)));
       continue;
     }
     absl::StrAppend(&out,
                     Text(x, kPlotBottom + 14, "middle", kMonths[month - 1]));
     if (year != last_year) {
-      absl::StrAppend(&out, Text(x, kPlotBottom + 27, "middle", Html(year)));
+      absl::StrAppend(&out, Text(x, kPlotBottom + 27, "middle", internal::HtmlText(year)));
       last_year = year;
     }
   }
@@ -511,7 +416,7 @@ std::string Chart(const KpiResult& kpi, size_t index) {
   return absl::StrCat("<svg class=\"chart\" viewBox=\"0 0 ", kWidth, " ",
                       kHeight, "\" role=\"img\" aria-labelledby=\"", id,
                       "-title ", id, "-desc\">\n<title id=\"", id,
-                      "-title\">Monthly trend: ", Html(kpi.title),
+                      "-title\">Monthly trend: ", internal::HtmlText(kpi.title),
                       "</title>\n<desc id=\"", id, "-desc\">", desc,
                       "</desc>\n", ChartFrame(scale), MonthLabels(kpi),
                       TargetLine(kpi, scale), Series(kpi, scale), "</svg>\n");
@@ -564,8 +469,8 @@ std::string Exclusions(const KpiCounts& counts) {
 
 std::string KpiSection(const KpiResult& kpi, size_t index) {
   std::string out = absl::StrCat(
-      "<section class=\"kpi\" id=\"kpi-", Html(kpi.id), "\">\n<h3>",
-      Html(kpi.title), "</h3>\n<p>", Code(kpi.id), ": ",
+      "<section class=\"kpi\" id=\"kpi-", internal::HtmlText(kpi.id), "\">\n<h3>",
+      internal::HtmlText(kpi.title), "</h3>\n<p>", Code(kpi.id), ": ",
       ValueText(kpi, kpi.headline), " (", Grouped(kpi.headline.numerator),
       " of ", Grouped(kpi.headline.denominator), ").");
   if (kpi.has_overdue) {
@@ -610,7 +515,7 @@ void AppendChairs(const Report& report, std::string* out) {
                   HeadCell("Social worker report 24 hours before", true),
                   "</tr></thead>\n<tbody>\n");
   for (const ChairRow& row : report.by_chair) {
-    absl::StrAppend(out, "<tr>", Cell(Html(row.chair_id)),
+    absl::StrAppend(out, "<tr>", Cell(internal::HtmlText(row.chair_id)),
                     Cell(Grouped(row.meetings), true),
                     Cell(Grouped(row.qa_alerts), true),
                     ChairCell(row.decisions), ChairCell(row.record),
@@ -628,7 +533,7 @@ void AppendFiles(const Report& report, std::string* out) {
                   HeadCell("File"), HeadCell("Table"), HeadCell("Rows", true),
                   HeadCell("Rejected", true), "</tr></thead>\n<tbody>\n");
   for (const InputFile& file : report.files) {
-    std::string table = Html(file.table);
+    std::string table = internal::HtmlText(file.table);
     if (file.ignored) absl::StrAppend(&table, " (not used by the KPIs)");
     absl::StrAppend(out, "<tr>", Cell(Code(file.path)), Cell(table),
                     Cell(Grouped(file.rows), true),
@@ -646,7 +551,7 @@ void AppendReconciliation(const Report& report, std::string* out) {
                   HeadCell("Rejected", true), HeadCell("Kept", true),
                   "</tr></thead>\n<tbody>\n");
   for (const TableReconciliation& t : report.reconciliation) {
-    absl::StrAppend(out, "<tr>", Cell(Html(t.table)),
+    absl::StrAppend(out, "<tr>", Cell(internal::HtmlText(t.table)),
                     Cell(Grouped(t.read), true),
                     Cell(Grouped(t.rejected), true),
                     Cell(Grouped(t.kept), true), "</tr>\n");
@@ -666,7 +571,7 @@ void AppendProblems(absl::string_view heading,
                   "</tr></thead>\n<tbody>\n");
   for (const Rejection& r : rows) {
     absl::StrAppend(out, "<tr>", Cell(Code(r.path)),
-                    Cell(absl::StrCat(r.line), true), Cell(Html(r.reason)),
+                    Cell(absl::StrCat(r.line), true), Cell(internal::HtmlText(r.reason)),
                     "</tr>\n");
   }
   absl::StrAppend(out, "</tbody>\n</table>\n</details>\n");
@@ -691,8 +596,8 @@ void AppendFooter(const Report& report, std::string* out) {
       "<li>Coverage start (first date the data hold every review): LAC ",
       CoverageText(report.lac_coverage_start), ", CP ",
       CoverageText(report.cp_coverage_start),
-      ".</li>\n<li>Policy: ", Html(report.policy),
-      "</li>\n<li>Calendar: ", Html(report.calendar),
+      ".</li>\n<li>Policy: ", internal::HtmlText(report.policy),
+      "</li>\n<li>Calendar: ", internal::HtmlText(report.calendar),
       "</li>\n</ul>\n</footer>\n");
 }
 
@@ -700,7 +605,7 @@ void AppendFooter(const Report& report, std::string* out) {
 
 std::string RenderHtml(const Report& report) {
   const std::string title =
-      absl::StrCat("IRO KPI scorecard: ", Html(report.period.label));
+      absl::StrCat("IRO KPI scorecard: ", internal::HtmlText(report.period.label));
   std::string out = absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
       "<meta charset=\"utf-8\">\n"

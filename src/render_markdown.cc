@@ -21,124 +21,24 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "internal/render_text.h"
 #include "timescales/report.h"
 
 TSC_NAMESPACE_BEGIN
 namespace {
 
+using internal::Grouped;
+using internal::Num;
+using internal::Percent;
+using internal::Signed;
+
 // How many rejections and warnings are listed before "... and N more".
 constexpr size_t kListed = 20;
-
-// The length of the well-formed UTF-8 sequence at s[i], or 0 when the byte
-// there does not start one.
-size_t Utf8Length(absl::string_view s, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
-  const uint8_t c = byte(i);
-  if (c < 0x80) return 1;
-  size_t n = 0;
-  uint8_t lo = 0x80, hi = 0xBF;  // the range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;  // overlong
-    if (c == 0xED) hi = 0x9F;  // surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;  // overlong
-    if (c == 0xF4) hi = 0x8F;  // beyond U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + n > s.size() || byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (size_t k = 2; k < n; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return n;
-}
-
-bool IsWordByte(absl::string_view s, size_t i) {
-  if (i >= s.size()) return false;
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  return std::isalnum(c) || c >= 0x80;
-}
-
-// Whether the ASCII punctuation at s[i] needs a backslash (CommonMark allows
-// one before any ASCII punctuation). `_` only at a word boundary and `&`
-// only before what could be an entity, so cp_plans.csv and "GOV.UK & ..."
-// stay readable in a terminal.
-bool NeedsEscape(absl::string_view s, size_t i) {
-  static constexpr absl::string_view kAlways = "\\`*[]<>|~";
-  const char c = s[i];
-  if (kAlways.find(c) != absl::string_view::npos) return true;
-  if (c == '_') return !(i > 0 && IsWordByte(s, i - 1) && IsWordByte(s, i + 1));
-  if (c == '&') {
-    return IsWordByte(s, i + 1) || (i + 1 < s.size() && s[i + 1] == '#');
-  }
-  return false;
-}
-
-// Escapes text for a Markdown table cell or list item: Markdown punctuation
-// gets a backslash, control characters (line breaks) become spaces, bytes
-// that are not UTF-8 become U+FFFD.
-std::string Md(absl::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    const size_t n = Utf8Length(s, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    const char c = s[i];
-    if (n == 1 && (static_cast<uint8_t>(c) < 0x20 || c == 0x7F)) {
-      out += ' ';
-    } else {
-      if (n == 1 && NeedsEscape(s, i)) out += '\\';
-      out.append(s.data() + i, n);
-    }
-    i += n;
-  }
-  return out;
-}
 
 // Our own identifiers (KPI ids, reasons) as code: they hold no backticks.
 std::string Code(absl::string_view s) { return absl::StrCat("`", s, "`"); }
 
-// 1194 -> "1,194": figures as a committee paper prints them.
-std::string Grouped(int64_t n) {
-  const uint64_t magnitude =
-      n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
-  const std::string digits = absl::StrCat(magnitude);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
-
-// At most two decimals, trailing zeros dropped: 98.43, 21.6, 19.
-std::string Num(double v) {
-  double r = std::round(v * 100.0) / 100.0;
-  if (r == 0.0) r = 0.0;  // no "-0"
-  std::string s = absl::StrFormat("%.2f", r);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
-
-std::string Signed(double v) {
-  const std::string s = Num(v);
-  return s[0] == '-' || s == "0" ? s : "+" + s;
-}
-
 bool IsPercent(const KpiResult& kpi) { return kpi.unit == "percent"; }
-
-// A computed percentage: always two decimals, so a column of them lines up
-// (97.12%, 99.00%). Targets and comparators are quoted as configured.
-std::string Percent(double v) { return absl::StrFormat("%.2f%%", v); }
 
 // A figure in the KPI's unit: "98.43%" or "7".
 std::string Figure(const KpiResult& kpi, double v) {
@@ -173,7 +73,7 @@ std::string RagText(const KpiResult& kpi) {
     for (char& c : word) {
       c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
-    return Md(word);
+    return internal::MarkdownText(word);
   }
   return kpi.target ? "not rated" : "-";
 }
@@ -198,7 +98,7 @@ std::string PreviousText(const KpiResult& kpi) {
   if (!kpi.previous) return "-";
   std::string out = ValueText(kpi, *kpi.previous);
   if (kpi.previous_period) {
-    absl::StrAppend(&out, " (", Md(kpi.previous_period->label), ")");
+    absl::StrAppend(&out, " (", internal::MarkdownText(kpi.previous_period->label), ")");
   }
   return out;
 }
@@ -215,7 +115,7 @@ std::string BenchmarksText(const KpiResult& kpi) {
   std::vector<std::string> parts;
   for (const auto& [name, comparator] : kpi.benchmarks) {
     std::string part =
-        absl::StrCat(Md(name), " ", Figure(kpi, comparator.first));
+        absl::StrCat(internal::MarkdownText(name), " ", Figure(kpi, comparator.first));
     if (comparator.second) {
       absl::StrAppend(&part, " (", Points(kpi, *comparator.second), ")");
     }
@@ -233,14 +133,14 @@ std::string MonthName(absl::string_view label) {
   static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr",
                                             "May", "Jun", "Jul", "Aug",
                                             "Sep", "Oct", "Nov", "Dec"};
-  if (label.size() != 7 || label[4] != '-') return Md(label);
+  if (label.size() != 7 || label[4] != '-') return internal::MarkdownText(label);
   const int month = (label[5] - '0') * 10 + (label[6] - '0');
-  if (month < 1 || month > 12) return Md(label);
-  return absl::StrCat(kMonths[month - 1], " ", Md(label.substr(0, 4)));
+  if (month < 1 || month > 12) return internal::MarkdownText(label);
+  return absl::StrCat(kMonths[month - 1], " ", internal::MarkdownText(label.substr(0, 4)));
 }
 
 void AppendTitle(const Report& report, std::string* out) {
-  absl::StrAppend(out, "# IRO KPI scorecard: ", Md(report.period.label),
+  absl::StrAppend(out, "# IRO KPI scorecard: ", internal::MarkdownText(report.period.label),
                   "\n\nReporting period ", report.period.start.ToString(),
                   " to ", report.period.end.ToString(),
                   ", as at the end of the period.\n\n");
@@ -257,7 +157,7 @@ void AppendScorecard(const Report& report, std::string* out) {
                     "|:---|---:|---:|:---|:---|---:|---:|:---|\n");
     for (const KpiResult& kpi : report.kpis) {
       absl::StrAppend(
-          out, Row({Md(kpi.title), ValueText(kpi, kpi.headline),
+          out, Row({internal::MarkdownText(kpi.title), ValueText(kpi, kpi.headline),
                     Fraction(kpi.headline), TargetText(kpi), RagText(kpi),
                     PreviousText(kpi), ChangeText(kpi), BenchmarksText(kpi)}));
     }
@@ -303,7 +203,7 @@ void AppendMonthly(const KpiResult& kpi, std::string* out) {
 }
 
 void AppendKpi(const KpiResult& kpi, std::string* out) {
-  absl::StrAppend(out, "### ", Md(kpi.title), "\n\n", Code(kpi.id), ": ",
+  absl::StrAppend(out, "### ", internal::MarkdownText(kpi.title), "\n\n", Code(kpi.id), ": ",
                   ValueText(kpi, kpi.headline), " (",
                   Grouped(kpi.headline.numerator), " of ",
                   Grouped(kpi.headline.denominator), ").");
@@ -344,7 +244,7 @@ void AppendChairs(const Report& report, std::string* out) {
       "|:---|---:|---:|---:|---:|---:|\n");
   for (const ChairRow& row : report.by_chair) {
     absl::StrAppend(out,
-                    Row({Md(row.chair_id), Grouped(row.meetings),
+                    Row({internal::MarkdownText(row.chair_id), Grouped(row.meetings),
                          Grouped(row.qa_alerts), ChairCell(row.decisions),
                          ChairCell(row.record), ChairCell(row.sw_report)}));
   }
@@ -359,9 +259,9 @@ void AppendFiles(const Report& report, std::string* out) {
   absl::StrAppend(out, Row({"File", "Table", "Rows", "Rejected"}),
                   "|:---|:---|---:|---:|\n");
   for (const InputFile& file : report.files) {
-    std::string table = Md(file.table);
+    std::string table = internal::MarkdownText(file.table);
     if (file.ignored) absl::StrAppend(&table, " (not used by the KPIs)");
-    absl::StrAppend(out, Row({Md(file.path), table, Grouped(file.rows),
+    absl::StrAppend(out, Row({internal::MarkdownText(file.path), table, Grouped(file.rows),
                               Grouped(file.rejected)}));
   }
   absl::StrAppend(out, "\n");
@@ -372,7 +272,7 @@ void AppendReconciliation(const Report& report, std::string* out) {
   absl::StrAppend(out, Row({"Table", "Read", "Rejected", "Kept"}),
                   "|:---|---:|---:|---:|\n");
   for (const TableReconciliation& t : report.reconciliation) {
-    absl::StrAppend(out, Row({Md(t.table), Grouped(t.read), Grouped(t.rejected),
+    absl::StrAppend(out, Row({internal::MarkdownText(t.table), Grouped(t.read), Grouped(t.rejected),
                               Grouped(t.kept)}));
   }
   absl::StrAppend(out, "\n");
@@ -385,8 +285,8 @@ void AppendProblems(absl::string_view heading,
                   Grouped(static_cast<int64_t>(rows.size())), ")\n\n",
                   Row({"File", "Line", "Reason"}), "|:---|---:|:---|\n");
   for (size_t i = 0; i < rows.size() && i < kListed; ++i) {
-    absl::StrAppend(out, Row({Md(rows[i].path), absl::StrCat(rows[i].line),
-                              Md(rows[i].reason)}));
+    absl::StrAppend(out, Row({internal::MarkdownText(rows[i].path), absl::StrCat(rows[i].line),
+                              internal::MarkdownText(rows[i].reason)}));
   }
   if (rows.size() > kListed) {
     absl::StrAppend(out, "\n... and ",
@@ -413,8 +313,8 @@ void AppendMethod(const Report& report, std::string* out) {
                   "- Coverage start (first date the data hold every review): ",
                   "LAC ", CoverageText(report.lac_coverage_start), ", CP ",
                   CoverageText(report.cp_coverage_start), ".\n",
-                  "- Policy: ", Md(report.policy), "\n",
-                  "- Calendar: ", Md(report.calendar), "\n");
+                  "- Policy: ", internal::MarkdownText(report.policy), "\n",
+                  "- Calendar: ", internal::MarkdownText(report.calendar), "\n");
 }
 
 }  // namespace
