@@ -27,10 +27,15 @@
 #include "nlohmann/json.hpp"
 #include "timescales/c.h"
 #include "timescales/calendar.h"
+#include "timescales/dataset.h"
 #include "timescales/date.h"
 #include "timescales/due.h"
+#include "timescales/import.h"
 #include "timescales/moment.h"
+#include "timescales/monitoring.h"
+#include "timescales/period.h"
 #include "timescales/policy.h"
+#include "timescales/report.h"
 #include "timescales/rules.h"
 #include "timescales/schedule.h"
 
@@ -1594,6 +1599,194 @@ extern "C" int tsc_schedule_to_json(char** out, const tsc_schedule* schedule) {
         timescales::capi::ScheduleJson(schedule->impl)
             .dump(-1, ' ', false,
                   nlohmann::ordered_json::error_handler_t::replace));
+    return absl::OkStatus();
+  });
+}
+
+// ---- Reports and the monitoring list ----------------------------------------
+
+struct tsc_report_inputs {
+  timescales::Dataset data;
+};
+
+namespace timescales {
+namespace capi {
+namespace {
+
+// TSC_FORMAT_*, checked before any work is done.
+enum class Format { kJson, kCsv, kMarkdown, kHtml };
+
+absl::StatusOr<Format> ToFormat(const char* fn, int format) {
+  switch (format) {
+    case TSC_FORMAT_JSON:
+      return Format::kJson;
+    case TSC_FORMAT_CSV:
+      return Format::kCsv;
+    case TSC_FORMAT_MARKDOWN:
+      return Format::kMarkdown;
+    case TSC_FORMAT_HTML:
+      return Format::kHtml;
+    default:
+      return absl::InvalidArgumentError(
+          absl::StrCat(fn, ": unknown format ", format,
+                       " (expected TSC_FORMAT_JSON 0, TSC_FORMAT_CSV 1, "
+                       "TSC_FORMAT_MARKDOWN 2 or TSC_FORMAT_HTML 3)"));
+  }
+}
+
+// The arguments tsc_report_run and tsc_monitoring_run share: the
+// configuration (NULL and 0 for the default) and the coverage start.
+struct RunSettings {
+  ReportConfig config;
+  ReportOptions options;
+};
+
+absl::StatusOr<RunSettings> ToRunSettings(const char* fn,
+                                          const char* config_json,
+                                          size_t config_len,
+                                          tsc_date data_from) {
+  TSC_RETURN_IF_ERROR(
+      NonNullUnlessEmpty(fn, config_len, {{"config_json", config_json}}));
+  RunSettings settings;
+  if (config_json != nullptr) {
+    absl::StatusOr<ReportConfig> config =
+        ReportConfig::FromJson(View(config_json, config_len));
+    if (!config.ok()) return config.status();
+    settings.config = *std::move(config);
+  }
+  absl::StatusOr<std::optional<Date>> from =
+      ToOptionalDate(fn, "data_from", data_from);
+  if (!from.ok()) return from.status();
+  settings.options.data_from = *from;
+  return settings;
+}
+
+}  // namespace
+}  // namespace capi
+}  // namespace timescales
+
+extern "C" int tsc_report_inputs_create(tsc_report_inputs** out) {
+  const char* fn = __func__;
+  if (out != nullptr) *out = nullptr;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"out", out}}));
+    *out = new tsc_report_inputs{};
+    return absl::OkStatus();
+  });
+}
+
+extern "C" void tsc_report_inputs_free(tsc_report_inputs* inputs) {
+  delete inputs;
+}
+
+extern "C" int tsc_report_inputs_add_path(tsc_report_inputs* inputs,
+                                          const char* path) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"inputs", inputs}, {"path", path}}));
+    // A single file that fails adds nothing, but a folder keeps the files
+    // that worked; import into a copy so that a failed call changes nothing.
+    timescales::Dataset next = inputs->data;
+    TSC_RETURN_IF_ERROR(timescales::ImportPath(path, &next));
+    inputs->data = std::move(next);
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_report_inputs_add_buffer(tsc_report_inputs* inputs,
+                                            const char* name, const char* data,
+                                            size_t len) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"inputs", inputs}, {"name", name}}));
+    TSC_RETURN_IF_ERROR(NonNullUnlessEmpty(fn, len, {{"data", data}}));
+    // One buffer is one file: the importer stages it and adds nothing on
+    // failure.
+    return timescales::ImportBuffer(name, timescales::capi::View(data, len),
+                                    &inputs->data);
+  });
+}
+
+extern "C" int tsc_report_run(char** out, const tsc_report_inputs* inputs,
+                              const char* period, const char* config_json,
+                              size_t config_len, tsc_date data_from,
+                              int format) {
+  const char* fn = __func__;
+  if (out != nullptr) *out = nullptr;
+  return Guard([&]() -> absl::Status {
+    namespace capi = timescales::capi;
+    TSC_RETURN_IF_ERROR(
+        NonNull(fn, {{"out", out}, {"inputs", inputs}, {"period", period}}));
+    absl::StatusOr<capi::Format> how = capi::ToFormat(fn, format);
+    if (!how.ok()) return how.status();
+    absl::StatusOr<timescales::ReportingPeriod> parsed =
+        timescales::ReportingPeriod::Parse(period);
+    if (!parsed.ok()) {
+      // Say which argument: the configuration's messages name it too.
+      return absl::Status(parsed.status().code(),
+                          absl::StrCat("period: ", parsed.status().message()));
+    }
+    absl::StatusOr<capi::RunSettings> settings =
+        capi::ToRunSettings(fn, config_json, config_len, data_from);
+    if (!settings.ok()) return settings.status();
+    absl::StatusOr<timescales::Report> report = timescales::ComputeReport(
+        inputs->data, *parsed, settings->config, settings->options);
+    if (!report.ok()) return report.status();
+    switch (*how) {
+      case capi::Format::kJson:
+        *out = capi::CopyOut(timescales::RenderJson(*report));
+        break;
+      case capi::Format::kCsv:
+        *out = capi::CopyOut(timescales::RenderCsv(*report));
+        break;
+      case capi::Format::kMarkdown:
+        *out = capi::CopyOut(timescales::RenderMarkdown(*report));
+        break;
+      case capi::Format::kHtml:
+        *out = capi::CopyOut(timescales::RenderHtml(*report));
+        break;
+    }
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_monitoring_run(char** out, const tsc_report_inputs* inputs,
+                                  tsc_date as_at, const char* config_json,
+                                  size_t config_len, tsc_date data_from,
+                                  int format) {
+  const char* fn = __func__;
+  if (out != nullptr) *out = nullptr;
+  return Guard([&]() -> absl::Status {
+    namespace capi = timescales::capi;
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"out", out}, {"inputs", inputs}}));
+    absl::StatusOr<capi::Format> how = capi::ToFormat(fn, format);
+    if (!how.ok()) return how.status();
+    if (*how == capi::Format::kHtml) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          fn,
+          ": the monitoring list has no HTML form (use TSC_FORMAT_JSON, "
+          "TSC_FORMAT_CSV or TSC_FORMAT_MARKDOWN)"));
+    }
+    TSC_RETURN_IF_ERROR(InRange(fn, "as_at", as_at));
+    absl::StatusOr<capi::RunSettings> settings =
+        capi::ToRunSettings(fn, config_json, config_len, data_from);
+    if (!settings.ok()) return settings.status();
+    absl::StatusOr<timescales::MonitoringList> list =
+        timescales::BuildMonitoringList(inputs->data, Date::FromSerial(as_at),
+                                        settings->config, settings->options);
+    if (!list.ok()) return list.status();
+    switch (*how) {
+      case capi::Format::kJson:
+        *out = capi::CopyOut(timescales::RenderMonitoringJson(*list));
+        break;
+      case capi::Format::kCsv:
+        *out = capi::CopyOut(timescales::RenderMonitoringCsv(*list));
+        break;
+      case capi::Format::kMarkdown:
+      case capi::Format::kHtml:  // refused above
+        *out = capi::CopyOut(timescales::RenderMonitoringMarkdown(*list));
+        break;
+    }
     return absl::OkStatus();
   });
 }

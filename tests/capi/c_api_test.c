@@ -631,6 +631,221 @@ static void TestSchedule(void) {
         0);
 }
 
+/* ---- Reports --------------------------------------------------------------
+ * A small 903 extract and meetings.csv, fed as buffers. Counted by hand for
+ * 2019-20 (1 Apr 2019 - 31 Mar 2020); the data's earliest REVIEW,
+ * 15 May 2019, is the coverage start.
+ *
+ *  A  looked after Mon 1 Jul 2019 (RNE S): anchored. Review 1 due 20
+ *     working days later, Mon 29 Jul; held 29 Jul: on time. Review 2 due
+ *     3 months after 29 Jul = 29 Oct; held 1 Nov: late. Next due 1 May
+ *     2020, after the period.
+ *  B  in care since before the data (RNE L): its first review, 15 May
+ *     2019, has no known due date (previous_review_unknown); the next is
+ *     due 6 months later, 15 Nov, held 15 Nov: on time. A second 15 Nov
+ *     row is a duplicate_review.
+ *  C  looked after Mon 2 Mar 2020: review 1 due 20 working days later,
+ *     Mon 30 Mar 2020, not held: an overdue slot.
+ *  D  in care since before the data, no review: nothing due.
+ *  Row 4 of reviews.csv (31/02/2020) is rejected, and fails nothing.
+ *
+ *  lac_review_timeliness: 2 of 4 (3 held + 1 overdue), 50%.
+ *  lac_review_participation: PN1 and PN2 of PN1, PN2, PN7 = 2 of 3; the
+ *  duplicate and A's PN0 (under_4) are excluded.
+ *  meetings (lac_review), due dates in working days after the review:
+ *    A 29 Jul: decisions due Mon 5 Aug, sent 5 Aug (in time); record due
+ *      Tue 27 Aug (Mon 26 Aug is the summer bank holiday), sent 30 Aug
+ *      (late); report 28 Jul 09:00, 25 hours before 10:00 (in time).
+ *    A 1 Nov: decisions due Fri 8 Nov, sent 11 Nov (late); record due
+ *      Fri 29 Nov, never sent (late); report 31 Oct 15:00, 23 hours
+ *      before 14:00 (late).
+ *    B 15 Nov: decisions due Fri 22 Nov, sent 22 Nov; record due Fri
+ *      13 Dec, sent 13 Dec; report on 14 Nov, the day before (all in time).
+ *    B 30 Mar 2020: decisions due 6 Apr and record due 29 Apr, after the
+ *      period and not sent: not_yet_due; no report (late).
+ *  decisions 2 of 3, record 1 of 3, social worker's report 2 of 4.
+ */
+static const char kEpisodesCsv[] =
+    "CHILD,DECOM,RNE,LS,CIN,PLACE,DEC,REC\n"
+    "A,01/07/2019,S,C2,N1,U1,,\n"
+    "B,01/01/2018,L,C2,N1,U1,,\n"
+    "C,02/03/2020,S,C2,N1,U1,,\n"
+    "D,01/06/2015,L,C2,N1,U1,,\n";
+static const char kReviewsCsv[] =
+    "CHILD,DOB,REVIEW,REVIEW_CODE\n"
+    "B,01/01/2010,15/05/2019,PN1\n"
+    "A,01/01/2016,29/07/2019,PN2\n"
+    "A,01/01/2016,31/02/2020,PN1\n"
+    "B,01/01/2010,15/11/2019,PN7\n"
+    "B,01/01/2010,15/11/2019,PN3\n"
+    "A,01/01/2016,01/11/2019,PN0\n";
+static const char kMeetingsCsv[] =
+    "child_id,meeting_type,held_at,sw_report_received_at,decisions_sent_at,"
+    "record_distributed_at,chair_id,qa_alerts\n"
+    "A,lac_review,2019-07-29T10:00,2019-07-28T09:00,2019-08-05,2019-08-30,"
+    "IRO1,1\n"
+    "A,lac_review,2019-11-01T14:00,2019-10-31T15:00,2019-11-11,,IRO2,0\n"
+    "B,lac_review,2019-11-15,2019-11-14,2019-11-22,2019-12-13,IRO1,2\n"
+    "B,lac_review,2020-03-30,,,,IRO2,0\n";
+
+/* The headline integer `key` of KPI `id` in the report's JSON, or -1. The
+ * headline members come before "monthly", so the first match after the id
+ * is the headline's. */
+static long KpiNumber(const char* json, const char* id, const char* key) {
+  char needle[96];
+  const char* at;
+  sprintf(needle, "\"id\": \"%s\"", id);
+  at = strstr(json, needle);
+  if (at == NULL) return -1;
+  sprintf(needle, "\"%s\": ", key);
+  at = strstr(at, needle);
+  if (at == NULL) return -1;
+  return strtol(at + strlen(needle), NULL, 10);
+}
+
+/* Whether `text` occurs in the KPI object of `id` (before the next KPI). */
+static int KpiHas(const char* json, const char* id, const char* text) {
+  char needle[96];
+  const char* at;
+  const char* next;
+  const char* found;
+  sprintf(needle, "\"id\": \"%s\"", id);
+  at = strstr(json, needle);
+  if (at == NULL) return 0;
+  next = strstr(at + 1, "\"id\": ");
+  found = strstr(at, text);
+  return found != NULL && (next == NULL || found < next);
+}
+
+static tsc_report_inputs* SmallInputs(void) {
+  tsc_report_inputs* in = NULL;
+  CHECK_OK(tsc_report_inputs_create(&in));
+  CHECK_OK(tsc_report_inputs_add_buffer(in, "episodes.csv", kEpisodesCsv,
+                                        strlen(kEpisodesCsv)));
+  CHECK_OK(tsc_report_inputs_add_buffer(in, "reviews.csv", kReviewsCsv,
+                                        strlen(kReviewsCsv)));
+  CHECK_OK(tsc_report_inputs_add_buffer(in, "meetings.csv", kMeetingsCsv,
+                                        strlen(kMeetingsCsv)));
+  return in;
+}
+
+static void TestReport(void) {
+  tsc_report_inputs* in = SmallInputs();
+  char* json = NULL;
+  const char* t = "lac_review_timeliness";
+  const char* p = "lac_review_participation";
+  const char* d = "lac_review_decisions_5wd";
+  const char* r = "lac_review_record_20wd";
+  const char* w = "lac_review_sw_report_24h";
+
+  CHECK_OK(tsc_report_run(&json, in, "2019-20", NULL, 0, TSC_NO_DATE,
+                          TSC_FORMAT_JSON));
+  if (json == NULL) {
+    tsc_report_inputs_free(in);
+    return;
+  }
+  CHECK(strstr(json, "\"start\": \"2019-04-01\"") != NULL);
+  CHECK(strstr(json, "\"end\": \"2020-03-31\"") != NULL);
+
+  CHECK(KpiNumber(json, t, "numerator") == 2);
+  CHECK(KpiNumber(json, t, "denominator") == 4);
+  CHECK(KpiHas(json, t, "\"value\": 50.0"));
+  CHECK(KpiNumber(json, t, "overdue_at_period_end") == 1);
+  CHECK(KpiNumber(json, t, "previous_review_unknown") == 1);
+  CHECK(KpiNumber(json, t, "duplicate_review") == 1);
+
+  CHECK(KpiNumber(json, p, "numerator") == 2);
+  CHECK(KpiNumber(json, p, "denominator") == 3);
+  CHECK(KpiHas(json, p, "\"value\": 66.67"));
+  CHECK(KpiNumber(json, p, "under_4") == 1);
+  CHECK(KpiNumber(json, p, "duplicate_review") == 1);
+
+  CHECK(KpiNumber(json, d, "numerator") == 2);
+  CHECK(KpiNumber(json, d, "denominator") == 3);
+  CHECK(KpiNumber(json, d, "not_yet_due") == 1);
+  CHECK(KpiNumber(json, r, "numerator") == 1);
+  CHECK(KpiNumber(json, r, "denominator") == 3);
+  CHECK(KpiHas(json, r, "\"value\": 33.33"));
+  CHECK(KpiNumber(json, w, "numerator") == 2);
+  CHECK(KpiNumber(json, w, "denominator") == 4);
+
+  /* No CIN census: its KPIs are missing, not zero. */
+  CHECK(strstr(json, "\"id\": \"icpc_timeliness\"") == NULL);
+  CHECK(strstr(json, "\"icpc_timeliness\"") != NULL);
+  /* The bad row is reported with its buffer and line, and failed nothing. */
+  CHECK(strstr(json, "\"path\": \"reviews.csv\",\n        \"line\": 4,") !=
+        NULL);
+  CHECK(strstr(json, "REVIEW '31/02/2020' is not a date") != NULL);
+  CHECK(strstr(json,
+               "\"chair_id\": \"IRO1\",\n        \"meetings\": 2,\n"
+               "        \"qa_alerts\": 3") != NULL);
+  tsc_free(json);
+  json = NULL;
+
+  /* The other formats start as they should. */
+  CHECK_OK(tsc_report_run(&json, in, "2019-20", NULL, 0, TSC_NO_DATE,
+                          TSC_FORMAT_CSV));
+  CHECK(json != NULL && strncmp(json, "kpi_id,kpi_title,", 17) == 0);
+  tsc_free(json);
+  CHECK_OK(tsc_report_run(&json, in, "2019-20", NULL, 0, TSC_NO_DATE,
+                          TSC_FORMAT_HTML));
+  CHECK(json != NULL && strncmp(json, "<!DOCTYPE html>", 15) == 0);
+  tsc_free(json);
+  tsc_report_inputs_free(in);
+}
+
+static void TestMonitoring(void) {
+  /* As at Tue 31 Mar 2020: C's first review (due 30 Mar) is overdue by one
+   * working day; A's next (6 months after 1 Nov: Fri 1 May 2020) is 21
+   * working days ahead (Good Friday and Easter Monday skipped): on track;
+   * D has no review in the data: unknown. */
+  tsc_report_inputs* in = SmallInputs();
+  char* text = NULL;
+  tsc_date as_at = Ymd(2020, 3, 31);
+  CHECK_OK(tsc_monitoring_run(&text, in, as_at, NULL, 0, TSC_NO_DATE,
+                              TSC_FORMAT_CSV));
+  CHECK(text != NULL &&
+        strstr(text,
+               "C,overdue,2020-03-30,2020-03-30,-1,lac.first_review,"
+               ",0,2020-03-02\n") != NULL);
+  CHECK(text != NULL &&
+        strstr(text,
+               "A,on_track,2020-05-01,2020-05-01,21,"
+               "lac.subsequent_review,2019-11-01,2,2019-07-01\n") != NULL);
+  CHECK(text != NULL && strstr(text, "D,unknown,,,,,,0,\n") != NULL);
+  tsc_free(text);
+  text = NULL;
+  CHECK_STATUS(tsc_monitoring_run(&text, in, as_at, NULL, 0, TSC_NO_DATE,
+                                  TSC_FORMAT_HTML),
+               TSC_INVALID_ARGUMENT);
+  CHECK(text == NULL);
+  tsc_report_inputs_free(in);
+}
+
+static void TestReportInputErrors(void) {
+  /* The closing tag on line 4 does not match <CHILD> (line 3). */
+  static const char kBadXml[] =
+      "<?xml version=\"1.0\"?>\n"
+      "<EXPSSDA903>\n"
+      "<CHILD>\n"
+      "</EXPSSDA903>\n";
+  tsc_report_inputs* in = NULL;
+  char* json = NULL;
+  CHECK_OK(tsc_report_inputs_create(&in));
+  CHECK_STATUS(
+      tsc_report_inputs_add_buffer(in, "return.xml", kBadXml, strlen(kBadXml)),
+      TSC_INVALID_ARGUMENT);
+  CHECK(strstr(tsc_last_error_message(), "return.xml: line 4: ") != NULL);
+  CHECK(strstr(tsc_last_error_message(), "malformed XML") != NULL);
+  /* Nothing was added: the report lists no input file. */
+  CHECK_OK(tsc_report_run(&json, in, "2019-20", NULL, 0, TSC_NO_DATE,
+                          TSC_FORMAT_JSON));
+  CHECK(json != NULL && strstr(json, "\"files\": []") != NULL);
+  tsc_free(json);
+  tsc_report_inputs_free(in);
+  tsc_report_inputs_free(NULL);
+}
+
 static void TestErrors(void) {
   tsc_date d = 0;
   CHECK_STATUS(tsc_date_parse(NULL, "2019-12-20"), TSC_INVALID_ARGUMENT);
@@ -662,6 +877,9 @@ int main(void) {
   TestPolicy();
   TestRules();
   TestSchedule();
+  TestReport();
+  TestMonitoring();
+  TestReportInputErrors();
   TestErrors();
   printf("%d passed, %d failed\n", g_passed, g_failed);
   return g_failed == 0 ? 0 : 1;

@@ -22,8 +22,9 @@
  * ---------
  * 1. A function whose first parameter is `tsc_X **out` (tsc_X_create*,
  *    tsc_X_from_json, tsc_calendar_builder_build, tsc_calendar_holidays,
- *    tsc_schedule_lac, tsc_schedule_cp) gives the caller *out, released
- *    with tsc_X_free. Every tsc_X_free(NULL) is a harmless no-op.
+ *    tsc_schedule_lac, tsc_schedule_cp, tsc_report_inputs_create) gives
+ *    the caller *out, released with tsc_X_free. Every tsc_X_free(NULL) is a
+ *    harmless no-op.
  * 2. A `const char *` returned through an out-parameter is borrowed: valid
  *    until the handle it came from is freed. tsc_last_error_message(),
  *    tsc_status_string() and tsc_slot_status_string() return library-owned
@@ -35,8 +36,10 @@
  *    calendar, rules and policy, which may be freed right afterwards.
  * 5. Calendars, rule catalogues, engines (tsc_timescales) and schedules are
  *    immutable and may be shared between threads. Builders, policies (they
- *    have setters) and lists are not thread-safe. The last error is per
- *    thread.
+ *    have setters) and lists are not thread-safe. Report input sets are not
+ *    thread-safe while being added to; once filled, tsc_report_run and
+ *    tsc_monitoring_run only read them and may share one set between
+ *    threads. The last error is per thread.
  * 6. A NULL pointer argument (unless documented as optional) returns
  *    TSC_INVALID_ARGUMENT; nothing crashes, and no C++ exception crosses.
  *    An array or (pointer, length) input may be NULL when its count is 0.
@@ -576,6 +579,113 @@ TSC_API TSC_WARN_UNUSED int tsc_schedule_next_due(
  * status names are those of tsc_slot_status_string. */
 TSC_API TSC_WARN_UNUSED int tsc_schedule_to_json(char **out,
                                                  const tsc_schedule *schedule);
+
+/* ---- Reports and the monitoring list ------------------------------------- */
+/*
+ * The KPIs of an IRO annual report (KPIS.md) and the in-year monitoring
+ * list of LAC reviews, computed from the extracts a council already holds:
+ * SSDA903 CSV or XML, the CIN census XML and the library's meetings.csv
+ * (DATA.md). Fill an input set with files, folders or in-memory buffers,
+ * then run a report or a list over it as often as needed:
+ *
+ *   tsc_report_inputs *in = NULL;
+ *   char *json = NULL;
+ *   tsc_report_inputs_create(&in);
+ *   tsc_report_inputs_add_path(in, "extracts/903");      (every CSV in it)
+ *   tsc_report_inputs_add_buffer(in, "meetings.csv", text, strlen(text));
+ *   tsc_report_run(&json, in, "2019-20", NULL, 0, TSC_NO_DATE,
+ *                  TSC_FORMAT_JSON);
+ *   ... {"period": {...}, "kpis": [{"id": "lac_review_timeliness", ...
+ *   tsc_free(json);
+ *   tsc_report_inputs_free(in);
+ *
+ * What an input is (903, CIN census or meetings) is decided by its
+ * content, never its name: XML by its root element (EXPSSDA903 or Message),
+ * CSV by its columns (meeting_type and held_at make meetings.csv; a 903
+ * table is recognised by its set of column names).
+ *
+ * Errors. An input that cannot be used at all (no such file: TSC_NOT_FOUND;
+ * unreadable, UTF-16, malformed XML, a missing required column, an
+ * unrecognised table: TSC_INVALID_ARGUMENT) fails the add call with the
+ * importer's message, which names the file or buffer and, where there is
+ * one, the line; the set is then unchanged. A bad row (an impossible date,
+ * a blank key) fails nothing: it is left out and listed with its file, line
+ * and reason in the output's rejections (JSON "inputs.rejections"; the
+ * Markdown and HTML input sections), so every row is accounted for.
+ */
+
+typedef struct tsc_report_inputs tsc_report_inputs;
+
+/* Output formats (`format` arguments). */
+#define TSC_FORMAT_JSON 0     /* the KPIS.md contract; 2-space indent */
+#define TSC_FORMAT_CSV 1      /* tidy: one row a KPI and period or month */
+#define TSC_FORMAT_MARKDOWN 2 /* the scorecard, for a README or an email */
+#define TSC_FORMAT_HTML 3     /* one self-contained page (reports only) */
+
+/* A new, empty input set; release with tsc_report_inputs_free. */
+TSC_API TSC_WARN_UNUSED int tsc_report_inputs_create(tsc_report_inputs **out);
+TSC_API void tsc_report_inputs_free(tsc_report_inputs *inputs);
+/* Adds a file, or every .csv and .xml file directly in a folder (in name
+ * order, not recursive), each read whole. A folder is all or nothing: when
+ * one of its files fails, the message lists every file that failed and
+ * none of the folder is added. */
+TSC_API TSC_WARN_UNUSED int tsc_report_inputs_add_path(
+    tsc_report_inputs *inputs, const char *path);
+/* Adds one in-memory file of `len` bytes, copied (the length, not a NUL,
+ * ends it; text holding a NUL byte is refused as not UTF-8). `name` labels
+ * it in messages and in the output's list of inputs and rejections, as a
+ * path would. `data` may be NULL when `len` is 0. */
+TSC_API TSC_WARN_UNUSED int tsc_report_inputs_add_buffer(
+    tsc_report_inputs *inputs, const char *name, const char *data, size_t len);
+
+/* The report for `period`, rendered in `format` (TSC_FORMAT_*) into *out,
+ * a NUL-terminated string the caller releases with tsc_free (*out is NULL
+ * on failure). JSON is always valid UTF-8 (bad bytes in the inputs become
+ * U+FFFD); the other formats copy names and codes from the inputs as they
+ * are, so they are UTF-8 when the inputs are.
+ *
+ * `period` is written as councils write it: "2019-20" (a financial year),
+ * "2019-20-Q3", "2019-10" (a month) or "2019-04-01..2020-03-31".
+ * `config_json` (config_len bytes) is the configuration file's text
+ * (DATA.md: "policy", "kpis" targets and benchmarks, "closure_days",
+ * "holidays", "rules"); NULL with config_len 0 is the default
+ * configuration. A relative "holidays.govuk_json" path is resolved against
+ * the current working directory. `data_from` is the first date from which
+ * the data hold every review (the CLI's --data-from), or TSC_NO_DATE to
+ * derive it per source as KPIS.md says.
+ *
+ * A KPI whose source table is in no input is left out and named in
+ * "inputs.missing"; with no inputs at all the report is empty, not an
+ * error. Fails with TSC_INVALID_ARGUMENT for an unknown format, a period
+ * that cannot be read (the message starts "period: " and quotes what is
+ * wrong) or a bad configuration (the message starts "configuration: ":
+ * malformed JSON with its line and column, or an unknown key, named by its
+ * path such as "kpis.lac_review_timeliness.targt"); TSC_NOT_FOUND
+ * when a configured holidays file cannot be read; TSC_OUT_OF_RANGE when
+ * `data_from` is neither TSC_NO_DATE nor in the supported range. */
+TSC_API TSC_WARN_UNUSED int tsc_report_run(char **out,
+                                           const tsc_report_inputs *inputs,
+                                           const char *period,
+                                           const char *config_json,
+                                           size_t config_len,
+                                           tsc_date data_from, int format);
+/* The monitoring list as at the end of `as_at` (the CLI's `timescales
+ * schedule`): every child with a period of care open then, the next LAC
+ * review due, its status ("overdue", "due_soon" within the policy's
+ * due_soon_working_days, "on_track", or "unknown" for a child in care
+ * since before the data with no review in it), the working days to it and
+ * the last review held; overdue first, then by due date. `format` is
+ * TSC_FORMAT_JSON ({"as_at", "policy", "calendar", "short_breaks",
+ * "children": [{"child", "status", "next_due", "practical_due",
+ * "working_days_to_due", "rule_id", "last_review", "reviews_in_period",
+ * "period_start"}...]}), TSC_FORMAT_CSV (the same columns, one row a
+ * child) or TSC_FORMAT_MARKDOWN; TSC_FORMAT_HTML is TSC_INVALID_ARGUMENT.
+ * The other arguments and the errors are those of tsc_report_run;
+ * `as_at` outside the supported range is TSC_OUT_OF_RANGE. */
+TSC_API TSC_WARN_UNUSED int tsc_monitoring_run(
+    char **out, const tsc_report_inputs *inputs, tsc_date as_at,
+    const char *config_json, size_t config_len, tsc_date data_from,
+    int format);
 
 #ifdef __cplusplus
 }

@@ -21,6 +21,16 @@ Due dates of the rule catalogue, explained, and review chains::
     >>> ts.due("lac.sw_report", datetime.date(2024, 1, 2)).legal_due
     datetime.date(2023, 12, 27)
 
+The KPIs of an IRO annual report and the LAC review monitoring list, from
+SSDA903, CIN census and meetings.csv extracts (paths or in-memory
+buffers); see :mod:`timescales.reporting`::
+
+    r = timescales.report(ssda903="extracts/903", meetings="meetings.csv",
+                          period="2019-20")
+    r["kpis"][0]["id"]        # 'lac_review_timeliness'
+    timescales.monitoring_list(ssda903="extracts/903",
+                               as_at=datetime.date(2020, 3, 31))
+
 Errors are :class:`TimescalesError` subclasses that are also the matching
 built-in exceptions (an invalid date is a ``ValueError``).
 """
@@ -38,6 +48,7 @@ from .errors import (BufferTooSmallError, FailedPreconditionError,
 from .engine import Due, Timescales, due
 from .holiday import Holiday, HolidayKind
 from .policy import Policy
+from .reporting import monitoring_list, report, report_dataframe
 from .schedule import Deadline, Schedule, Slot
 
 __all__ = [
@@ -63,6 +74,9 @@ __all__ = [
     "Schedule",
     "Slot",
     "Deadline",
+    "report",
+    "report_dataframe",
+    "monitoring_list",
     "TimescalesError",
     "InvalidArgumentError",
     "OutOfRangeError",

@@ -23,7 +23,7 @@ from ctypes import (POINTER, Structure, c_char, c_char_p, c_int, c_int32,
 from . import _loader, errors
 
 __all__ = ["lib", "LIBRARY_PATH", "CalendarP", "BuilderP", "HolidayListP",
-           "PolicyP", "RulesP", "TimescalesP", "ScheduleP"]
+           "PolicyP", "RulesP", "TimescalesP", "ScheduleP", "ReportInputsP"]
 
 
 class _Calendar(Structure):
@@ -54,6 +54,10 @@ class _Schedule(Structure):
     """Opaque ``tsc_schedule``."""
 
 
+class _ReportInputs(Structure):
+    """Opaque ``tsc_report_inputs``."""
+
+
 CalendarP = POINTER(_Calendar)
 BuilderP = POINTER(_Builder)
 HolidayListP = POINTER(_HolidayList)
@@ -61,6 +65,7 @@ PolicyP = POINTER(_Policy)
 RulesP = POINTER(_Rules)
 TimescalesP = POINTER(_Timescales)
 ScheduleP = POINTER(_Schedule)
+ReportInputsP = POINTER(_ReportInputs)
 
 _date = c_int32  # tsc_date: serial days since 1970-01-01
 _P = POINTER
@@ -176,6 +181,17 @@ _STATUS_FUNCS = [
       _P(c_int32), ScheduleP, c_size_t]),
     ("tsc_schedule_next_due", [_P(_date), ScheduleP]),
     ("tsc_schedule_to_json", [_P(c_void_p), ScheduleP]),  # char **
+    # Reports and the monitoring list. Formats are TSC_FORMAT_* ints;
+    # config_json may be NULL (None) with length 0.
+    ("tsc_report_inputs_create", [_P(ReportInputsP)]),
+    ("tsc_report_inputs_add_path", [ReportInputsP, c_char_p]),
+    ("tsc_report_inputs_add_buffer",
+     [ReportInputsP, c_char_p, c_char_p, c_size_t]),
+    ("tsc_report_run",  # char **
+     [_P(c_void_p), ReportInputsP, c_char_p, c_char_p, c_size_t, _date,
+      c_int]),
+    ("tsc_monitoring_run",  # char **
+     [_P(c_void_p), ReportInputsP, _date, c_char_p, c_size_t, _date, c_int]),
 ]
 
 # name, argtypes, restype: functions that cannot fail.
@@ -196,6 +212,7 @@ _PLAIN_FUNCS = [
     ("tsc_rules_free", [RulesP], None),
     ("tsc_timescales_free", [TimescalesP], None),
     ("tsc_schedule_free", [ScheduleP], None),
+    ("tsc_report_inputs_free", [ReportInputsP], None),
 ]
 
 

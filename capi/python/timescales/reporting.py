@@ -1,0 +1,277 @@
+"""The IRO annual report's KPIs and the LAC review monitoring list.
+
+Computed by the C library (``tsc_report_run``, ``tsc_monitoring_run``)
+from the extracts a council already holds: SSDA903 CSV or XML, the CIN
+census XML and the library's own ``meetings.csv`` (DATA.md)::
+
+    import datetime, timescales
+    r = timescales.report(ssda903="extracts/903",          # a folder
+                          cin="cin_census_2020.xml",
+                          meetings="meetings.csv", period="2019-20",
+                          config={"kpis": {"lac_review_timeliness":
+                                           {"target": 95}}})
+    [(k["id"], k["value"], k.get("rag")) for k in r["kpis"]]
+    # [('lac_review_timeliness', 98.43, 'green'), ...]
+    df = timescales.report_dataframe(ssda903="extracts/903")  # pandas
+    todo = timescales.monitoring_list(ssda903="extracts/903",
+                                      as_at=datetime.date(2020, 3, 31))
+    [c["child"] for c in todo["children"] if c["status"] == "overdue"]
+
+    # Data already in memory (from a database, say): (name, data) tuples.
+    timescales.report(ssda903=[("episodes.csv", episodes_text),
+                               ("reviews.csv", reviews_text)])
+
+Inputs. Each of ``ssda903``, ``cin`` and ``meetings`` is None, one input or
+a list of inputs. An input is a path (``str`` or ``os.PathLike``) to a file
+or a folder (every ``.csv`` and ``.xml`` directly in it), or an in-memory
+file as a ``(name, data)`` tuple, ``data`` being ``bytes`` or ``str``;
+``name`` labels it in messages and in the report's list of inputs. What a
+file holds is decided by its content (XML by its root element, CSV by its
+columns), so the three keywords only make the call read clearly: a
+meetings.csv passed as ``ssda903`` is still read as meetings.
+
+Errors. A file that cannot be used at all raises before anything is
+computed: :class:`~timescales.NotFoundError` (a ``LookupError``) for a
+missing path, :class:`~timescales.InvalidArgumentError` (a ``ValueError``)
+for malformed XML, a missing required column, UTF-16 text and the like,
+with the library's message naming the file and line. A bad row never
+raises: it is listed in ``inputs.rejections`` with its file, line and
+reason. A bad period, format or configuration (an unknown key is named)
+is an ``InvalidArgumentError`` too.
+"""
+
+import ctypes
+import datetime
+import io
+import json
+import os
+from ctypes import byref, c_void_p
+
+from . import errors
+from ._ffi import ReportInputsP, lib
+from .dates import _serial
+
+__all__ = ["report", "report_dataframe", "monitoring_list", "FORMATS"]
+
+# TSC_FORMAT_* in c.h.
+FORMATS = {"json": 0, "csv": 1, "markdown": 2, "html": 3}
+# The monitoring list has no HTML form.
+MONITORING_FORMATS = ("json", "csv", "markdown")
+# TSC_NO_DATE in c.h.
+_NO_DATE = -(2 ** 31)
+
+# The columns of the tidy CSV (render_csv.cc), for report_dataframe.
+CSV_COLUMNS = (
+    "kpi_id", "kpi_title", "unit", "series", "period", "period_start",
+    "period_end", "numerator", "denominator", "value",
+    "overdue_at_period_end", "target", "polarity", "rag", "excluded_total",
+    "excluded")
+
+
+def report(ssda903=None, cin=None, meetings=None, period="2019-20",
+           config=None, data_from=None, format="json"):
+    """The KPIs of an IRO annual report for ``period``.
+
+    Args:
+        ssda903, cin, meetings: the inputs (see the module documentation):
+            a path, a ``(name, data)`` tuple, or a list of them.
+        period: ``"2019-20"`` (a financial year), ``"2019-20-Q3"``,
+            ``"2019-10"`` (a month), ``"2019-04-01..2020-03-31"``, or a
+            ``(start, end)`` pair of ``datetime.date``.
+        config: the configuration (DATA.md): a ``dict`` (serialised to
+            JSON), a path to a JSON file, or None for the defaults. A
+            relative ``holidays.govuk_json`` in a file is taken relative to
+            that file.
+        data_from: the ``datetime.date`` from which the data hold every
+            review (``--data-from``); None derives it as KPIS.md says.
+        format: ``"json"`` (returns the parsed ``dict`` of the KPIS.md
+            contract), ``"csv"`` (tidy, one row a KPI and period or month),
+            ``"markdown"`` or ``"html"`` (return the text).
+
+    Raises:
+        InvalidArgumentError, NotFoundError: see the module documentation.
+    """
+    code = _format(format, FORMATS)
+    text = _run(lambda out, handle, config_text, length, from_day:
+                lib.tsc_report_run(out, handle, _period(period),
+                                   config_text, length, from_day, code),
+                ssda903, cin, meetings, config, data_from)
+    return json.loads(text) if format == "json" else text
+
+
+def report_dataframe(ssda903=None, cin=None, meetings=None,
+                     period="2019-20", config=None, data_from=None):
+    """The report's tidy CSV as a pandas ``DataFrame``: one row a KPI and
+    series (``headline``, each ``month``, ``previous``), with the columns
+    of :data:`CSV_COLUMNS`; ``period_start`` and ``period_end`` are
+    datetimes, empty cells NaN. Arguments as :func:`report`.
+
+    Raises:
+        ImportError: pandas is not installed (it is an optional
+            dependency; ``report(..., format="csv")`` needs nothing).
+    """
+    try:
+        import pandas
+    except ImportError as e:
+        raise ImportError(
+            "timescales.report_dataframe needs pandas, which is not "
+            "installed (pip install pandas); timescales.report(..., "
+            "format='csv') gives the same table as text without it") from e
+    text = report(ssda903, cin, meetings, period=period, config=config,
+                  data_from=data_from, format="csv")
+    return pandas.read_csv(
+        io.StringIO(text),
+        dtype={"kpi_id": str, "kpi_title": str, "unit": str, "series": str,
+               "period": str, "polarity": str, "rag": str, "excluded": str},
+        parse_dates=["period_start", "period_end"])
+
+
+def monitoring_list(ssda903=None, cin=None, meetings=None, as_at=None,
+                    config=None, data_from=None, format="json"):
+    """The LAC review monitoring list as at the end of ``as_at`` (the CLI's
+    ``timescales schedule``): each child in care then, the next review due
+    and its status, overdue first.
+
+    Args:
+        as_at: a ``datetime.date`` (required).
+        format: ``"json"`` (returns the parsed ``dict``: ``as_at``,
+            ``policy``, ``calendar``, ``short_breaks`` and ``children``, a
+            list of ``{"child", "status", "next_due", "practical_due",
+            "working_days_to_due", "rule_id", "last_review",
+            "reviews_in_period", "period_start"}``, dates as ISO text),
+            ``"csv"`` or ``"markdown"`` (return the text).
+
+    Statuses: ``"overdue"``, ``"due_soon"`` (within the policy's
+    ``due_soon_working_days``), ``"on_track"``, and ``"unknown"`` for a
+    child in care since before the data with no review in it.
+    Other arguments as :func:`report`.
+    """
+    if as_at is None:
+        raise TypeError("monitoring_list() needs as_at, a datetime.date")
+    code = _format(format, MONITORING_FORMATS)
+    day = _serial(as_at, "as_at")
+    text = _run(lambda out, handle, config_text, length, from_day:
+                lib.tsc_monitoring_run(out, handle, day, config_text, length,
+                                       from_day, code),
+                ssda903, cin, meetings, config, data_from)
+    return json.loads(text) if format == "json" else text
+
+
+# ---- Plumbing ----------------------------------------------------------------
+
+def _format(name, allowed):
+    if name not in allowed:
+        raise errors.InvalidArgumentError(
+            errors.INVALID_ARGUMENT,
+            "format must be one of %s, got %r" %
+            (", ".join(repr(f) for f in allowed), name))
+    return FORMATS[name]
+
+
+def _period(period):
+    if isinstance(period, str):
+        return period.encode("utf-8")
+    if isinstance(period, (tuple, list)) and len(period) == 2:
+        start, end = period
+        return ("%s..%s" % (_iso(start, "period start"),
+                            _iso(end, "period end"))).encode("ascii")
+    raise TypeError("period must be a str such as '2019-20' or a (start, "
+                    "end) pair of dates, got %s" % type(period).__name__)
+
+
+def _iso(day, what):
+    if not isinstance(day, datetime.date):
+        raise TypeError("%s must be a datetime.date, got %s" %
+                        (what, type(day).__name__))
+    return day.strftime("%Y-%m-%d")
+
+
+def _inputs(value, what):
+    """The inputs of one keyword as a list of paths and (name, data)."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        items = value
+    else:
+        items = [value]
+    for i, item in enumerate(items):
+        if isinstance(item, tuple):
+            if (len(item) != 2 or not isinstance(item[0], str) or
+                    not isinstance(item[1],
+                                   (bytes, bytearray, memoryview, str))):
+                raise TypeError(
+                    "%s[%d]: an in-memory input is a (name, data) tuple with "
+                    "a str name and bytes or str data" % (what, i))
+        elif not isinstance(item, (str, os.PathLike)):
+            raise TypeError(
+                "%s[%d]: expected a path (str or os.PathLike) or a (name, "
+                "data) tuple, got %s" % (what, i, type(item).__name__))
+    return items
+
+
+def _add(handle, item):
+    if isinstance(item, tuple):
+        name, data = item
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        data = bytes(data)
+        lib.tsc_report_inputs_add_buffer(handle, name.encode("utf-8"), data,
+                                         len(data))
+    else:
+        lib.tsc_report_inputs_add_path(handle, os.fsencode(item))
+
+
+def _config_text(config):
+    """The configuration as JSON bytes, or None."""
+    if config is None:
+        return None
+    if isinstance(config, dict):
+        return json.dumps(config).encode("utf-8")
+    if not isinstance(config, (str, os.PathLike)):
+        raise TypeError("config must be a dict, a path to a JSON file or "
+                        "None, got %s" % type(config).__name__)
+    with open(config, "rb") as f:
+        text = f.read()
+    # The C library resolves a relative holidays file against the working
+    # directory; a configuration file means its own folder.
+    try:
+        doc = json.loads(text.decode("utf-8"))
+    except ValueError:
+        return text  # the library reports it, with its line and column
+    holidays = doc.get("holidays") if isinstance(doc, dict) else None
+    path = holidays.get("govuk_json") if isinstance(holidays, dict) else None
+    if isinstance(path, str) and path and not os.path.isabs(path):
+        holidays["govuk_json"] = os.path.join(
+            os.path.dirname(os.path.abspath(os.fsdecode(config))), path)
+        return json.dumps(doc).encode("utf-8")
+    return text
+
+
+def _run(call, ssda903, cin, meetings, config, data_from):
+    """Fills an input set, runs ``call`` on it and returns the text."""
+    items = (_inputs(ssda903, "ssda903") + _inputs(cin, "cin") +
+             _inputs(meetings, "meetings"))
+    config_text = _config_text(config)
+    from_day = _NO_DATE if data_from is None else _serial(data_from,
+                                                          "data_from")
+    handle = ReportInputsP()
+    lib.tsc_report_inputs_create(byref(handle))
+    try:
+        for item in items:
+            _add(handle, item)
+        out = c_void_p()  # char **: ours to free
+        call(byref(out), handle, config_text,
+             0 if config_text is None else len(config_text), from_day)
+        return _take_text(out.value)
+    finally:
+        lib.tsc_report_inputs_free(handle)
+
+
+def _take_text(ptr):
+    """A library-allocated string as str, released with tsc_free. Names and
+    codes from the inputs are copied byte for byte into CSV and Markdown,
+    so undecodable bytes are replaced rather than raised."""
+    try:
+        return ctypes.string_at(ptr).decode("utf-8", "replace")
+    finally:
+        lib.tsc_free(ptr)
