@@ -356,14 +356,11 @@ void ReadReferenceDate(const Dataset& data, XmlImport* in) {
                                    date.status().message()));
     return;
   }
+  // Several years' censuses are the normal case: the earliest reference
+  // date is kept (the merge does that), so coverage starts with the first
+  // collection.
+  (void)data;
   if (!date->has_value()) return;
-  if (data.cin_reference_date && *data.cin_reference_date != **date) {
-    in->Warn(node,
-             absl::StrFormat(
-                 "ReferenceDate %s differs from the %s already read; "
-                 "the earlier one is kept",
-                 (*date)->ToString(), data.cin_reference_date->ToString()));
-  }
   in->staged().cin_reference_date = *date;
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "kpi/builders.h"
+#include "kpi/cin_records.h"
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
@@ -23,11 +24,9 @@ absl::StatusOr<const Rule*> GetRule(const KpiContext& ctx, const char* id) {
 
 // The plans of each child, for "an earlier plan in the data".
 std::map<std::string, std::vector<const CpPlanRecord*>> PlansByChild(
-    const Dataset& data) {
+    const std::vector<CpPlanRecord>& plans) {
   std::map<std::string, std::vector<const CpPlanRecord*>> out;
-  for (const CpPlanRecord& plan : data.cp_plans) {
-    out[plan.child].push_back(&plan);
-  }
+  for (const CpPlanRecord& plan : plans) out[plan.child].push_back(&plan);
   return out;
 }
 
@@ -44,7 +43,7 @@ std::optional<Date> CpCoverageStart(const KpiContext& ctx) {
     }
   }
   std::optional<Date> earliest;
-  for (const CpPlanRecord& plan : ctx.data.cp_plans) {
+  for (const CpPlanRecord& plan : DistinctPlans(ctx.data.cp_plans)) {
     for (Date review : plan.reviews) {
       if (!earliest || review < *earliest) earliest = review;
     }
@@ -63,7 +62,7 @@ absl::StatusOr<KpiPtr> BuildIcpcTimeliness(const KpiContext& ctx) {
   if (!rule.ok()) return rule.status();
   const int missing = kpi->Reason("missing_s47_start");
   const int before = kpi->Reason("icpc_before_s47");
-  for (const Section47Record& s47 : ctx.data.section47) {
+  for (const Section47Record& s47 : DistinctSection47(ctx.data.section47)) {
     if (!s47.icpc) continue;  // no conference: not in scope
     if (!s47.s47_start) {
       kpi->AddEvent(KpiEvent{*s47.icpc, missing, false, {}, {}});
@@ -95,7 +94,7 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
   const int duplicate = kpi->Reason("duplicate_review");
   const int outside = kpi->Reason("review_outside_plan");
   const int unknown = kpi->Reason("previous_review_unknown");
-  for (const CpPlanRecord& plan : ctx.data.cp_plans) {
+  for (const CpPlanRecord& plan : DistinctPlans(ctx.data.cp_plans)) {
     std::set<int32_t> seen;
     std::vector<Date> held;
     for (Date review : plan.reviews) {
@@ -132,7 +131,8 @@ absl::StatusOr<KpiPtr> BuildCpRepeatPlans(const KpiContext& ctx) {
       "CP plans starting in the period that are a second or subsequent plan",
       "percent", std::vector<std::string>{});
   kpi->coverage_start = CpCoverageStart(ctx);
-  for (const auto& [child, plans] : PlansByChild(ctx.data)) {
+  const std::vector<CpPlanRecord> distinct = DistinctPlans(ctx.data.cp_plans);
+  for (const auto& [child, plans] : PlansByChild(distinct)) {
     for (const CpPlanRecord* plan : plans) {
       if (!plan->start) continue;
       bool repeat = plan->previous_plans.value_or(0) > 0;
@@ -152,7 +152,8 @@ absl::StatusOr<KpiPtr> BuildCpRepeatPlans2y(const KpiContext& ctx) {
       "CP plans starting within 2 years of a previous plan ending", "percent",
       std::vector<std::string>{});
   kpi->coverage_start = CpCoverageStart(ctx);
-  for (const auto& [child, plans] : PlansByChild(ctx.data)) {
+  const std::vector<CpPlanRecord> distinct = DistinctPlans(ctx.data.cp_plans);
+  for (const auto& [child, plans] : PlansByChild(distinct)) {
     for (const CpPlanRecord* plan : plans) {
       if (!plan->start) continue;
       absl::StatusOr<Date> threshold = AddMonths(*plan->start, -24);
@@ -211,7 +212,7 @@ class OpenPlansKpi : public Kpi {
 absl::StatusOr<KpiPtr> BuildCpPlansOpenOver18Months(const KpiContext& ctx) {
   auto kpi = std::make_unique<OpenPlansKpi>();
   kpi->coverage_start = CpCoverageStart(ctx);
-  for (const CpPlanRecord& plan : ctx.data.cp_plans) {
+  for (const CpPlanRecord& plan : DistinctPlans(ctx.data.cp_plans)) {
     if (!plan.start) continue;
     absl::StatusOr<Date> limit = AddMonths(*plan.start, 18);
     if (!limit.ok()) return limit.status();
@@ -227,7 +228,7 @@ absl::StatusOr<KpiPtr> BuildCpPlansEnded2yPlus(const KpiContext& ctx) {
       std::vector<std::string>{"missing_start"});
   kpi->coverage_start = CpCoverageStart(ctx);
   const int missing = kpi->Reason("missing_start");
-  for (const CpPlanRecord& plan : ctx.data.cp_plans) {
+  for (const CpPlanRecord& plan : DistinctPlans(ctx.data.cp_plans)) {
     if (!plan.end) continue;
     if (!plan.start) {
       kpi->AddEvent(KpiEvent{*plan.end, missing, false, {}, {}});

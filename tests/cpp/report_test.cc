@@ -558,3 +558,48 @@ TEST(Report, PolicyChangesTheFigures) {
 
 }  // namespace
 }  // namespace timescales
+
+namespace timescales {
+namespace {
+
+TEST(CpPlans, APlanRepeatedInSeveralCensusesCountsOnce) {
+  Dataset data;
+  Present(&data, "cin.cp_plans");
+  // The 2019-20 census: the plan open, one conference so far.
+  data.cp_plans.push_back(Plan("a", D(2019, 10, 1), {}, {D(2020, 1, 1)}));
+  // The 2020-21 census: the same plan, ended, with both conferences.
+  data.cp_plans.push_back(Plan("a", D(2019, 10, 1), D(2020, 9, 1),
+                               {D(2020, 1, 1), D(2020, 6, 15)}));
+  absl::StatusOr<Report> y2019 = RunReport(data, "2019-20", D(2019, 4, 1));
+  ASSERT_THAT(y2019, IsOk());
+  EXPECT_EQ(Find(*y2019, "cp_repeat_plans")->headline.denominator, 1);
+  EXPECT_EQ(Find(*y2019, "cp_repeat_plans")->headline.numerator, 0);
+  EXPECT_EQ(Find(*y2019, "cp_plans_open_over_18_months")->headline.denominator,
+            1);
+  // 2020-21: 15 Jun is on time (due 1 Jul); the next conference would be
+  // due 15 Dec, after the plan ended, so nothing is overdue. The 2019-20
+  // copy alone (open, last conference 1 Jan) would have looked overdue.
+  absl::StatusOr<Report> y2020 = RunReport(data, "2020-21", D(2019, 4, 1));
+  ASSERT_THAT(y2020, IsOk());
+  const KpiResult* rcpc = Find(*y2020, "rcpc_timeliness");
+  EXPECT_EQ(rcpc->headline.denominator, 1);
+  EXPECT_EQ(rcpc->headline.numerator, 1);
+  EXPECT_EQ(rcpc->headline.excluded.at("duplicate_review"), 0);
+  EXPECT_EQ(Find(*y2020, "cp_plans_ended_2y_plus")->headline.denominator, 1);
+}
+
+TEST(IcpcTimeliness, AnEnquiryRepeatedInTwoCensusesCountsOnce) {
+  Dataset data;
+  Present(&data, "cin.section47");
+  data.section47.push_back(S47("a", D(2022, 3, 28), std::nullopt));
+  data.section47.push_back(S47("a", D(2022, 3, 28), D(2022, 4, 12)));
+  absl::StatusOr<Report> report = RunReport(data, "2022-23");
+  ASSERT_THAT(report, IsOk());
+  // 28 Mar 2022 + 15 working days = 20 Apr (Easter 15 and 18 Apr).
+  const KpiResult* kpi = Find(*report, "icpc_timeliness");
+  EXPECT_EQ(kpi->headline.denominator, 1);
+  EXPECT_EQ(kpi->headline.numerator, 1);
+}
+
+}  // namespace
+}  // namespace timescales

@@ -1,0 +1,91 @@
+// File: kpi/cin_records.cc
+
+#include "kpi/cin_records.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+
+TSC_NAMESPACE_BEGIN
+namespace internal {
+namespace {
+
+using Key = std::pair<std::string, int32_t>;  // child, start serial
+
+void MergeReviews(const std::vector<Date>& copy, std::vector<Date>* merged) {
+  std::map<int32_t, int> in_copy;
+  for (Date d : copy) ++in_copy[d.serial()];
+  for (const auto& [serial, count] : in_copy) {
+    const auto have = std::count(merged->begin(), merged->end(),
+                                 Date::FromSerial(serial));
+    for (auto i = have; i < count; ++i) {
+      merged->push_back(Date::FromSerial(serial));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<CpPlanRecord> DistinctPlans(const std::vector<CpPlanRecord>& all) {
+  std::vector<CpPlanRecord> out;
+  std::map<Key, size_t> index;
+  for (const CpPlanRecord& plan : all) {
+    if (!plan.start) {
+      out.push_back(plan);
+      continue;
+    }
+    const Key key{plan.child, plan.start->serial()};
+    const auto found = index.find(key);
+    if (found == index.end()) {
+      index.emplace(key, out.size());
+      out.push_back(plan);
+      continue;
+    }
+    CpPlanRecord& merged = out[found->second];
+    if (plan.end && (!merged.end || *plan.end > *merged.end)) {
+      merged.end = plan.end;
+    }
+    if (plan.previous_plans &&
+        (!merged.previous_plans || *plan.previous_plans > *merged.previous_plans)) {
+      merged.previous_plans = plan.previous_plans;
+    }
+    if (!plan.latest_category.empty()) {
+      merged.latest_category = plan.latest_category;
+    }
+    MergeReviews(plan.reviews, &merged.reviews);
+  }
+  for (CpPlanRecord& plan : out) {
+    std::stable_sort(plan.reviews.begin(), plan.reviews.end());
+  }
+  return out;
+}
+
+std::vector<Section47Record> DistinctSection47(
+    const std::vector<Section47Record>& all) {
+  std::vector<Section47Record> out;
+  std::map<Key, size_t> index;
+  for (const Section47Record& s47 : all) {
+    if (!s47.s47_start) {
+      out.push_back(s47);
+      continue;
+    }
+    const Key key{s47.child, s47.s47_start->serial()};
+    const auto found = index.find(key);
+    if (found == index.end()) {
+      index.emplace(key, out.size());
+      out.push_back(s47);
+      continue;
+    }
+    Section47Record& merged = out[found->second];
+    if (!merged.icpc && s47.icpc) merged.icpc = s47.icpc;
+    if (!merged.icpc_target && s47.icpc_target) {
+      merged.icpc_target = s47.icpc_target;
+    }
+    merged.icpc_not_required = merged.icpc_not_required || s47.icpc_not_required;
+  }
+  return out;
+}
+
+}  // namespace internal
+TSC_NAMESPACE_END
