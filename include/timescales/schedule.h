@@ -139,6 +139,14 @@ absl::StatusOr<LacHistory> LacSchedules(const Timescales& ts,
                                         std::vector<HeldReview> reviews,
                                         Date as_at);
 
+// RenderScheduleJson()
+//
+// The schedule as JSON: kind, start, end, as_at, policy, calendar, slots
+// (rule, anchor, legal and practical due, provisional, working, held,
+// status, working_days_late, deadlines), core_group, next_due, duplicates.
+// `indent` as nlohmann's dump: -1 for one line.
+std::string RenderScheduleJson(const Schedule& schedule, int indent = 2);
+
 TSC_NAMESPACE_END
 
 #endif  // TSC_SCHEDULE_H_

@@ -51,6 +51,7 @@ class CommandContext {
   CommandContext& operator=(const CommandContext&) = delete;
 
   CalendarOptions& calendar_options() { return calendar_options_; }
+  const CalendarOptions& calendar_options() const { return calendar_options_; }
 
   // Builds the calendar the global options describe.
   absl::StatusOr<Calendar> LoadCalendar() const;
@@ -75,6 +76,9 @@ using CommandRegistrar = void (*)(CLI::App& app, CommandContext& context);
 void RegisterWorkdaysCommand(CLI::App& app, CommandContext& context);
 void RegisterHolidaysCommand(CLI::App& app, CommandContext& context);
 void RegisterCalendarCommand(CLI::App& app, CommandContext& context);
+void RegisterDueCommand(CLI::App& app, CommandContext& context);  // + rules
+void RegisterChainCommand(CLI::App& app, CommandContext& context);
+void RegisterReportCommand(CLI::App& app, CommandContext& context);  // + schedule
 
 // ---- Helpers shared by the commands ---------------------------------------
 

@@ -80,6 +80,14 @@ absl::Status RunHolidays(const CommandContext& context,
   }
   absl::StatusOr<Calendar> calendar = context.LoadCalendar();
   if (!calendar.ok()) return calendar.status();
+  // HolidaysBetween lists projected days even on a strict calendar, unlike
+  // every other query; --strict promises to refuse them.
+  const CalendarInfo& info = calendar->info();
+  if (info.strict && to > info.known_until) {
+    return absl::OutOfRangeError(absl::StrCat(
+        to.ToString(), " is past the published bank holidays (known until ",
+        info.known_until.ToString(), ") and --strict is set"));
+  }
   absl::StatusOr<std::vector<Holiday>> holidays =
       calendar->HolidaysBetween(from, to);
   if (!holidays.ok()) return holidays.status();

@@ -30,6 +30,9 @@ constexpr CommandRegistrar kCommands[] = {
     RegisterWorkdaysCommand,
     RegisterHolidaysCommand,
     RegisterCalendarCommand,
+    RegisterDueCommand,
+    RegisterChainCommand,
+    RegisterReportCommand,
 };
 
 // "workdays needs a command: add, between, is-working", for the innermost

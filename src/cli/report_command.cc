@@ -1,0 +1,315 @@
+// `timescales report` and `timescales schedule`: the IRO annual report's
+// KPIs from the extracts a council already has, and the in-year monitoring
+// list of LAC reviews.
+
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "command.h"
+#include "timescales/import.h"
+#include "timescales/monitoring.h"
+#include "timescales/report.h"
+
+namespace timescales {
+namespace cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct InputArgs {
+  std::vector<std::string> ssda903;
+  std::vector<std::string> cin;
+  std::vector<std::string> meetings;
+  std::string config;
+  std::string data_from;
+  std::string format;
+  std::string output;
+};
+
+void AddInputOptions(CLI::App& command, InputArgs& args) {
+  command.add_option("--ssda903", args.ssda903,
+                     "SSDA903 CSV files or a folder of them (tables are "
+                     "recognised by their columns), or a 903 XML file")
+      ->type_name("PATH");
+  command.add_option("--cin", args.cin, "CIN census XML files or a folder")
+      ->type_name("PATH");
+  command.add_option("--meetings", args.meetings,
+                     "meetings.csv (meeting timestamps, chairs, QA alerts)")
+      ->type_name("FILE");
+  command.add_option("--config", args.config,
+                     "Configuration JSON: targets, benchmarks, policy, "
+                     "closure days, holidays, rules")
+      ->type_name("FILE");
+  command.add_option("--data-from", args.data_from,
+                     "The first date from which the data hold every review")
+      ->type_name("DATE");
+  command.add_option("--output,-o", args.output,
+                     "Write to FILE instead of standard output")
+      ->type_name("FILE");
+}
+
+// The progress line: only when stderr is a terminal and the inputs are big
+// enough to take a few seconds.
+class Progress {
+ public:
+  explicit Progress(uint64_t input_bytes)
+      : enabled_(isatty(STDERR_FILENO) != 0 && input_bytes > (64u << 20)) {}
+  void Say(absl::string_view what) const {
+    if (!enabled_) return;
+    std::cerr << "\rtimescales: " << what << "\x1b[K" << std::flush;
+  }
+  void Done() const {
+    if (enabled_) std::cerr << "\r\x1b[K" << std::flush;
+  }
+
+ private:
+  bool enabled_;
+};
+
+uint64_t InputBytes(const InputArgs& args) {
+  uint64_t total = 0;
+  std::error_code error;
+  for (const auto* list : {&args.ssda903, &args.cin, &args.meetings}) {
+    for (const std::string& path : *list) {
+      if (fs::is_directory(path, error)) {
+        for (const auto& entry : fs::directory_iterator(path, error)) {
+          if (entry.is_regular_file(error)) total += entry.file_size(error);
+        }
+      } else {
+        const uintmax_t size = fs::file_size(path, error);
+        if (!error) total += size;
+      }
+    }
+  }
+  return total;
+}
+
+absl::StatusOr<Dataset> ImportInputs(const InputArgs& args,
+                                     const Progress& progress) {
+  Dataset data;
+  struct Group {
+    const std::vector<std::string>* paths;
+    InputKind kind;
+  };
+  for (const Group& group : {Group{&args.ssda903, InputKind::kSsda903},
+                             Group{&args.cin, InputKind::kCin},
+                             Group{&args.meetings, InputKind::kMeetings}}) {
+    for (const std::string& path : *group.paths) {
+      progress.Say(absl::StrCat("reading ", path));
+      absl::Status status = ImportPath(path, group.kind, &data);
+      if (!status.ok()) return status;
+    }
+  }
+  if (data.files.empty()) {
+    return absl::InvalidArgumentError(
+        "no inputs: give --ssda903, --cin and/or --meetings");
+  }
+  return data;
+}
+
+// The configuration file, with the global calendar options folded in: a
+// GOV.UK file and closure days from the command line add to it.
+absl::StatusOr<ReportConfig> LoadConfig(const CommandContext& context,
+                                        const InputArgs& args) {
+  ReportConfig config;
+  if (!args.config.empty()) {
+    absl::StatusOr<std::string> text = ReadFile(args.config);
+    if (!text.ok()) return text.status();
+    const std::string dir = fs::path(args.config).parent_path().string();
+    absl::StatusOr<ReportConfig> loaded = ReportConfig::FromJson(*text, dir);
+    if (!loaded.ok()) {
+      return absl::Status(loaded.status().code(),
+                          absl::StrCat(args.config, ": ",
+                                       loaded.status().message()));
+    }
+    config = *std::move(loaded);
+  }
+  const CalendarOptions& calendar = context.calendar_options();
+  if (!calendar.calendar_json.empty()) {
+    if (!config.holiday_json_path.empty()) {
+      return absl::InvalidArgumentError(
+          "a GOV.UK holidays file is named both by --calendar-json and by "
+          "the configuration; give it in one place");
+    }
+    config.holiday_json_path = calendar.calendar_json;
+    config.holiday_division = calendar.division;
+    config.holiday_merge =
+        calendar.replace ? JsonMerge::kReplace : JsonMerge::kOverlay;
+  }
+  if (!calendar.closure_days.empty()) {
+    // Read through the library's own parser (same grammar as elsewhere).
+    absl::StatusOr<std::string> text = ReadFile(calendar.closure_days);
+    if (!text.ok()) return text.status();
+    CalendarBuilder builder = CalendarBuilder::WeekendsOnly("closures");
+    absl::Status loaded =
+        builder.LoadClosureDays(*text, calendar.closure_days);
+    if (!loaded.ok()) return loaded;
+    absl::StatusOr<Calendar> closures = builder.Build();
+    if (!closures.ok()) return closures.status();
+    absl::StatusOr<std::vector<Holiday>> days =
+        closures->HolidaysBetween(kMinDate, kMaxDate);
+    if (!days.ok()) return days.status();
+    config.closure_days.insert(config.closure_days.end(), days->begin(),
+                               days->end());
+  }
+  if (calendar.strict) config.policy.strict_holidays = true;
+  return config;
+}
+
+absl::StatusOr<ReportOptions> LoadOptions(const InputArgs& args) {
+  ReportOptions options;
+  if (!args.data_from.empty()) {
+    absl::StatusOr<Date> from = ParseDateArgument(args.data_from);
+    if (!from.ok()) return from.status();
+    options.data_from = *from;
+  }
+  return options;
+}
+
+absl::Status Write(const InputArgs& args, const std::string& text,
+                   std::ostream& out) {
+  if (args.output.empty()) {
+    out << text;
+    return absl::OkStatus();
+  }
+  std::ofstream file(args.output, std::ios::binary);
+  file << text;
+  file.close();
+  if (!file) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("cannot write ", args.output));
+  }
+  return absl::OkStatus();
+}
+
+void RegisterReport(CLI::App& app, CommandContext& context) {
+  struct Args : InputArgs {
+    std::string period;
+  };
+  auto args = std::make_shared<Args>();
+  args->format = "json";
+  CLI::App* report = app.add_subcommand(
+      "report",
+      "The KPIs of an IRO annual report from SSDA903, CIN census and "
+      "meetings extracts");
+  AddInputOptions(*report, *args);
+  report->add_option("--period", args->period,
+                     "2019-20, 2019-20-Q3, 2019-10 or 2019-04-01..2020-03-31")
+      ->type_name("PERIOD")
+      ->required();
+  report->add_option("--format", args->format, "json, csv, markdown or html")
+      ->check(CLI::IsMember({"json", "csv", "markdown", "html"}))
+      ->type_name("FORMAT")
+      ->default_str("json");
+  context.SetAction(report, [&context, args](std::ostream& out) {
+    const Progress progress(InputBytes(*args));
+    absl::StatusOr<ReportingPeriod> period =
+        ReportingPeriod::Parse(args->period);
+    if (!period.ok()) return period.status();
+    absl::StatusOr<ReportConfig> config = LoadConfig(context, *args);
+    if (!config.ok()) return config.status();
+    absl::StatusOr<ReportOptions> options = LoadOptions(*args);
+    if (!options.ok()) return options.status();
+    absl::StatusOr<Dataset> data = ImportInputs(*args, progress);
+    if (!data.ok()) return data.status();
+    progress.Say("computing the KPIs");
+    absl::StatusOr<Report> result =
+        ComputeReport(*data, *period, *config, *options);
+    progress.Done();
+    if (!result.ok()) return result.status();
+    const std::string text = args->format == "csv" ? RenderCsv(*result)
+                             : args->format == "markdown"
+                                 ? RenderMarkdown(*result)
+                             : args->format == "html" ? RenderHtml(*result)
+                                                      : RenderJson(*result);
+    return Write(*args, text, out);
+  });
+}
+
+void RegisterSchedule(CLI::App& app, CommandContext& context) {
+  struct Args : InputArgs {
+    std::string as_at;
+    std::string status;
+  };
+  auto args = std::make_shared<Args>();
+  args->format = "csv";
+  CLI::App* schedule = app.add_subcommand(
+      "schedule",
+      "The in-year monitoring list: every child in care, their next LAC "
+      "review due and its status as at a date");
+  AddInputOptions(*schedule, *args);
+  schedule->add_option("--as-at", args->as_at, "Statuses as at this date")
+      ->type_name("DATE")
+      ->required();
+  schedule->add_option("--status", args->status,
+                       "Only these statuses, comma-separated: overdue, "
+                       "due_soon, on_track, unknown")
+      ->type_name("LIST");
+  schedule->add_option("--format", args->format, "csv, json or markdown")
+      ->check(CLI::IsMember({"csv", "json", "markdown"}))
+      ->type_name("FORMAT")
+      ->default_str("csv");
+  context.SetAction(schedule, [&context, args](std::ostream& out) {
+    const Progress progress(InputBytes(*args));
+    absl::StatusOr<Date> as_at = ParseDateArgument(args->as_at);
+    if (!as_at.ok()) return as_at.status();
+    std::vector<MonitoringStatus> wanted;
+    for (absl::string_view name :
+         absl::StrSplit(args->status, ',', absl::SkipWhitespace())) {
+      absl::StatusOr<MonitoringStatus> status = ParseMonitoringStatus(name);
+      if (!status.ok()) return status.status();
+      wanted.push_back(*status);
+    }
+    absl::StatusOr<ReportConfig> config = LoadConfig(context, *args);
+    if (!config.ok()) return config.status();
+    absl::StatusOr<ReportOptions> options = LoadOptions(*args);
+    if (!options.ok()) return options.status();
+    absl::StatusOr<Dataset> data = ImportInputs(*args, progress);
+    if (!data.ok()) return data.status();
+    if (!data->Has("ssda903.episodes")) {
+      return absl::InvalidArgumentError(
+          "the monitoring list needs SSDA903 episodes (--ssda903)");
+    }
+    absl::StatusOr<MonitoringList> list =
+        BuildMonitoringList(*data, *as_at, *config, *options);
+    progress.Done();
+    if (!list.ok()) return list.status();
+    if (!wanted.empty()) {
+      std::vector<MonitoringRow> kept;
+      for (MonitoringRow& row : list->rows) {
+        if (std::find(wanted.begin(), wanted.end(), row.status) !=
+            wanted.end()) {
+          kept.push_back(std::move(row));
+        }
+      }
+      list->rows = std::move(kept);
+    }
+    const std::string text = args->format == "json"
+                                 ? RenderMonitoringJson(*list)
+                             : args->format == "markdown"
+                                 ? RenderMonitoringMarkdown(*list)
+                                 : RenderMonitoringCsv(*list);
+    return Write(*args, text, out);
+  });
+}
+
+}  // namespace
+
+void RegisterReportCommand(CLI::App& app, CommandContext& context) {
+  RegisterReport(app, context);
+  RegisterSchedule(app, context);
+}
+
+}  // namespace cli
+}  // namespace timescales

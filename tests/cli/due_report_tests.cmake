@@ -1,0 +1,123 @@
+# CLI tests of `due`, `rules`, `chain`, `report` and `schedule`. Due dates are
+# DOMAIN.md section 6's worked examples; report checks are structural (the
+# figures themselves are tested, counted by hand, in tests/cpp/report_test.cc).
+
+set(TSC_EXAMPLE_DATA "${PROJECT_SOURCE_DIR}/examples/data")
+
+# ---- due ------------------------------------------------------------------
+tsc_add_cli_test(due.first_review STDOUT "2020-01-22"
+  ARGS due lac.first_review 2019-12-20)
+tsc_add_cli_test(due.icpc_state_funeral STDOUT "2022-10-04"
+  ARGS due cp.icpc 12/09/2022)
+tsc_add_cli_test(due.second_review_good_friday STDOUT "2020-04-10"
+  ARGS due lac.second_review 2020-01-10)
+tsc_add_cli_test(due.clamp_leap STDOUT "2024-02-29"
+  ARGS due lac.subsequent_review 2023-08-31)
+tsc_add_cli_test(due.sw_report_autumn_change STDOUT "2024-10-26T11:00"
+  ARGS due lac.sw_report 2024-10-27T10:00)
+tsc_add_cli_test(due.sw_report_date_only STDOUT "2024-01-01"
+  ARGS due lac.sw_report 2024-01-02)
+tsc_add_cli_test(due.sw_report_three_working_days STDOUT "2023-12-27"
+  ARGS due lac.sw_report 2024-01-02 --sw-report-working-days 3)
+tsc_add_cli_test(due.start_is_day_one STDOUT "2020-01-21"
+  ARGS due lac.first_review 2019-12-20 --start-is-day-one)
+tsc_add_cli_test(due.explain
+  STDOUT_MATCHES "^2020-04-10\nlac.second_review: .*Fri 10 Apr 2020, a non-working day \\(Good Friday\\)\n.*practical due date Thu 9 Apr 2020\n.*policy: default.*calendar: england-and-wales"
+  ARGS due lac.second_review 2020-01-10 --explain)
+tsc_add_cli_test(due.explain_skipped
+  STDOUT_MATCHES "skipping Wed 25 Dec Christmas Day, Thu 26 Dec Boxing Day, Wed 1 Jan New Year’s Day: Wed 22 Jan 2020"
+  ARGS due lac.first_review 2019-12-20 --explain)
+tsc_add_cli_test(due.unknown_rule EXIT 1
+  STDERR_MATCHES "^timescales: unknown rule 'lac.frist_review'"
+  ARGS due lac.frist_review 2019-12-20)
+tsc_add_cli_test(due.bad_anchor EXIT 1
+  STDERR_MATCHES "'2020-02-30' is not a date"
+  ARGS due lac.first_review 2020-02-30)
+tsc_add_cli_test(due.local_rules STDOUT "2022-04-26"
+  ARGS due lac.review_record 2022-04-01
+    --rules "${TSC_CLI_DATA}/rules-record-15wd.json")
+
+# One anchor a line from stdin, one due date a line out, in order; a bad line
+# names its line number.
+add_test(NAME cli.due.stdin COMMAND bash -c
+  "out=$(printf '2022-09-12\\n2021-12-17\\n2023-04-25\\n' | \"$0\" due cp.icpc -) && test \"$out\" = \"$(printf '2022-10-04\\n2022-01-12\\n2023-05-18')\""
+  $<TARGET_FILE:timescales_cli>)
+add_test(NAME cli.due.stdin_bad_line COMMAND bash -c
+  "printf '2022-09-12\\nnope\\n' | \"$0\" due cp.icpc - 2>&1 >/dev/null | grep -q 'stdin:2:' && ! printf 'nope\\n' | \"$0\" due cp.icpc - 2>/dev/null"
+  $<TARGET_FILE:timescales_cli>)
+set_tests_properties(cli.due.stdin cli.due.stdin_bad_line PROPERTIES LABELS cli)
+
+# ---- rules ------------------------------------------------------------------
+tsc_add_cli_test(rules.lists_sources
+  STDOUT_MATCHES "lac.first_review +\\+20 working_days.*CPPCR 2010 reg 33\\(1\\)"
+  ARGS rules)
+tsc_add_cli_test(rules.json
+  STDOUT_MATCHES "\"id\": \"cp.subsequent_rcpc\""
+  ARGS rules --format json)
+
+# ---- chain ------------------------------------------------------------------
+tsc_add_cli_test(chain.lac_issue_example
+  STDOUT_MATCHES "1 +lac.first_review +2020-01-22 2020-01-22 2020-01-22 +on_time.*\n2 +lac.second_review +2020-04-22 2020-04-22 2020-04-23 +late +1\n3 +lac.subsequent_review +2020-10-23 2020-10-23 - +overdue +5\nnext review due: 2020-10-23"
+  ARGS chain lac --start 2019-12-20 --reviews 2020-01-22,2020-04-23
+    --as-at 2020-11-01)
+tsc_add_cli_test(chain.lac_json
+  STDOUT_MATCHES "\"next_due\": \"2020-10-23\""
+  ARGS chain lac --start 2019-12-20 --reviews 2020-01-22,2020-04-23
+    --as-at 2020-11-01 --format json)
+tsc_add_cli_test(chain.lac_left_care
+  STDOUT_MATCHES "1 +lac.first_review +2020-01-22 .* not_required"
+  ARGS chain lac --start 2019-12-20 --end 2020-01-10 --as-at 2020-03-01)
+tsc_add_cli_test(chain.cp_example_6
+  STDOUT_MATCHES "1 +cp.first_rcpc +2024-02-29 2024-02-29 2024-02-28 +on_time.*\n2 +cp.subsequent_rcpc +2024-08-28 .* overdue.*first core group:\n1 +cp.core_group +2023-12-14 .* 2023-12-15 +late"
+  ARGS chain cp --icpc 2023-11-30 --reviews 2024-02-28 --core-group 2023-12-15
+    --as-at 2024-09-02)
+tsc_add_cli_test(chain.review_before_start EXIT 1
+  STDERR_MATCHES "review on 2019-12-01 is outside"
+  ARGS chain lac --start 2019-12-20 --reviews 2019-12-01 --as-at 2020-03-01)
+
+# ---- report -----------------------------------------------------------------
+set(TSC_DEMO_INPUTS
+  --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --cin "${TSC_EXAMPLE_DATA}/cin"
+  --meetings "${TSC_EXAMPLE_DATA}/meetings.csv"
+  --config "${TSC_EXAMPLE_DATA}/config.json")
+tsc_add_cli_test(report.json_contract
+  STDOUT_MATCHES "\"period\": {\n    \"start\": \"2019-04-01\",\n    \"end\": \"2020-03-31\".*\"id\": \"lac_review_timeliness\".*\"monthly\".*\"by_chair\".*\"rejections\""
+  ARGS report ${TSC_DEMO_INPUTS} --period 2019-20)
+tsc_add_cli_test(report.markdown
+  STDOUT_MATCHES "^# IRO KPI scorecard: 2019-20\n.*\\| CP plans starting in the period that are a second or subsequent plan \\|.*\\| RED \\|"
+  ARGS report ${TSC_DEMO_INPUTS} --period 2019-20 --format markdown)
+tsc_add_cli_test(report.csv
+  STDOUT_MATCHES "^kpi_id,kpi_title,unit,series,period,"
+  ARGS report ${TSC_DEMO_INPUTS} --period 2019-20-Q3 --format csv)
+tsc_add_cli_test(report.html_self_contained
+  STDOUT_MATCHES "^<!DOCTYPE html>.*<svg"
+  ARGS report ${TSC_DEMO_INPUTS} --period 2019-20 --format html)
+tsc_add_cli_test(report.only_meetings_names_missing
+  STDOUT_MATCHES "\"missing\": \\[\n      \"lac_review_timeliness\""
+  ARGS report --meetings "${TSC_EXAMPLE_DATA}/meetings.csv" --period 2019-20)
+tsc_add_cli_test(report.unknown_config_key EXIT 1
+  STDERR_MATCHES "bad-config.json: configuration: unknown key \"kpi\""
+  ARGS report --meetings "${TSC_EXAMPLE_DATA}/meetings.csv" --period 2019-20
+    --config "${TSC_CLI_DATA}/bad-config.json")
+tsc_add_cli_test(report.bad_period EXIT 1
+  STDERR_MATCHES "'2019-21' is not a reporting period"
+  ARGS report --meetings "${TSC_EXAMPLE_DATA}/meetings.csv" --period 2019-21)
+tsc_add_cli_test(report.no_inputs EXIT 1
+  STDERR_MATCHES "no inputs"
+  ARGS report --period 2019-20)
+tsc_add_cli_test(report.missing_file EXIT 1
+  STDERR_MATCHES "nope.csv"
+  ARGS report --meetings "${TSC_CLI_DATA}/nope.csv" --period 2019-20)
+
+# ---- schedule -----------------------------------------------------------------
+tsc_add_cli_test(schedule.csv
+  STDOUT_MATCHES "^child,status,next_due,practical_due,working_days_to_due,rule_id,last_review,reviews_in_period,period_start\n"
+  ARGS schedule --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31)
+tsc_add_cli_test(schedule.only_overdue
+  STDOUT_MATCHES "^child,status[^\n]*\n([^,\n]+,overdue,[^\n]*\n)+$"
+  ARGS schedule --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31
+    --status overdue)
+tsc_add_cli_test(schedule.bad_status EXIT 1
+  STDERR_MATCHES "unknown status 'late'"
+  ARGS schedule --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31
+    --status late)
