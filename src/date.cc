@@ -9,7 +9,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
-#include "internal/boost_adapt.h"
 #include "internal/civil.h"
 #include "internal/status_macros.h"
 
@@ -76,9 +75,19 @@ bool ParseIso(absl::string_view text, int* y, int* m, int* d) {
 
 }  // namespace
 
+// The serial day of a Gregorian date, or InvalidArgument for 31 Feb,
+// month 13, ... Plain arithmetic: it runs for every date an importer reads.
+static absl::StatusOr<int32_t> ValidatedSerial(int year, int month, int day) {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+      day > DaysInMonth(year, month)) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%04d-%02d-%02d is not a date", year, month, day));
+  }
+  return internal::DaysFromCivil(year, month, day);
+}
+
 absl::StatusOr<Date> Date::FromYmd(int year, int month, int day) {
-  TSC_ASSIGN_OR_RETURN(const int32_t serial,
-                       internal::ValidatedSerial(year, month, day));
+  TSC_ASSIGN_OR_RETURN(const int32_t serial, ValidatedSerial(year, month, day));
   return CheckedFromSerial(serial);
 }
 
@@ -107,7 +116,7 @@ absl::StatusOr<Date> Date::Parse(absl::string_view text, DateFormat format) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "'%s' is not a date (expected %s)", text, expected));
   }
-  absl::StatusOr<int32_t> serial = internal::ValidatedSerial(y, m, d);
+  absl::StatusOr<int32_t> serial = ValidatedSerial(y, m, d);
   if (!serial.ok()) {
     return absl::InvalidArgumentError(
         absl::StrFormat("'%s' is not a date", text));

@@ -284,9 +284,21 @@ absl::StatusOr<DueDate> Timescales::Due(const Rule& rule_in,
   return out;
 }
 
-absl::StatusOr<Date> Timescales::LegalDueDate(const Rule& rule_in,
+Timescales::Offset Timescales::EffectiveOffset(
+    const Rule& rule) const noexcept {
+  if (rule.id == "lac.sw_report" &&
+      policy_.sw_report == SwReportRule::kWorkingDaysBefore) {
+    return Offset{-policy_.sw_report_working_days, Unit::kWorkingDays};
+  }
+  return Offset{rule.offset, rule.unit};
+}
+
+absl::StatusOr<Date> Timescales::LegalDueDate(const Rule& rule,
                                               Date anchor) const {
-  const Rule rule = Effective(rule_in);
+  return LegalDueDate(EffectiveOffset(rule), anchor);
+}
+
+absl::StatusOr<Date> Timescales::LegalDueDate(Offset rule, Date anchor) const {
   absl::StatusOr<Date> due;
   switch (rule.unit) {
     case Unit::kWorkingDays: {
@@ -315,9 +327,9 @@ absl::StatusOr<Date> Timescales::LegalDueDate(const Rule& rule_in,
   if (due.ok() && policy_.strict_holidays &&
       (calendar_.IsProvisional(*due) || calendar_.IsProvisional(anchor))) {
     return absl::OutOfRangeError(absl::StrFormat(
-        "%s from %s: past the holiday data (known until %s) and the policy "
-        "is strict",
-        rule.id, anchor.ToString(), calendar_.info().known_until.ToString()));
+        "%s: past the holiday data (known until %s) and the policy is "
+        "strict",
+        anchor.ToString(), calendar_.info().known_until.ToString()));
   }
   return due;
 }
@@ -348,7 +360,7 @@ absl::Status Timescales::DueBatch(absl::string_view rule_id,
         "output holds %d elements but %d are needed", out.size(),
         anchors.size()));
   }
-  const Rule effective = Effective(**rule);
+  const Offset effective = EffectiveOffset(**rule);
   // Working days, the common case, straight on the calendar's tables.
   if (effective.unit == Unit::kWorkingDays && !policy_.strict_holidays) {
     for (size_t i = 0; i < anchors.size(); ++i) {

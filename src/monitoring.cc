@@ -6,7 +6,7 @@
 #include "timescales/monitoring.h"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 #include <set>
 #include <utility>
 
@@ -87,7 +87,7 @@ absl::StatusOr<MonitoringList> BuildMonitoringList(
   list.policy = ts.policy().Describe();
   list.calendar = ts.calendar().info().name + " (data " +
                   ts.calendar().info().data_version + ")";
-  std::map<std::string, std::set<int32_t>> reviews;
+  std::unordered_map<std::string_view, std::set<int32_t>> reviews;
   for (const LacReviewRecord& r : data.reviews) {
     if (r.review <= as_at) reviews[r.child].insert(r.review.serial());
   }
@@ -120,7 +120,7 @@ absl::StatusOr<MonitoringList> BuildMonitoringList(
             held, *chain_rules[0], *chain_rules[1], *chain_rules[2]);
     if (!next_due.ok()) return next_due.status();
     MonitoringRow row;
-    row.child = child;
+    row.child = std::string(child);
     if (open->start_known) row.period_start = open->first_decom;
     if (!held.empty()) row.last_review = held.back();
     row.reviews_in_period = static_cast<int>(held.size());
@@ -150,7 +150,10 @@ absl::StatusOr<MonitoringList> BuildMonitoringList(
                      if (StatusOrder(a.status) != StatusOrder(b.status)) {
                        return StatusOrder(a.status) < StatusOrder(b.status);
                      }
-                     return a.next_due < b.next_due;
+                     if (a.next_due != b.next_due) {
+                       return a.next_due < b.next_due;
+                     }
+                     return a.child < b.child;  // children come unordered
                    });
   return list;
 }

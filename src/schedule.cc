@@ -216,6 +216,48 @@ absl::StatusOr<Schedule> CpSchedule(const Timescales& ts, const CpPlan& plan,
   return schedule;
 }
 
+absl::StatusOr<ChainCalculator> ChainCalculator::Create(const Timescales& ts,
+                                                       ChainKind kind) {
+  const ChainRules& names = kind == ChainKind::kCp ? kCpRules
+                            : kind == ChainKind::kLacShortBreak
+                                ? kShortBreakRules
+                                : kLacRules;
+  const char* ids[3] = {names.first, names.second, names.subsequent};
+  Timescales::Offset offsets[3];
+  for (int i = 0; i < 3; ++i) {
+    absl::StatusOr<const Rule*> rule = ts.rules().Get(ids[i]);
+    if (!rule.ok()) return rule.status();
+    offsets[i] = ts.EffectiveOffset(**rule);
+  }
+  return ChainCalculator(ts, offsets[0], offsets[1], offsets[2]);
+}
+
+absl::Status ChainCalculator::DueDates(Date start, absl::Span<const Date> held,
+                                       absl::Span<Date> due) const {
+  if (due.size() != held.size() + 1) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "due holds %d dates; a chain of %d reviews has %d slots", due.size(),
+        held.size(), held.size() + 1));
+  }
+  Date anchor = start;
+  for (size_t k = 0; k < due.size(); ++k) {
+    absl::StatusOr<Date> d =
+        ts_->LegalDueDate(offsets_[k < 2 ? k : 2], anchor);
+    if (!d.ok()) return d.status();
+    due[k] = *d;
+    if (k < held.size()) anchor = held[k];
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ChainDueDates(const Timescales& ts, ChainKind kind, Date start,
+                           absl::Span<const Date> held, absl::Span<Date> due) {
+  absl::StatusOr<ChainCalculator> calculator =
+      ChainCalculator::Create(ts, kind);
+  if (!calculator.ok()) return calculator.status();
+  return calculator->DueDates(start, held, due);
+}
+
 absl::StatusOr<LacHistory> LacSchedules(const Timescales& ts,
                                         std::vector<LacPeriod> periods,
                                         std::vector<HeldReview> reviews,

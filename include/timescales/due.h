@@ -111,6 +111,18 @@ class Timescales {
   // days before under SwReportRule::kWorkingDaysBefore.
   Rule Effective(const Rule& rule) const;
 
+  // The offset and unit of Effective(rule), without copying the rule's text:
+  // for hot loops.
+  struct Offset {
+    int32_t offset;
+    Unit unit;
+  };
+  Offset EffectiveOffset(const Rule& rule) const noexcept;
+
+  // The legal due date `offset` `unit`s from `anchor` under this policy
+  // (hours on a date: whole days, as Due() reads a date-only anchor).
+  absl::StatusOr<Date> LegalDueDate(Offset offset, Date anchor) const;
+
   const Calendar& calendar() const noexcept { return calendar_; }
   const RuleCatalogue& rules() const noexcept { return rules_; }
   const Policy& policy() const noexcept { return policy_; }

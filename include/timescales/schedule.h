@@ -139,6 +139,41 @@ absl::StatusOr<LacHistory> LacSchedules(const Timescales& ts,
                                         std::vector<HeldReview> reviews,
                                         Date as_at);
 
+enum class ChainKind { kLac, kLacShortBreak, kCp };
+
+// ChainDueDates()
+//
+// The legal due date of every slot of an anchored chain, without
+// explanations: the fast path for recomputing a whole county's history.
+// `held` are the review dates in order; `due` receives held.size() + 1
+// dates (slot k + 1 is due[k]; the last is the next review due).
+//
+// Example: start 2019-12-20, held {2020-01-22, 2020-04-23}
+//          -> due {2020-01-22, 2020-04-22, 2020-10-23}
+absl::Status ChainDueDates(const Timescales& ts, ChainKind kind, Date start,
+                           absl::Span<const Date> held, absl::Span<Date> due);
+
+// The same with the chain's rules looked up once, for many chains.
+//
+// Example:
+//   absl::StatusOr<ChainCalculator> calc =
+//       ChainCalculator::Create(ts, ChainKind::kLac);
+//   for (...) calc->DueDates(start, held, absl::MakeSpan(due));
+class ChainCalculator {
+ public:
+  static absl::StatusOr<ChainCalculator> Create(const Timescales& ts,
+                                                ChainKind kind);
+  absl::Status DueDates(Date start, absl::Span<const Date> held,
+                        absl::Span<Date> due) const;
+
+ private:
+  ChainCalculator(const Timescales& ts, Timescales::Offset first,
+                  Timescales::Offset second, Timescales::Offset subsequent)
+      : ts_(&ts), offsets_{first, second, subsequent} {}
+  const Timescales* ts_;  // not owned; must outlive the calculator
+  Timescales::Offset offsets_[3];
+};
+
 // RenderScheduleJson()
 //
 // The schedule as JSON: kind, start, end, as_at, policy, calendar, slots

@@ -2,10 +2,6 @@
 
 #include "internal/boost_adapt.h"
 
-#include <exception>
-#include <string>
-
-#include "absl/strings/str_format.h"
 #include "boost/date_time/gregorian/gregorian.hpp"
 
 TSC_NAMESPACE_BEGIN
@@ -26,18 +22,6 @@ greg::greg_weekday BoostWeekday(int iso_weekday) {
 }
 
 }  // namespace
-
-absl::StatusOr<int32_t> ValidatedSerial(int year, int month, int day) {
-  // Boost accepts years 1400..9999 only; wider years are still invalid here.
-  try {
-    return ToSerial(greg::date(static_cast<unsigned short>(year),
-                               static_cast<unsigned short>(month),
-                               static_cast<unsigned short>(day)));
-  } catch (const std::exception&) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "%04d-%02d-%02d is not a date", year, month, day));
-  }
-}
 
 int32_t NthWeekdayOfMonth(int year, int month, int iso_weekday, int nth) {
   using Nth = greg::nth_day_of_the_week_in_month;

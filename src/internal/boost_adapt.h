@@ -1,8 +1,7 @@
 // File: internal/boost_adapt.h
 //
-// The only door to Boost.Date_Time. Boost reports bad fields by throwing;
-// these wrappers turn that into absl::Status so no exception leaves the
-// library, and keep Boost types out of every other file.
+// The only door to Boost.Date_Time, used for the holiday rules ("the last
+// Monday in August"); Boost types stay out of every other file.
 
 #ifndef TSC_INTERNAL_BOOST_ADAPT_H_
 #define TSC_INTERNAL_BOOST_ADAPT_H_
@@ -11,14 +10,9 @@
 
 #include "timescales/config.h"
 
-#include "absl/status/statusor.h"
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
-
-// The serial day of a Gregorian date, validated by Boost
-// (InvalidArgument for 31 Feb, month 13, ...). No range policy here.
-absl::StatusOr<int32_t> ValidatedSerial(int year, int month, int day);
 
 // The serial day of the `nth` (1-based) `iso_weekday` of a month, e.g. the
 // first Monday in May. Used by the holiday rules.

@@ -4,8 +4,7 @@
 // SSDA903 Episodes and Reviews tables.
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "kpi/builders.h"
@@ -21,19 +20,25 @@ bool IsParticipationCode(const std::string& code) {
 }
 
 // The reviews of each child in file order, each marked duplicate when an
-// earlier row of the same child has the same date.
+// earlier row of the same child has the same date (a child has a handful of
+// reviews, so a scan of the child's list is cheapest).
 struct ChildReview {
   Date date;
   const LacReviewRecord* record;
   bool duplicate;
 };
-std::map<std::string, std::vector<ChildReview>> ReviewsByChild(
-    const Dataset& data) {
-  std::map<std::string, std::vector<ChildReview>> out;
-  std::map<std::string, std::set<int32_t>> seen;
+using ReviewsByChildMap =
+    std::unordered_map<std::string_view, std::vector<ChildReview>>;
+ReviewsByChildMap ReviewsByChild(const Dataset& data) {
+  ReviewsByChildMap out;
+  out.reserve(data.reviews.size() / 4 + 1);
   for (const LacReviewRecord& r : data.reviews) {
-    const bool duplicate = !seen[r.child].insert(r.review.serial()).second;
-    out[r.child].push_back(ChildReview{r.review, &r, duplicate});
+    std::vector<ChildReview>& list = out[r.child];
+    bool duplicate = false;
+    for (const ChildReview& earlier : list) {
+      if (earlier.date == r.review) duplicate = true;
+    }
+    list.push_back(ChildReview{r.review, &r, duplicate});
   }
   return out;
 }
@@ -74,10 +79,12 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
   static const std::vector<PeriodOfCare> kNoPeriods;
 
   // Every child with episodes or reviews.
-  std::set<std::string> children;
-  for (const auto& [child, list] : periods) children.insert(child);
-  for (const auto& [child, list] : reviews) children.insert(child);
-  for (const std::string& child : children) {
+  std::vector<std::string_view> children;
+  for (const auto& [child, list] : periods) children.push_back(child);
+  for (const auto& [child, list] : reviews) {
+    if (periods.count(child) == 0) children.push_back(child);
+  }
+  for (std::string_view child : children) {
     const auto p_it = periods.find(child);
     const std::vector<PeriodOfCare>& child_periods =
         p_it != periods.end() ? p_it->second : kNoPeriods;

@@ -16,11 +16,10 @@ bool IsShortBreakStatus(const std::string& ls) {
 
 }  // namespace
 
-std::map<std::string, std::vector<PeriodOfCare>> BuildPeriodsOfCare(
-    const std::vector<Episode>& episodes) {
-  std::map<std::string, std::vector<const Episode*>> by_child;
+PeriodsByChild BuildPeriodsOfCare(const std::vector<Episode>& episodes) {
+  std::unordered_map<std::string_view, std::vector<const Episode*>> by_child;
   for (const Episode& e : episodes) by_child[e.child].push_back(&e);
-  std::map<std::string, std::vector<PeriodOfCare>> out;
+  PeriodsByChild out;
   for (auto& [child, list] : by_child) {
     std::stable_sort(list.begin(), list.end(),
                      [](const Episode* a, const Episode* b) {

@@ -8,8 +8,9 @@
 #ifndef TSC_KPI_PERIODS_OF_CARE_H_
 #define TSC_KPI_PERIODS_OF_CARE_H_
 
-#include <map>
+#include <unordered_map>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,11 @@ struct PeriodOfCare {
   }
 };
 
-// Periods of care per child, in start order.
-std::map<std::string, std::vector<PeriodOfCare>> BuildPeriodsOfCare(
-    const std::vector<Episode>& episodes);
+// Periods of care per child (keyed by a view of the episodes' child ids,
+// so `episodes` must outlive the map), each child's in start order.
+using PeriodsByChild =
+    std::unordered_map<std::string_view, std::vector<PeriodOfCare>>;
+PeriodsByChild BuildPeriodsOfCare(const std::vector<Episode>& episodes);
 
 // The index of the first period that holds `day`, or -1.
 int FindPeriod(const std::vector<PeriodOfCare>& periods, Date day);

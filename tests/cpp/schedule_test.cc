@@ -236,3 +236,31 @@ TEST(SlotStatus, Names) {
 
 }  // namespace
 }  // namespace timescales
+
+namespace timescales {
+namespace {
+
+TEST(ChainDueDates, MatchesTheExplainedScheduleWithoutExplanations) {
+  const std::vector<Date> held = {D(2020, 1, 22), D(2020, 4, 23)};
+  std::vector<Date> due(3);
+  ASSERT_THAT(ChainDueDates(TS(), ChainKind::kLac, D(2019, 12, 20), held,
+                            absl::MakeSpan(due)),
+              IsOk());
+  EXPECT_THAT(due, ::testing::ElementsAre(D(2020, 1, 22), D(2020, 4, 22),
+                                          D(2020, 10, 23)));
+  // CP, example 6: ICPC 30 Nov 2023, held 28 Feb 2024.
+  std::vector<Date> cp_due(2);
+  const std::vector<Date> cp_held = {D(2024, 2, 28)};
+  ASSERT_THAT(ChainDueDates(TS(), ChainKind::kCp, D(2023, 11, 30), cp_held,
+                            absl::MakeSpan(cp_due)),
+              IsOk());
+  EXPECT_THAT(cp_due,
+              ::testing::ElementsAre(D(2024, 2, 29), D(2024, 8, 28)));
+  std::vector<Date> wrong(2);
+  EXPECT_THAT(ChainDueDates(TS(), ChainKind::kLac, D(2019, 12, 20), held,
+                            absl::MakeSpan(wrong)),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+}  // namespace
+}  // namespace timescales
