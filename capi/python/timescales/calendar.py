@@ -26,10 +26,10 @@ collected.
 
 import ctypes
 import json
-import weakref
 from ctypes import byref
 
 from . import _batch
+from ._handle import OwnedHandle
 from ._ffi import CalendarP, HolidayListP, lib, take_string
 from .dates import _choice, _int32, _serial, serial_to_date
 from .holiday import Holiday, HolidayKind
@@ -62,13 +62,16 @@ def _optional_text(value, what):
     return None if value is None else _text(value, what)
 
 
-class Calendar:
+class Calendar(OwnedHandle):
     """An immutable working-day calendar.
 
     Make one with :meth:`england_and_wales`, :meth:`from_govuk_json` or
     :meth:`build` (or a :class:`timescales.CalendarBuilder`). Methods take
     and return ``datetime.date``.
     """
+
+    _what = "calendar"
+    _pickle_hint = "build it again in the other process"
 
     def __init__(self):
         raise TypeError(
@@ -79,10 +82,7 @@ class Calendar:
     def _adopt(cls, handle):
         """Wraps a new tsc_calendar* that this object now owns."""
         self = object.__new__(cls)
-        self._handle = handle
-        # finalize (not __del__) runs reliably, once, even at shutdown.
-        self._finalizer = weakref.finalize(self, lib.tsc_calendar_free,
-                                           handle)
+        self._own(handle, lib.tsc_calendar_free)
         return self
 
     # ---- Construction -----------------------------------------------------
@@ -160,38 +160,6 @@ class Calendar:
             return builder.build()
 
     # ---- Lifetime ---------------------------------------------------------
-
-    def close(self):
-        """Releases the calendar now; later calls raise ValueError."""
-        self._finalizer()
-        self._handle = None
-
-    @property
-    def closed(self):
-        return self._handle is None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
-    def _h(self):
-        if self._handle is None:
-            raise ValueError("the calendar is closed")
-        return self._handle
-
-    # Immutable: a copy is the same calendar. A field-by-field copy would
-    # share the handle and free it twice.
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __reduce__(self):
-        raise TypeError("a Calendar cannot be pickled; build it again in the "
-                        "other process")
 
     # ---- Queries ----------------------------------------------------------
 

@@ -15,9 +15,9 @@ A :class:`Rules` object is immutable and may be shared between threads.
 """
 
 import dataclasses
-import weakref
 from ctypes import byref, c_char_p, c_int, c_int32, c_size_t
 
+from ._handle import OwnedHandle
 from ._ffi import RulesP, lib
 from .calendar import _text
 
@@ -53,7 +53,7 @@ def _unit(value):
     return UNITS[value] if 0 <= value < len(UNITS) else value
 
 
-class Rules:
+class Rules(OwnedHandle):
     """An immutable rule catalogue held by the C library.
 
     Make one with :meth:`builtin` or :meth:`from_json`. It is a sequence of
@@ -61,14 +61,16 @@ class Rules:
     and can be looked up by id: ``rules["cp.icpc"]``.
     """
 
+    _what = "rule catalogue"
+    _pickle_hint = "use Rules.from_json() in the other process"
+
     def __init__(self):
         raise TypeError("use Rules.builtin() or Rules.from_json()")
 
     @classmethod
     def _adopt(cls, handle):
         self = object.__new__(cls)
-        self._handle = handle
-        self._finalizer = weakref.finalize(self, lib.tsc_rules_free, handle)
+        self._own(handle, lib.tsc_rules_free)
         self._cache = None
         return self
 
@@ -95,34 +97,6 @@ class Rules:
         handle = RulesP()
         lib.tsc_rules_from_json(byref(handle), data, len(data))
         return cls._adopt(handle)
-
-    def close(self):
-        """Releases the catalogue now. Engines made from it keep their own
-        copy."""
-        self._finalizer()
-        self._handle = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
-    def _h(self):
-        if self._handle is None:
-            raise ValueError("the rule catalogue is closed")
-        return self._handle
-
-    # Immutable: a copy is the same catalogue.
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __reduce__(self):
-        raise TypeError("Rules cannot be pickled; use Rules.from_json() in "
-                        "the other process")
 
     def _rules(self):
         handle = self._h()  # a closed catalogue raises, cached or not

@@ -29,11 +29,11 @@ time, and return a ``datetime``; every other rule returns a ``date``.
 import dataclasses
 import datetime
 import threading
-import weakref
 from ctypes import byref, c_int, c_int32, c_void_p
 from typing import Union
 
 from . import _batch, schedule as _schedule
+from ._handle import OwnedHandle
 from ._ffi import TimescalesP, lib, take_string
 from .calendar import Calendar, _text
 from .catalogue import Rules
@@ -94,7 +94,7 @@ def _policy_arg(policy):
                     "fields or JSON text, got %s" % type(policy).__name__)
 
 
-class Timescales:
+class Timescales(OwnedHandle):
     """A calendar, a rule catalogue and a policy, bound together.
 
     Args:
@@ -105,8 +105,11 @@ class Timescales:
             None for the defaults.
 
     The library copies all three, so they may be closed afterwards. An
-    engine is immutable and may be shared between threads.
+    engine is immutable and may be shared between threads; ``close()`` must
+    not race with calls in progress on other threads.
     """
+
+    _what = "Timescales engine"
 
     def __init__(self, calendar=None, rules=None, policy=None):
         if calendar is None:
@@ -126,9 +129,7 @@ class Timescales:
                 lib.tsc_timescales_create(
                     byref(handle), calendar._h(),
                     None if rules is None else rules._h(), c_policy)
-        self._handle = handle
-        self._finalizer = weakref.finalize(self, lib.tsc_timescales_free,
-                                           handle)
+        self._own(handle, lib.tsc_timescales_free)
         self.calendar = calendar
         self.policy = policy if policy is not None else Policy()
         self._rules = rules
@@ -141,38 +142,6 @@ class Timescales:
         return self._rules
 
     # ---- Lifetime ---------------------------------------------------------
-
-    def close(self):
-        """Releases the engine now; later calls raise ValueError. It must
-        not race with calls in progress on other threads."""
-        self._finalizer()
-        self._handle = None
-
-    @property
-    def closed(self):
-        return self._handle is None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
-    def _h(self):
-        if self._handle is None:
-            raise ValueError("the Timescales engine is closed")
-        return self._handle
-
-    # Immutable: a copy is the same engine.
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __reduce__(self):
-        raise TypeError("a Timescales engine cannot be pickled; make it again "
-                        "in the other process")
 
     def __repr__(self):
         if self._handle is None:
