@@ -334,6 +334,26 @@ absl::StatusOr<Date> Timescales::LegalDueDate(Offset rule, Date anchor) const {
   return due;
 }
 
+absl::StatusOr<Moment> Timescales::LegalDue(const Rule& rule,
+                                            const Moment& anchor) const {
+  const Offset offset = EffectiveOffset(rule);
+  if (offset.unit == Unit::kHours && anchor.has_time()) {
+    absl::StatusOr<Moment> due = AddHoursLondon(anchor, offset.offset);
+    if (!due.ok()) return due.status();
+    if (policy_.strict_holidays && (calendar_.IsProvisional(due->date) ||
+                                    calendar_.IsProvisional(anchor.date))) {
+      return absl::OutOfRangeError(absl::StrFormat(
+          "%s: past the holiday data (known until %s) and the policy is "
+          "strict",
+          anchor.ToString(), calendar_.info().known_until.ToString()));
+    }
+    return due;
+  }
+  absl::StatusOr<Date> due = LegalDueDate(offset, anchor.date);
+  if (!due.ok()) return due.status();
+  return Moment::OnDate(*due);
+}
+
 absl::StatusOr<bool> Timescales::OnTime(absl::string_view rule_id,
                                         const Moment& anchor,
                                         const Moment& done) const {

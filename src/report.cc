@@ -26,16 +26,6 @@ struct KpiSpec {
   absl::StatusOr<KpiPtr> (*build)(const KpiContext&);
 };
 
-absl::StatusOr<KpiPtr> Decisions(const KpiContext& ctx) {
-  return internal::BuildDecisions5wd(ctx);
-}
-absl::StatusOr<KpiPtr> Record(const KpiContext& ctx) {
-  return internal::BuildRecord20wd(ctx);
-}
-absl::StatusOr<KpiPtr> SwReport(const KpiContext& ctx) {
-  return internal::BuildSwReport24h(ctx);
-}
-
 const std::vector<KpiSpec>& Specs() {
   static const std::vector<KpiSpec>* const kSpecs = new std::vector<KpiSpec>{
       {"lac_review_timeliness", {"ssda903.episodes", "ssda903.reviews"},
@@ -50,9 +40,9 @@ const std::vector<KpiSpec>& Specs() {
        internal::BuildCpPlansOpenOver18Months},
       {"cp_plans_ended_2y_plus", {"cin.cp_plans"},
        internal::BuildCpPlansEnded2yPlus},
-      {"lac_review_decisions_5wd", {"meetings"}, Decisions},
-      {"lac_review_record_20wd", {"meetings"}, Record},
-      {"lac_review_sw_report_24h", {"meetings"}, SwReport},
+      {"lac_review_decisions_5wd", {"meetings"}, internal::BuildDecisions5wd},
+      {"lac_review_record_20wd", {"meetings"}, internal::BuildRecord20wd},
+      {"lac_review_sw_report_24h", {"meetings"}, internal::BuildSwReport24h},
   };
   return *kSpecs;
 }
@@ -110,22 +100,25 @@ KpiResult Evaluate(const internal::Kpi& kpi, const ReportingPeriod& period,
 
 absl::StatusOr<std::vector<ChairRow>> ByChair(const KpiContext& ctx,
                                               const ReportingPeriod& period) {
-  std::map<std::string, ChairRow> rows;
-  std::set<std::string> chairs;
+  // Each chair's meetings in a dataset of their own: one pass over all the
+  // meetings, then each chair's KPIs see only theirs.
+  std::map<std::string, Dataset> by_chair;
   for (const MeetingRecord& m : ctx.data.meetings) {
-    chairs.insert(m.chair);
-    if (!period.Contains(m.held.date)) continue;
-    ChairRow& row = rows[m.chair];
-    ++row.meetings;
-    row.qa_alerts += m.qa_alerts;
+    by_chair[m.chair].meetings.push_back(m);
   }
   std::vector<ChairRow> out;
-  for (const std::string& chair : chairs) {
-    ChairRow row = rows[chair];
+  for (const auto& [chair, data] : by_chair) {
+    ChairRow row;
     row.chair_id = chair.empty() ? "(none)" : chair;
-    absl::StatusOr<KpiPtr> decisions = internal::BuildDecisions5wd(ctx, &chair);
-    absl::StatusOr<KpiPtr> record = internal::BuildRecord20wd(ctx, &chair);
-    absl::StatusOr<KpiPtr> report = internal::BuildSwReport24h(ctx, &chair);
+    for (const MeetingRecord& m : data.meetings) {
+      if (!period.Contains(m.held.date)) continue;
+      ++row.meetings;
+      row.qa_alerts += m.qa_alerts;
+    }
+    const KpiContext chair_ctx{data, ctx.ts, ctx.data_from, nullptr, nullptr};
+    absl::StatusOr<KpiPtr> decisions = internal::BuildDecisions5wd(chair_ctx);
+    absl::StatusOr<KpiPtr> record = internal::BuildRecord20wd(chair_ctx);
+    absl::StatusOr<KpiPtr> report = internal::BuildSwReport24h(chair_ctx);
     if (!decisions.ok()) return decisions.status();
     if (!record.ok()) return record.status();
     if (!report.ok()) return report.status();
@@ -171,7 +164,7 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
   absl::StatusOr<RuleCatalogue> rules = config.BuildRules();
   if (!rules.ok()) return rules.status();
   const Timescales ts(*std::move(calendar), *std::move(rules), config.policy);
-  const KpiContext ctx{data, ts, options.data_from};
+  const KpiContext ctx{data, ts, options.data_from, nullptr, nullptr};
 
   Report report;
   report.period = period;

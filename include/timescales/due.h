@@ -123,6 +123,10 @@ class Timescales {
   // (hours on a date: whole days, as Due() reads a date-only anchor).
   absl::StatusOr<Date> LegalDueDate(Offset offset, Date anchor) const;
 
+  // Due()'s legal_due without the explanation: a date-time for an hour rule
+  // with a timed anchor (Europe/London), otherwise a date.
+  absl::StatusOr<Moment> LegalDue(const Rule& rule, const Moment& anchor) const;
+
   const Calendar& calendar() const noexcept { return calendar_; }
   const RuleCatalogue& rules() const noexcept { return rules_; }
   const Policy& policy() const noexcept { return policy_; }

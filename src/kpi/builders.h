@@ -22,7 +22,14 @@ struct KpiContext {
   const Dataset& data;
   const Timescales& ts;
   std::optional<Date> data_from;
+  // Built on first use and shared by the CP KPIs (see cin_records.h).
+  mutable std::shared_ptr<const std::vector<CpPlanRecord>> distinct_plans;
+  mutable std::shared_ptr<const std::vector<Section47Record>> distinct_s47;
 };
+
+// The CIN plans and enquiries of the context, one per real plan/enquiry.
+const std::vector<CpPlanRecord>& Plans(const KpiContext& ctx);
+const std::vector<Section47Record>& Enquiries(const KpiContext& ctx);
 
 using KpiPtr = std::unique_ptr<Kpi>;
 
@@ -38,13 +45,10 @@ absl::StatusOr<KpiPtr> BuildCpRepeatPlans2y(const KpiContext& ctx);
 absl::StatusOr<KpiPtr> BuildCpPlansOpenOver18Months(const KpiContext& ctx);
 absl::StatusOr<KpiPtr> BuildCpPlansEnded2yPlus(const KpiContext& ctx);
 
-// Meetings (meetings.csv lac_review rows), optionally for one chair only.
-absl::StatusOr<KpiPtr> BuildDecisions5wd(const KpiContext& ctx,
-                                         const std::string* chair = nullptr);
-absl::StatusOr<KpiPtr> BuildRecord20wd(const KpiContext& ctx,
-                                       const std::string* chair = nullptr);
-absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx,
-                                        const std::string* chair = nullptr);
+// Meetings (meetings.csv lac_review rows).
+absl::StatusOr<KpiPtr> BuildDecisions5wd(const KpiContext& ctx);
+absl::StatusOr<KpiPtr> BuildRecord20wd(const KpiContext& ctx);
+absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx);
 
 // The ids of every KPI the engine knows, in report order.
 std::vector<std::string> KnownKpiIds();

@@ -32,6 +32,22 @@ std::map<std::string, std::vector<const CpPlanRecord*>> PlansByChild(
 
 }  // namespace
 
+const std::vector<CpPlanRecord>& Plans(const KpiContext& ctx) {
+  if (!ctx.distinct_plans) {
+    ctx.distinct_plans = std::make_shared<const std::vector<CpPlanRecord>>(
+        DistinctPlans(ctx.data.cp_plans));
+  }
+  return *ctx.distinct_plans;
+}
+
+const std::vector<Section47Record>& Enquiries(const KpiContext& ctx) {
+  if (!ctx.distinct_s47) {
+    ctx.distinct_s47 = std::make_shared<const std::vector<Section47Record>>(
+        DistinctSection47(ctx.data.section47));
+  }
+  return *ctx.distinct_s47;
+}
+
 std::optional<Date> CpCoverageStart(const KpiContext& ctx) {
   if (ctx.data_from) return ctx.data_from;
   if (ctx.data.cin_reference_date) {
@@ -43,7 +59,7 @@ std::optional<Date> CpCoverageStart(const KpiContext& ctx) {
     }
   }
   std::optional<Date> earliest;
-  for (const CpPlanRecord& plan : DistinctPlans(ctx.data.cp_plans)) {
+  for (const CpPlanRecord& plan : Plans(ctx)) {
     for (Date review : plan.reviews) {
       if (!earliest || review < *earliest) earliest = review;
     }
@@ -62,7 +78,7 @@ absl::StatusOr<KpiPtr> BuildIcpcTimeliness(const KpiContext& ctx) {
   if (!rule.ok()) return rule.status();
   const int missing = kpi->Reason("missing_s47_start");
   const int before = kpi->Reason("icpc_before_s47");
-  for (const Section47Record& s47 : DistinctSection47(ctx.data.section47)) {
+  for (const Section47Record& s47 : Enquiries(ctx)) {
     if (!s47.icpc) continue;  // no conference: not in scope
     if (!s47.s47_start) {
       kpi->AddEvent(KpiEvent{*s47.icpc, missing, false, {}, {}});
@@ -94,7 +110,7 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
   const int duplicate = kpi->Reason("duplicate_review");
   const int outside = kpi->Reason("review_outside_plan");
   const int unknown = kpi->Reason("previous_review_unknown");
-  for (const CpPlanRecord& plan : DistinctPlans(ctx.data.cp_plans)) {
+  for (const CpPlanRecord& plan : Plans(ctx)) {
     std::set<int32_t> seen;
     std::vector<Date> held;
     for (Date review : plan.reviews) {
@@ -131,7 +147,7 @@ absl::StatusOr<KpiPtr> BuildCpRepeatPlans(const KpiContext& ctx) {
       "CP plans starting in the period that are a second or subsequent plan",
       "percent", std::vector<std::string>{});
   kpi->coverage_start = CpCoverageStart(ctx);
-  const std::vector<CpPlanRecord> distinct = DistinctPlans(ctx.data.cp_plans);
+  const std::vector<CpPlanRecord>& distinct = Plans(ctx);
   for (const auto& [child, plans] : PlansByChild(distinct)) {
     for (const CpPlanRecord* plan : plans) {
       if (!plan->start) continue;
@@ -152,7 +168,7 @@ absl::StatusOr<KpiPtr> BuildCpRepeatPlans2y(const KpiContext& ctx) {
       "CP plans starting within 2 years of a previous plan ending", "percent",
       std::vector<std::string>{});
   kpi->coverage_start = CpCoverageStart(ctx);
-  const std::vector<CpPlanRecord> distinct = DistinctPlans(ctx.data.cp_plans);
+  const std::vector<CpPlanRecord>& distinct = Plans(ctx);
   for (const auto& [child, plans] : PlansByChild(distinct)) {
     for (const CpPlanRecord* plan : plans) {
       if (!plan->start) continue;
@@ -212,7 +228,7 @@ class OpenPlansKpi : public Kpi {
 absl::StatusOr<KpiPtr> BuildCpPlansOpenOver18Months(const KpiContext& ctx) {
   auto kpi = std::make_unique<OpenPlansKpi>();
   kpi->coverage_start = CpCoverageStart(ctx);
-  for (const CpPlanRecord& plan : DistinctPlans(ctx.data.cp_plans)) {
+  for (const CpPlanRecord& plan : Plans(ctx)) {
     if (!plan.start) continue;
     absl::StatusOr<Date> limit = AddMonths(*plan.start, 18);
     if (!limit.ok()) return limit.status();
@@ -228,7 +244,7 @@ absl::StatusOr<KpiPtr> BuildCpPlansEnded2yPlus(const KpiContext& ctx) {
       std::vector<std::string>{"missing_start"});
   kpi->coverage_start = CpCoverageStart(ctx);
   const int missing = kpi->Reason("missing_start");
-  for (const CpPlanRecord& plan : DistinctPlans(ctx.data.cp_plans)) {
+  for (const CpPlanRecord& plan : Plans(ctx)) {
     if (!plan.end) continue;
     if (!plan.start) {
       kpi->AddEvent(KpiEvent{*plan.end, missing, false, {}, {}});

@@ -10,9 +10,7 @@ TSC_NAMESPACE_BEGIN
 namespace internal {
 namespace {
 
-bool Selected(const MeetingRecord& m, const std::string* chair) {
-  return m.type == "lac_review" && (chair == nullptr || m.chair == *chair);
-}
+bool IsLacReview(const MeetingRecord& m) { return m.type == "lac_review"; }
 
 std::optional<Date> EarliestReview(const Dataset& data) {
   std::optional<Date> earliest;
@@ -28,7 +26,7 @@ std::optional<Date> EarliestReview(const Dataset& data) {
 // not yet due when nothing was done by the period end and the due date is
 // after it.
 absl::StatusOr<KpiPtr> BuildFollowUp(
-    const KpiContext& ctx, const std::string* chair, const char* id,
+    const KpiContext& ctx, const char* id,
     const char* title, const char* rule_id,
     std::optional<Moment> MeetingRecord::*done_field) {
   auto kpi = std::make_unique<Kpi>(id, title, "percent",
@@ -38,7 +36,7 @@ absl::StatusOr<KpiPtr> BuildFollowUp(
   absl::StatusOr<const Rule*> rule = ctx.ts.rules().Get(rule_id);
   if (!rule.ok()) return rule.status();
   for (const MeetingRecord& m : ctx.data.meetings) {
-    if (!Selected(m, chair)) continue;
+    if (!IsLacReview(m)) continue;
     absl::StatusOr<Date> due = ctx.ts.LegalDueDate(**rule, m.held.date);
     if (!due.ok()) return due.status();
     const std::optional<Moment>& done = m.*done_field;
@@ -53,36 +51,35 @@ absl::StatusOr<KpiPtr> BuildFollowUp(
 
 }  // namespace
 
-absl::StatusOr<KpiPtr> BuildDecisions5wd(const KpiContext& ctx,
-                                         const std::string* chair) {
-  return BuildFollowUp(ctx, chair, "lac_review_decisions_5wd",
+absl::StatusOr<KpiPtr> BuildDecisions5wd(const KpiContext& ctx) {
+  return BuildFollowUp(ctx, "lac_review_decisions_5wd",
                        "LAC review decisions circulated within 5 working days",
                        "lac.review_decisions", &MeetingRecord::decisions_sent);
 }
 
-absl::StatusOr<KpiPtr> BuildRecord20wd(const KpiContext& ctx,
-                                       const std::string* chair) {
-  return BuildFollowUp(ctx, chair, "lac_review_record_20wd",
+absl::StatusOr<KpiPtr> BuildRecord20wd(const KpiContext& ctx) {
+  return BuildFollowUp(ctx, "lac_review_record_20wd",
                        "LAC review records distributed within 20 working days",
                        "lac.review_record", &MeetingRecord::record_distributed);
 }
 
-absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx,
-                                        const std::string* chair) {
+absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx) {
   auto kpi = std::make_unique<Kpi>(
       "lac_review_sw_report_24h",
       "Social worker reports received 24 hours before the LAC review",
       "percent", std::vector<std::string>{});
   kpi->coverage_start = ctx.data_from ? ctx.data_from
                                       : EarliestReview(ctx.data);
+  absl::StatusOr<const Rule*> rule = ctx.ts.rules().Get("lac.sw_report");
+  if (!rule.ok()) return rule.status();
   for (const MeetingRecord& m : ctx.data.meetings) {
-    if (!Selected(m, chair)) continue;
+    if (!IsLacReview(m)) continue;
     // 24 elapsed hours before held_at when it has a time (Europe/London);
     // otherwise the day before. A blank receipt is late.
-    absl::StatusOr<DueDate> due = ctx.ts.Due("lac.sw_report", m.held);
+    absl::StatusOr<Moment> due = ctx.ts.LegalDue(**rule, m.held);
     if (!due.ok()) return due.status();
     const bool in_time = m.sw_report_received.has_value() &&
-                         AtOrBefore(*m.sw_report_received, due->legal_due);
+                         AtOrBefore(*m.sw_report_received, *due);
     kpi->AddEvent(KpiEvent{m.held.date, -1, in_time, {}, {}});
   }
   kpi->Finish();
