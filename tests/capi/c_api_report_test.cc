@@ -28,8 +28,13 @@
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "timescales/c.h"
+#include "capi/capi_test_util.h"
 
 namespace {
+
+using capi_testing::LastError;
+using capi_testing::NullRejected;
+using capi_testing::Ymd;
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
@@ -60,36 +65,11 @@ constexpr char kMeetingsCsv[] =
     "B,lac_review,2019-11-15,2019-11-14,2019-11-22,2019-12-13,IRO1,2\n"
     "B,lac_review,2020-03-30,,,,IRO2,0\n";
 
-tsc_date Ymd(int year, int month, int day) {
-  tsc_date out = 0;
-  EXPECT_EQ(tsc_date_from_ymd(&out, year, month, day), TSC_OK)
-      << tsc_last_error_message();
-  return out;
-}
-
-std::string LastError() { return tsc_last_error_message(); }
-
 // Takes a tsc_free string.
 std::string Take(char* text) {
   std::string out = text == nullptr ? "" : text;
   tsc_free(text);
   return out;
-}
-
-// A NULL argument: TSC_INVALID_ARGUMENT and a message naming it.
-::testing::AssertionResult NullRejected(int status, const char* argument) {
-  const std::string message = LastError();
-  if (status != TSC_INVALID_ARGUMENT) {
-    return ::testing::AssertionFailure()
-           << "status " << status << " (" << tsc_status_string(status)
-           << "), want TSC_INVALID_ARGUMENT; message: " << message;
-  }
-  const std::string quoted = std::string("`") + argument + "`";
-  if (message.find(quoted) == std::string::npos) {
-    return ::testing::AssertionFailure()
-           << "message \"" << message << "\" does not name " << quoted;
-  }
-  return ::testing::AssertionSuccess();
 }
 
 void WriteFile(const fs::path& path, const std::string& text) {

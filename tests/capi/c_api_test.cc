@@ -40,8 +40,13 @@ constexpr int kAbi = TSC_ABI_VERSION;
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "timescales/c.h"  // NOLINT(build/include_order)
+#include "capi/capi_test_util.h"
 
 namespace {
+
+using capi_testing::LastError;
+using capi_testing::NullRejected;
+using capi_testing::Ymd;
 
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -49,31 +54,6 @@ using ::testing::Not;
 // Serial days known without the library (days since 1970-01-01).
 constexpr tsc_date k20Dec2019 = 18250;
 constexpr tsc_date k22Jan2020 = 18283;
-
-tsc_date Ymd(int year, int month, int day) {
-  tsc_date out = 0;
-  EXPECT_EQ(tsc_date_from_ymd(&out, year, month, day), TSC_OK)
-      << tsc_last_error_message();
-  return out;
-}
-
-std::string LastError() { return tsc_last_error_message(); }
-
-// A NULL argument: TSC_INVALID_ARGUMENT and a message naming it.
-::testing::AssertionResult NullRejected(int status, const char* argument) {
-  const std::string message = LastError();
-  if (status != TSC_INVALID_ARGUMENT) {
-    return ::testing::AssertionFailure()
-           << "status " << status << " (" << tsc_status_string(status)
-           << "), want TSC_INVALID_ARGUMENT; message: " << message;
-  }
-  const std::string quoted = std::string("`") + argument + "`";
-  if (message.find(quoted) == std::string::npos) {
-    return ::testing::AssertionFailure()
-           << "message \"" << message << "\" does not name " << quoted;
-  }
-  return ::testing::AssertionSuccess();
-}
 
 std::string ReadTestFile(const std::string& name) {
   std::ifstream in(std::string(TSC_TEST_DATA_DIR) + "/" + name,
