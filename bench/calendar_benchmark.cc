@@ -6,9 +6,17 @@
 // <= 3 ns, the batch >= 200M dates/s, and AddWorkingDays at n = 20 at least
 // 100x faster than the day loop. bench/README.md holds the recorded runs.
 //
-// Reference run (Release, GCC 12, Intel Xeon @ 2.10GHz (model 85), 2 cores,
-// median of 5; see bench/README.md for the whole table):
-//   BM_AddWorkingDays_Try/20            see README
+// Reference run: commit 71cd8de, 2026-11-26, Release, GCC 12.2, 2-vCPU KVM
+// Intel Xeon at 2.1 GHz; median of three quiet runs of 5 interleaved
+// repetitions (CPU time; bench/README.md has the whole table):
+//   BM_IsWorkingDay_Try                     2.39 ns
+//   BM_AddWorkingDays_Try/20                4.20 ns
+//   BM_AddWorkingDays_StatusOr/20           3.94 ns
+//   BM_WorkingDaysBetween_Try/365           2.82 ns
+//   BM_WorkingDaysBetween_StatusOr/365      3.32 ns
+//   BM_AddWorkingDaysBatch_I32/20           386M items/s
+//   BM_NaiveDayLoop_HolidaySet/20            524 ns   (125x AddWorkingDays)
+//   BM_NaiveDayLoop_Try/20                   100 ns   (24x)
 //
 // Run: scripts/run-benchmarks <build-dir>
 
