@@ -76,12 +76,9 @@ absl::StatusOr<MonitoringList> BuildMonitoringList(
 
   const char* kIds[] = {"lac.first_review", "lac.second_review",
                         "lac.subsequent_review"};
-  const Rule* chain_rules[3];
-  for (int i = 0; i < 3; ++i) {
-    absl::StatusOr<const Rule*> rule = ts.rules().Get(kIds[i]);
-    if (!rule.ok()) return rule.status();
-    chain_rules[i] = *rule;
-  }
+  absl::StatusOr<ChainCalculator> chain =
+      ChainCalculator::Create(ts, ChainKind::kLac);
+  if (!chain.ok()) return chain.status();
 
   MonitoringList list;
   list.as_at = as_at;
@@ -115,10 +112,9 @@ absl::StatusOr<MonitoringList> BuildMonitoringList(
     const bool anchored =
         open->start_known && coverage && open->first_decom >= *coverage;
     absl::StatusOr<std::vector<std::optional<Date>>> next_due =
-        internal::ChainDueDates(
-            ts, anchored ? std::optional<Date>(open->first_decom)
-                         : std::nullopt,
-            held, *chain_rules[0], *chain_rules[1], *chain_rules[2]);
+        chain->NextDueDates(
+            anchored ? std::optional<Date>(open->first_decom) : std::nullopt,
+            held);
     if (!next_due.ok()) return next_due.status();
     MonitoringRow row;
     row.child = std::string(child);

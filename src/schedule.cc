@@ -232,6 +232,12 @@ absl::StatusOr<ChainCalculator> ChainCalculator::Create(const Timescales& ts,
   return ChainCalculator(ts, offsets[0], offsets[1], offsets[2]);
 }
 
+absl::StatusOr<Date> ChainCalculator::SlotDue(size_t slot, bool anchored,
+                                              Date anchor) const {
+  const size_t rule = slot == 0 ? 0 : anchored && slot == 1 ? 1 : 2;
+  return ts_->LegalDueDate(offsets_[rule], anchor);
+}
+
 absl::Status ChainCalculator::DueDates(Date start, absl::Span<const Date> held,
                                        absl::Span<Date> due) const {
   if (due.size() != held.size() + 1) {
@@ -239,15 +245,26 @@ absl::Status ChainCalculator::DueDates(Date start, absl::Span<const Date> held,
         "due holds %d dates; a chain of %d reviews has %d slots", due.size(),
         held.size(), held.size() + 1));
   }
-  Date anchor = start;
   for (size_t k = 0; k < due.size(); ++k) {
-    absl::StatusOr<Date> d =
-        ts_->LegalDueDate(offsets_[k < 2 ? k : 2], anchor);
+    absl::StatusOr<Date> d = SlotDue(k, true, k == 0 ? start : held[k - 1]);
     if (!d.ok()) return d.status();
     due[k] = *d;
-    if (k < held.size()) anchor = held[k];
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<std::optional<Date>>> ChainCalculator::NextDueDates(
+    std::optional<Date> start, absl::Span<const Date> held) const {
+  std::vector<std::optional<Date>> next_due(held.size() + 1);
+  const bool anchored = start.has_value();
+  for (size_t k = 0; k < next_due.size(); ++k) {
+    if (k == 0 && !anchored) continue;  // slot 1 of an unanchored chain
+    absl::StatusOr<Date> d =
+        SlotDue(k, anchored, k == 0 ? *start : held[k - 1]);
+    if (!d.ok()) return d.status();
+    next_due[k] = *d;
+  }
+  return next_due;
 }
 
 absl::Status ChainDueDates(const Timescales& ts, ChainKind kind, Date start,

@@ -166,7 +166,19 @@ class ChainCalculator {
   absl::Status DueDates(Date start, absl::Span<const Date> held,
                         absl::Span<Date> due) const;
 
+  // The due date of the slot after each review held: next_due[k] follows
+  // the k-th review (next_due[0] is slot 1). With no known start (the chain
+  // began before the data), slot 1's due date is unknown and every later
+  // slot follows the subsequent-review rule.
+  absl::StatusOr<std::vector<std::optional<Date>>> NextDueDates(
+      std::optional<Date> start, absl::Span<const Date> held) const;
+
  private:
+  // Slot `slot` (0-based) of a chain, due from `anchor`: the first-review
+  // rule for slot 0, the second-review rule for slot 1 of an anchored
+  // chain, the subsequent-review rule otherwise.
+  absl::StatusOr<Date> SlotDue(size_t slot, bool anchored, Date anchor) const;
+
   ChainCalculator(const Timescales& ts, Timescales::Offset first,
                   Timescales::Offset second, Timescales::Offset subsequent)
       : ts_(&ts), offsets_{first, second, subsequent} {}

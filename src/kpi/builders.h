@@ -14,6 +14,7 @@
 #include "kpi/kpi.h"
 #include "timescales/dataset.h"
 #include "timescales/due.h"
+#include "timescales/schedule.h"
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
@@ -56,14 +57,6 @@ std::vector<std::string> KnownKpiIds();
 // The LAC and CP coverage starts (KPIS.md "Coverage start").
 std::optional<Date> LacCoverageStart(const KpiContext& ctx);
 std::optional<Date> CpCoverageStart(const KpiContext& ctx);
-
-// The due date of each slot of a chain: next_due[k] is the slot after the
-// k-th review (see KpiChain). `anchor` is the chain's known start, or empty
-// for an unanchored chain.
-absl::StatusOr<std::vector<std::optional<Date>>> ChainDueDates(
-    const Timescales& ts, std::optional<Date> anchor,
-    const std::vector<Date>& held, const Rule& first, const Rule& second,
-    const Rule& subsequent);
 
 }  // namespace internal
 TSC_NAMESPACE_END

@@ -103,10 +103,9 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
   kpi->set_chain_kpi();
   const std::optional<Date> coverage = CpCoverageStart(ctx);
   kpi->coverage_start = coverage;
-  absl::StatusOr<const Rule*> first = GetRule(ctx, "cp.first_rcpc");
-  absl::StatusOr<const Rule*> subsequent = GetRule(ctx, "cp.subsequent_rcpc");
-  if (!first.ok()) return first.status();
-  if (!subsequent.ok()) return subsequent.status();
+  absl::StatusOr<ChainCalculator> chain =
+      ChainCalculator::Create(ctx.ts, ChainKind::kCp);
+  if (!chain.ok()) return chain.status();
   const int duplicate = kpi->Reason("duplicate_review");
   const int outside = kpi->Reason("review_outside_plan");
   const int unknown = kpi->Reason("previous_review_unknown");
@@ -126,9 +125,8 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
     if (!plan.start) continue;
     std::sort(held.begin(), held.end());
     const bool anchored = coverage && *plan.start >= *coverage;
-    absl::StatusOr<std::vector<std::optional<Date>>> next_due = ChainDueDates(
-        ctx.ts, anchored ? plan.start : std::nullopt, held, **first,
-        **subsequent, **subsequent);
+    absl::StatusOr<std::vector<std::optional<Date>>> next_due =
+        chain->NextDueDates(anchored ? plan.start : std::nullopt, held);
     if (!next_due.ok()) return next_due.status();
     for (size_t k = 0; k < held.size(); ++k) {
       const std::optional<Date>& due = (*next_due)[k];

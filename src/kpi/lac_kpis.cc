@@ -62,13 +62,9 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
   kpi->set_chain_kpi();
   const std::optional<Date> coverage = LacCoverageStart(ctx);
   kpi->coverage_start = coverage;
-  const RuleCatalogue& rules = ctx.ts.rules();
-  absl::StatusOr<const Rule*> first = rules.Get("lac.first_review");
-  absl::StatusOr<const Rule*> second = rules.Get("lac.second_review");
-  absl::StatusOr<const Rule*> subsequent = rules.Get("lac.subsequent_review");
-  if (!first.ok()) return first.status();
-  if (!second.ok()) return second.status();
-  if (!subsequent.ok()) return subsequent.status();
+  absl::StatusOr<ChainCalculator> chain =
+      ChainCalculator::Create(ctx.ts, ChainKind::kLac);
+  if (!chain.ok()) return chain.status();
 
   const auto periods = BuildPeriodsOfCare(ctx.data.episodes);
   const auto reviews = ReviewsByChild(ctx.data);
@@ -114,10 +110,9 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
       const bool anchored = period.start_known && coverage &&
                             period.first_decom >= *coverage;
       absl::StatusOr<std::vector<std::optional<Date>>> next_due =
-          ChainDueDates(ctx.ts,
-                        anchored ? std::optional<Date>(period.first_decom)
-                                 : std::nullopt,
-                        dates, **first, **second, **subsequent);
+          chain->NextDueDates(anchored ? std::optional<Date>(period.first_decom)
+                                       : std::nullopt,
+                              dates);
       if (!next_due.ok()) return next_due.status();
       for (size_t k = 0; k < dates.size(); ++k) {
         const std::optional<Date>& due = (*next_due)[k];
