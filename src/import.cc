@@ -232,4 +232,12 @@ bool Dataset::Has(const std::string& table) const {
                      [&](const InputFile& file) { return covers(file.table); });
 }
 
+const std::string& Dataset::PathOf(const SourceRef& source) const {
+  static const std::string* const kNone = new std::string();
+  if (source.file < 0 || static_cast<size_t>(source.file) >= files.size()) {
+    return *kNone;
+  }
+  return files[static_cast<size_t>(source.file)].path;
+}
+
 TSC_NAMESPACE_END

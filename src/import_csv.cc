@@ -90,15 +90,19 @@ bool IsEmptyRow(const CsvRow& row) {
 // Dataset only once the whole file has been read.
 class CsvImport {
  public:
-  CsvImport(absl::string_view name, const CsvTable& table)
-      : name_(name), table_(table) {
+  // `data` is the Dataset the file will join: its records refer to the
+  // file by the index it will have there.
+  CsvImport(absl::string_view name, const CsvTable& table, const Dataset& data)
+      : name_(name),
+        table_(table),
+        file_index_(static_cast<int32_t>(data.files.size())) {
     file_.path = std::string(name);
     file_.rows = static_cast<int64_t>(table.rows.size());
   }
 
   const CsvTable& table() const { return table_; }
   Dataset& staged() { return staged_; }
-  SourceRef Source(const CsvRow& row) const { return {name_, row.line}; }
+  SourceRef Source(const CsvRow& row) const { return {file_index_, row.line}; }
 
   // The reason a row cannot be read at all, or "" when it can.
   std::string Unreadable(const CsvRow& row) const {
@@ -133,6 +137,7 @@ class CsvImport {
  private:
   std::string name_;
   const CsvTable& table_;
+  int32_t file_index_;
   Dataset staged_;
   InputFile file_;
 };
@@ -549,7 +554,7 @@ absl::Status ImportSsda903Csv(absl::string_view name, absl::string_view text,
   if (!table.ok()) return table.status();
   absl::StatusOr<const TableSpec*> spec = Recognise(name, *table);
   if (!spec.ok()) return spec.status();
-  CsvImport in(name, *table);
+  CsvImport in(name, *table, *data);
   switch ((*spec)->kind) {
     case Table903::kHeader:
       ReadHeaderRows(&in);
@@ -574,7 +579,7 @@ absl::Status ImportMeetingsCsv(absl::string_view name, absl::string_view text,
   if (!table.ok()) return table.status();
   const absl::Status columns = CheckMeetingColumns(name, *table);
   if (!columns.ok()) return columns;
-  CsvImport in(name, *table);
+  CsvImport in(name, *table, *data);
   ReadMeetingRows(&in);
   in.Commit("meetings", false, data);
   return absl::OkStatus();

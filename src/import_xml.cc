@@ -55,8 +55,13 @@ class RecordProblems {
 // records.
 class XmlImport {
  public:
-  XmlImport(absl::string_view name, absl::string_view text)
-      : name_(name), text_(text), lines_(text) {
+  // `data` is the Dataset the file will join: its records refer to the
+  // file by the index it will have there.
+  XmlImport(absl::string_view name, absl::string_view text, const Dataset& data)
+      : name_(name),
+        text_(text),
+        lines_(text),
+        file_index_(static_cast<int32_t>(data.files.size())) {
     file_.path = std::string(name);
   }
 
@@ -87,7 +92,7 @@ class XmlImport {
     return offset < 0 ? 0 : lines_.LineOf(static_cast<size_t>(offset));
   }
   SourceRef Source(const pugi::xml_node& node) const {
-    return {name_, Line(node)};
+    return {file_index_, Line(node)};
   }
 
   // Counts a record; false (and a rejection) when it has problems.
@@ -132,6 +137,7 @@ class XmlImport {
   std::string name_;
   absl::string_view text_;
   internal::LineIndex lines_;
+  int32_t file_index_;
   pugi::xml_document doc_;
   Dataset staged_;
   InputFile file_;
@@ -375,7 +381,7 @@ absl::Status ImportSsda903Xml(absl::string_view name, absl::string_view text,
   if (data == nullptr) return NoDataset();
   absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
   if (!utf8.ok()) return utf8.status();
-  XmlImport in(name, *utf8);
+  XmlImport in(name, *utf8, *data);
   const absl::Status loaded = in.Load("EXPSSDA903");
   if (!loaded.ok()) return loaded;
   for (const pugi::xml_node& child : in.root().children("CHILD")) {
@@ -390,7 +396,7 @@ absl::Status ImportCinXml(absl::string_view name, absl::string_view text,
   if (data == nullptr) return NoDataset();
   absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
   if (!utf8.ok()) return utf8.status();
-  XmlImport in(name, *utf8);
+  XmlImport in(name, *utf8, *data);
   const absl::Status loaded = in.Load("Message");
   if (!loaded.ok()) return loaded;
   ReadReferenceDate(*data, &in);

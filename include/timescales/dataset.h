@@ -28,10 +28,12 @@
 
 TSC_NAMESPACE_BEGIN
 
-// Where a record came from: the file (or buffer name) and its 1-based line
-// (for XML, the line of the element that holds the record).
+// Where a record came from: the file (or buffer) it was read from, as an
+// index into `Dataset::files` (Dataset::PathOf gives its name), and its
+// 1-based line (for XML, the line of the element that holds the record).
+// An index rather than a copy of the path keeps millions of records small.
 struct SourceRef {
-  std::string path;
+  int32_t file = -1;
   int64_t line = 0;
 };
 
@@ -138,6 +140,10 @@ struct Dataset {
   // Which tables were present at all ("ssda903.episodes", "ssda903.reviews",
   // "ssda903.header", "cin.section47", "cin.cp_plans", "meetings").
   bool Has(const std::string& table) const;
+
+  // The path (or buffer name) of the file `source` came from; "" when
+  // `source.file` is not an index into `files`.
+  const std::string& PathOf(const SourceRef& source) const;
 };
 
 TSC_NAMESPACE_END

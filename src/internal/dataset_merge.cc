@@ -34,30 +34,34 @@ bool Overlaps(const Episode& prev, const Episode& next) {
 }
 
 // "line 12", or "other.csv line 12" when the episode came from another file.
-std::string Where(const SourceRef& of, const SourceRef& from) {
-  if (of.path == from.path) return absl::StrFormat("line %d", of.line);
-  return absl::StrFormat("%s line %d", of.path, of.line);
+std::string Where(const Dataset& data, const SourceRef& of,
+                  const SourceRef& from) {
+  if (of.file == from.file) return absl::StrFormat("line %d", of.line);
+  return absl::StrFormat("%s line %d", data.PathOf(of), of.line);
 }
 
-std::string DuplicateWarning(const Episode& kept, const Episode& repeat) {
+std::string DuplicateWarning(const Dataset& data, const Episode& kept,
+                             const Episode& repeat) {
   return absl::StrFormat(
       "CHILD '%s': the episode starting %s repeats the one at %s exactly; "
       "the repeat is dropped",
-      repeat.child, repeat.decom.ToString(), Where(kept.source, repeat.source));
+      repeat.child, repeat.decom.ToString(),
+      Where(data, kept.source, repeat.source));
 }
 
-std::string OverlapWarning(const Episode& prev, const Episode& next) {
+std::string OverlapWarning(const Dataset& data, const Episode& prev,
+                           const Episode& next) {
   if (!prev.dec.has_value()) {
     return absl::StrFormat(
         "CHILD '%s': the episode starting %s begins while the previous one "
         "(%s, from %s) is still open (no DEC)",
-        next.child, next.decom.ToString(), Where(prev.source, next.source),
-        prev.decom.ToString());
+        next.child, next.decom.ToString(),
+        Where(data, prev.source, next.source), prev.decom.ToString());
   }
   return absl::StrFormat(
       "CHILD '%s': the episode starting %s begins before the previous one "
       "(%s, %s to %s) ends",
-      next.child, next.decom.ToString(), Where(prev.source, next.source),
+      next.child, next.decom.ToString(), Where(data, prev.source, next.source),
       prev.decom.ToString(), prev.dec->ToString());
 }
 
@@ -104,19 +108,21 @@ void MergeEpisodes(std::vector<Episode> incoming, InputFile* file,
     }
     const Episode* repeat = FindRepeat(kept, run_start, t.episode);
     if (repeat != nullptr && t.incoming) {
-      data->warnings.push_back({t.episode.source.path, t.episode.source.line,
-                                DuplicateWarning(*repeat, t.episode)});
+      const std::string& path = data->PathOf(t.episode.source);
+      data->warnings.push_back({path, t.episode.source.line,
+                                DuplicateWarning(*data, *repeat, t.episode)});
       data->rejections.push_back(
-          {t.episode.source.path, t.episode.source.line,
+          {path, t.episode.source.line,
            absl::StrFormat("duplicate episode (repeats %s)",
-                           Where(repeat->source, t.episode.source))});
+                           Where(*data, repeat->source, t.episode.source))});
       ++file->rejected;
       continue;
     }
     if (kept.size() > run_start && (t.incoming || kept_incoming.back()) &&
         Overlaps(kept.back(), t.episode)) {
-      data->warnings.push_back({t.episode.source.path, t.episode.source.line,
-                                OverlapWarning(kept.back(), t.episode)});
+      data->warnings.push_back({data->PathOf(t.episode.source),
+                                t.episode.source.line,
+                                OverlapWarning(*data, kept.back(), t.episode)});
     }
     kept.push_back(std::move(t.episode));
     kept_incoming.push_back(t.incoming);
@@ -134,13 +140,14 @@ void MergeFile(Dataset staged, InputFile file, Dataset* data) {
   Append(std::move(staged.meetings), &data->meetings);
   Append(std::move(staged.rejections), &data->rejections);
   Append(std::move(staged.warnings), &data->warnings);
-  MergeEpisodes(std::move(staged.episodes), &file, data);
   if (staged.cin_reference_date &&
       (!data->cin_reference_date ||
        *staged.cin_reference_date < *data->cin_reference_date)) {
     data->cin_reference_date = staged.cin_reference_date;
   }
+  // The file joins first: the merge's messages name it through its records.
   data->files.push_back(std::move(file));
+  MergeEpisodes(std::move(staged.episodes), &data->files.back(), data);
 }
 
 }  // namespace internal

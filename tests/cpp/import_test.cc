@@ -49,9 +49,9 @@ Moment At(int y, int m, int d, int hh, int mm) {
 // The records held from one file.
 int64_t Kept(const Dataset& data, const std::string& path) {
   auto count = [&](const auto& records) {
-    return static_cast<int64_t>(
-        std::count_if(records.begin(), records.end(),
-                      [&](const auto& r) { return r.source.path == path; }));
+    return static_cast<int64_t>(std::count_if(
+        records.begin(), records.end(),
+        [&](const auto& r) { return data.PathOf(r.source) == path; }));
   };
   return count(data.headers) + count(data.episodes) + count(data.reviews) +
          count(data.section47) + count(data.cp_plans) + count(data.meetings);
@@ -132,7 +132,7 @@ TEST(ImportSsda903Csv, EpisodesInDfeOrderAndFormat) {
   EXPECT_EQ(second.cin, "N1");
   EXPECT_EQ(second.place, "U1");
   EXPECT_EQ(second.rec, "X1");
-  EXPECT_EQ(second.source.path, path);
+  EXPECT_EQ(data.PathOf(second.source), path);
   // Child 1003, line 7: DEC 01/01/1900 is a placeholder, so blank.
   EXPECT_EQ(data.episodes[4].child, "1003");
   EXPECT_FALSE(data.episodes[4].dec.has_value());

@@ -63,11 +63,11 @@ inline int64_t MaxLine(absl::string_view text) {
 }
 
 template <typename Records>
-int64_t CountFrom(const Records& records, const std::string& path,
-                  int64_t max_line) {
+int64_t CountFrom(const Dataset& d, const Records& records,
+                  const std::string& path, int64_t max_line) {
   int64_t count = 0;
   for (const auto& r : records) {
-    if (r.source.path != path) continue;
+    if (d.PathOf(r.source) != path) continue;
     if (r.source.line < 1 || r.source.line > max_line) {
       Fail(path + ": a record's line is outside the input");
     }
@@ -91,12 +91,12 @@ inline void CheckFile(const Dataset& d, const InputFile& file,
     }
   }
   if (rejected != file.rejected) Fail(file.path + ": rejected != rejections");
-  const int64_t kept = CountFrom(d.headers, file.path, max_line) +
-                       CountFrom(d.episodes, file.path, max_line) +
-                       CountFrom(d.reviews, file.path, max_line) +
-                       CountFrom(d.section47, file.path, max_line) +
-                       CountFrom(d.cp_plans, file.path, max_line) +
-                       CountFrom(d.meetings, file.path, max_line);
+  const int64_t kept = CountFrom(d, d.headers, file.path, max_line) +
+                       CountFrom(d, d.episodes, file.path, max_line) +
+                       CountFrom(d, d.reviews, file.path, max_line) +
+                       CountFrom(d, d.section47, file.path, max_line) +
+                       CountFrom(d, d.cp_plans, file.path, max_line) +
+                       CountFrom(d, d.meetings, file.path, max_line);
   if (file.ignored) {
     if (file.rejected != 0 || kept != 0) Fail("an ignored table kept rows");
     return;
