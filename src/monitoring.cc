@@ -70,8 +70,7 @@ absl::StatusOr<MonitoringList> BuildMonitoringList(
   absl::StatusOr<RuleCatalogue> rules = config.BuildRules();
   if (!rules.ok()) return rules.status();
   const Timescales ts(*std::move(calendar), *std::move(rules), config.policy);
-  const internal::KpiContext ctx{data, ts, options.data_from, nullptr,
-                                 nullptr};
+  const internal::KpiContext ctx(data, ts, options.data_from);
   const std::optional<Date> coverage = internal::LacCoverageStart(ctx);
 
   const char* kIds[] = {"lac.first_review", "lac.second_review",

@@ -98,33 +98,43 @@ KpiResult Evaluate(const internal::Kpi& kpi, const ReportingPeriod& period,
   return result;
 }
 
-absl::StatusOr<std::vector<ChairRow>> ByChair(const KpiContext& ctx,
-                                              const ReportingPeriod& period) {
-  // Each chair's meetings in a dataset of their own: one pass over all the
-  // meetings, then each chair's KPIs see only theirs.
-  std::map<std::string, Dataset> by_chair;
-  for (const MeetingRecord& m : ctx.data.meetings) {
-    by_chair[m.chair].meetings.push_back(m);
+// The meeting KPIs whose counts the per-chair breakdown shows.
+constexpr const char* kChairKpis[] = {"lac_review_decisions_5wd",
+                                      "lac_review_record_20wd",
+                                      "lac_review_sw_report_24h"};
+
+bool IsChairKpi(const std::string& id) {
+  return std::any_of(std::begin(kChairKpis), std::end(kChairKpis),
+                     [&](const char* chair_kpi) { return id == chair_kpi; });
+}
+
+// One row a chair with meetings or reviews in the period, from the meeting
+// KPIs' counts per chair (`by_kpi`, keyed by KPI id).
+std::vector<ChairRow> ByChair(
+    const KpiContext& ctx, const ReportingPeriod& period,
+    const std::map<std::string, std::vector<KpiCounts>>& by_kpi) {
+  const internal::MeetingChairs& chairs = internal::Chairs(ctx);
+  std::vector<ChairRow> rows(chairs.names.size());
+  for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
+    const MeetingRecord& m = ctx.data.meetings[i];
+    if (!period.Contains(m.held.date)) continue;
+    ChairRow& row = rows[static_cast<size_t>(chairs.of_meeting[i])];
+    ++row.meetings;
+    row.qa_alerts += m.qa_alerts;
   }
+  auto counts = [&](const char* id, size_t chair) {
+    const auto it = by_kpi.find(id);
+    return it == by_kpi.end() ? KpiCounts() : it->second[chair];
+  };
   std::vector<ChairRow> out;
-  for (const auto& [chair, data] : by_chair) {
-    ChairRow row;
-    row.chair_id = chair.empty() ? "(none)" : chair;
-    for (const MeetingRecord& m : data.meetings) {
-      if (!period.Contains(m.held.date)) continue;
-      ++row.meetings;
-      row.qa_alerts += m.qa_alerts;
-    }
-    const KpiContext chair_ctx{data, ctx.ts, ctx.data_from, nullptr, nullptr};
-    absl::StatusOr<KpiPtr> decisions = internal::BuildDecisions5wd(chair_ctx);
-    absl::StatusOr<KpiPtr> record = internal::BuildRecord20wd(chair_ctx);
-    absl::StatusOr<KpiPtr> report = internal::BuildSwReport24h(chair_ctx);
-    if (!decisions.ok()) return decisions.status();
-    if (!record.ok()) return record.status();
-    if (!report.ok()) return report.status();
-    row.decisions = (*decisions)->Count(period.start, period.end);
-    row.record = (*record)->Count(period.start, period.end);
-    row.sw_report = (*report)->Count(period.start, period.end);
+  for (size_t chair = 0; chair < rows.size(); ++chair) {
+    ChairRow& row = rows[chair];
+    row.chair_id = chairs.names[chair].empty()
+                       ? "(none)"
+                       : std::string(chairs.names[chair]);
+    row.decisions = counts("lac_review_decisions_5wd", chair);
+    row.record = counts("lac_review_record_20wd", chair);
+    row.sw_report = counts("lac_review_sw_report_24h", chair);
     if (row.meetings == 0 && row.decisions.denominator == 0) continue;
     out.push_back(std::move(row));
   }
@@ -164,7 +174,7 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
   absl::StatusOr<RuleCatalogue> rules = config.BuildRules();
   if (!rules.ok()) return rules.status();
   const Timescales ts(*std::move(calendar), *std::move(rules), config.policy);
-  const KpiContext ctx{data, ts, options.data_from, nullptr, nullptr};
+  const KpiContext ctx(data, ts, options.data_from);
 
   Report report;
   report.period = period;
@@ -177,6 +187,7 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
   report.calendar = absl::StrFormat("%s (data %s, known until %s)", info.name,
                                     info.data_version,
                                     info.known_until.ToString());
+  std::map<std::string, std::vector<KpiCounts>> by_chair;
   for (const KpiSpec& spec : Specs()) {
     const bool present =
         std::all_of(spec.tables.begin(), spec.tables.end(),
@@ -188,6 +199,11 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
     absl::StatusOr<KpiPtr> kpi = spec.build(ctx);
     if (!kpi.ok()) return kpi.status();
     report.kpis.push_back(Evaluate(**kpi, period, config));
+    if (IsChairKpi(spec.id)) {
+      by_chair[spec.id] = (*kpi)->CountByGroup(
+          period.start, period.end,
+          static_cast<int32_t>(internal::Chairs(ctx).names.size()));
+    }
   }
   if (data.Has("ssda903.reviews")) {
     report.lac_coverage_start = internal::LacCoverageStart(ctx);
@@ -195,11 +211,7 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
   if (data.Has("cin.cp_plans") || data.Has("cin.section47")) {
     report.cp_coverage_start = internal::CpCoverageStart(ctx);
   }
-  if (data.Has("meetings")) {
-    absl::StatusOr<std::vector<ChairRow>> chairs = ByChair(ctx, period);
-    if (!chairs.ok()) return chairs.status();
-    report.by_chair = *std::move(chairs);
-  }
+  if (data.Has("meetings")) report.by_chair = ByChair(ctx, period, by_chair);
   return report;
 }
 

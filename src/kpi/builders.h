@@ -9,9 +9,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "kpi/kpi.h"
+#include "kpi/lac_view.h"
 #include "timescales/dataset.h"
 #include "timescales/due.h"
 #include "timescales/schedule.h"
@@ -19,18 +22,37 @@
 TSC_NAMESPACE_BEGIN
 namespace internal {
 
+// The chairs of the meetings, numbered in name order (blank first): the
+// meeting KPIs' breakdown groups.
+struct MeetingChairs {
+  std::vector<std::string_view> names;
+  std::vector<int32_t> of_meeting;  // per Dataset::meetings row
+};
+
+// What every builder reads, plus views of the data built on first use and
+// shared by the KPIs that need them.
 struct KpiContext {
+  KpiContext(const Dataset& data_in, const Timescales& ts_in,
+             std::optional<Date> data_from_in)
+      : data(data_in), ts(ts_in), data_from(data_from_in) {}
+
   const Dataset& data;
   const Timescales& ts;
   std::optional<Date> data_from;
-  // Built on first use and shared by the CP KPIs (see cin_records.h).
+  // Built on first use (see cin_records.h, lac_view.h, Chairs below).
   mutable std::shared_ptr<const std::vector<CpPlanRecord>> distinct_plans;
   mutable std::shared_ptr<const std::vector<Section47Record>> distinct_s47;
+  mutable std::shared_ptr<const LacView> lac;
+  mutable std::shared_ptr<const MeetingChairs> chairs;
 };
 
 // The CIN plans and enquiries of the context, one per real plan/enquiry.
 const std::vector<CpPlanRecord>& Plans(const KpiContext& ctx);
 const std::vector<Section47Record>& Enquiries(const KpiContext& ctx);
+// The children's periods of care and reviews.
+const LacView& Lac(const KpiContext& ctx);
+// The meetings' chairs.
+const MeetingChairs& Chairs(const KpiContext& ctx);
 
 using KpiPtr = std::unique_ptr<Kpi>;
 

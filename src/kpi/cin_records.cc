@@ -3,25 +3,31 @@
 #include "kpi/cin_records.h"
 
 #include <algorithm>
-#include <map>
-#include <string>
+#include <cstddef>
+#include <string_view>
 #include <utility>
+
+#include "absl/container/flat_hash_map.h"
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
 namespace {
 
-using Key = std::pair<std::string, int32_t>;  // child, start serial
+// child, start serial: a view of the input records' ids, which outlive it
+using Key = std::pair<std::string_view, int32_t>;
 
 void MergeReviews(const std::vector<Date>& copy, std::vector<Date>* merged) {
-  std::map<int32_t, int> in_copy;
-  for (Date d : copy) ++in_copy[d.serial()];
-  for (const auto& [serial, count] : in_copy) {
-    const auto have = std::count(merged->begin(), merged->end(),
-                                 Date::FromSerial(serial));
-    for (auto i = have; i < count; ++i) {
-      merged->push_back(Date::FromSerial(serial));
+  std::vector<Date> sorted = copy;
+  std::sort(sorted.begin(), sorted.end());
+  // Each date as many times as the copy that repeats it most has it.
+  for (size_t i = 0; i < sorted.size();) {
+    size_t j = i;
+    while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
+    const auto have = std::count(merged->begin(), merged->end(), sorted[i]);
+    for (auto k = have; k < static_cast<std::ptrdiff_t>(j - i); ++k) {
+      merged->push_back(sorted[i]);
     }
+    i = j;
   }
 }
 
@@ -29,7 +35,9 @@ void MergeReviews(const std::vector<Date>& copy, std::vector<Date>* merged) {
 
 std::vector<CpPlanRecord> DistinctPlans(const std::vector<CpPlanRecord>& all) {
   std::vector<CpPlanRecord> out;
-  std::map<Key, size_t> index;
+  out.reserve(all.size());
+  absl::flat_hash_map<Key, size_t> index;
+  index.reserve(all.size());
   for (const CpPlanRecord& plan : all) {
     if (!plan.start) {
       out.push_back(plan);
@@ -64,7 +72,9 @@ std::vector<CpPlanRecord> DistinctPlans(const std::vector<CpPlanRecord>& all) {
 std::vector<Section47Record> DistinctSection47(
     const std::vector<Section47Record>& all) {
   std::vector<Section47Record> out;
-  std::map<Key, size_t> index;
+  out.reserve(all.size());
+  absl::flat_hash_map<Key, size_t> index;
+  index.reserve(all.size());
   for (const Section47Record& s47 : all) {
     if (!s47.s47_start) {
       out.push_back(s47);

@@ -4,11 +4,10 @@
 // review-conference timeliness, repeat plans, long plans.
 
 #include <algorithm>
-#include <map>
-#include <set>
 #include <utility>
 
 #include "kpi/builders.h"
+#include "kpi/child_groups.h"
 #include "kpi/cin_records.h"
 
 TSC_NAMESPACE_BEGIN
@@ -23,11 +22,27 @@ absl::StatusOr<const Rule*> GetRule(const KpiContext& ctx, const char* id) {
 // the corresponding date, whatever the review policy's month convention.
 
 // The plans of each child, for "an earlier plan in the data".
-std::map<std::string, std::vector<const CpPlanRecord*>> PlansByChild(
+std::vector<std::vector<const CpPlanRecord*>> PlansByChild(
     const std::vector<CpPlanRecord>& plans) {
-  std::map<std::string, std::vector<const CpPlanRecord*>> out;
-  for (const CpPlanRecord& plan : plans) out[plan.child].push_back(&plan);
+  ChildNumbers numbers;
+  numbers.Reserve(plans.size());
+  std::vector<uint32_t> child_of;
+  child_of.reserve(plans.size());
+  for (const CpPlanRecord& plan : plans) {
+    child_of.push_back(numbers.Number(plan.child));
+  }
+  const Groups groups = GroupBy(child_of, numbers.size());
+  std::vector<std::vector<const CpPlanRecord*>> out(numbers.size());
+  for (size_t child = 0; child < numbers.size(); ++child) {
+    for (const uint32_t i : groups.Of(child)) out[child].push_back(&plans[i]);
+  }
   return out;
+}
+
+// Whether `review` is among the first `count` of `reviews`.
+bool Repeats(const std::vector<Date>& reviews, size_t count, Date review) {
+  return std::find(reviews.begin(), reviews.begin() + count, review) !=
+         reviews.begin() + count;
 }
 
 }  // namespace
@@ -110,10 +125,10 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
   const int outside = kpi->Reason("review_outside_plan");
   const int unknown = kpi->Reason("previous_review_unknown");
   for (const CpPlanRecord& plan : Plans(ctx)) {
-    std::set<int32_t> seen;
     std::vector<Date> held;
-    for (Date review : plan.reviews) {
-      if (!seen.insert(review.serial()).second) {
+    for (size_t i = 0; i < plan.reviews.size(); ++i) {
+      const Date review = plan.reviews[i];
+      if (Repeats(plan.reviews, i, review)) {
         kpi->AddEvent(KpiEvent{review, duplicate, false, {}, {}});
       } else if (!plan.start || review < *plan.start ||
                  (plan.end && review > *plan.end)) {
@@ -133,7 +148,7 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
       kpi->AddEvent(due ? KpiEvent{held[k], -1, held[k] <= *due, {}, {}}
                         : KpiEvent{held[k], unknown, false, {}, {}});
     }
-    kpi->AddChain(KpiChain{std::move(held), *std::move(next_due), plan.end});
+    kpi->AddChain(held, *next_due, plan.end);
   }
   kpi->Finish();
   return kpi;
@@ -146,7 +161,7 @@ absl::StatusOr<KpiPtr> BuildCpRepeatPlans(const KpiContext& ctx) {
       "percent", std::vector<std::string>{});
   kpi->coverage_start = CpCoverageStart(ctx);
   const std::vector<CpPlanRecord>& distinct = Plans(ctx);
-  for (const auto& [child, plans] : PlansByChild(distinct)) {
+  for (const auto& plans : PlansByChild(distinct)) {
     for (const CpPlanRecord* plan : plans) {
       if (!plan->start) continue;
       bool repeat = plan->previous_plans.value_or(0) > 0;
@@ -167,7 +182,7 @@ absl::StatusOr<KpiPtr> BuildCpRepeatPlans2y(const KpiContext& ctx) {
       std::vector<std::string>{});
   kpi->coverage_start = CpCoverageStart(ctx);
   const std::vector<CpPlanRecord>& distinct = Plans(ctx);
-  for (const auto& [child, plans] : PlansByChild(distinct)) {
+  for (const auto& plans : PlansByChild(distinct)) {
     for (const CpPlanRecord* plan : plans) {
       if (!plan->start) continue;
       absl::StatusOr<Date> threshold = AddMonths(*plan->start, -24);

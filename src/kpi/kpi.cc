@@ -4,22 +4,72 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
+namespace {
 
-int Kpi::Reason(const std::string& name) const {
+constexpr Date kBeforeAll =
+    Date::FromSerial(std::numeric_limits<int32_t>::min());
+constexpr Date kAfterAll =
+    Date::FromSerial(std::numeric_limits<int32_t>::max());
+
+constexpr char kNotYetDue[] = "not_yet_due";
+
+// Sorts `items` by `date_of`, keeping the order of equal dates: a counting
+// sort over the days spanned (at most the library's 300 years), O(n).
+template <typename T, typename DateOf>
+void StableSortByDate(std::vector<T>* items, DateOf date_of) {
+  if (items->size() < 2) return;
+  int32_t low = date_of(items->front()).serial();
+  int32_t high = low;
+  for (const T& item : *items) {
+    low = std::min(low, date_of(item).serial());
+    high = std::max(high, date_of(item).serial());
+  }
+  if (low < kMinDate.serial() || high > kMaxDate.serial()) {
+    std::stable_sort(items->begin(), items->end(), [&](const T& a, const T& b) {
+      return date_of(a) < date_of(b);
+    });
+    return;
+  }
+  std::vector<uint32_t> first(static_cast<size_t>(high - low) + 2, 0);
+  for (const T& item : *items) {
+    ++first[static_cast<size_t>(date_of(item).serial() - low) + 1];
+  }
+  for (size_t i = 1; i < first.size(); ++i) first[i] += first[i - 1];
+  std::vector<T> sorted(items->size());
+  for (T& item : *items) {
+    sorted[first[static_cast<size_t>(date_of(item).serial() - low)]++] =
+        std::move(item);
+  }
+  *items = std::move(sorted);
+}
+
+}  // namespace
+
+int32_t Kpi::Reason(const std::string& name) const {
   for (size_t i = 0; i < reasons_.size(); ++i) {
-    if (reasons_[i] == name) return static_cast<int>(i);
+    if (reasons_[i] == name) return static_cast<int32_t>(i);
   }
   return -1;
 }
 
+void Kpi::AddChain(const std::vector<Date>& held,
+                   const std::vector<std::optional<Date>>& next_due,
+                   std::optional<Date> end) {
+  for (size_t k = 0; k < next_due.size(); ++k) {
+    if (!next_due[k]) continue;
+    slots_.push_back(OpenSlot{*next_due[k], k == 0 ? kBeforeAll : held[k - 1],
+                              k < held.size() ? held[k] : kAfterAll,
+                              end.value_or(kAfterAll)});
+  }
+}
+
 void Kpi::Finish() {
-  std::stable_sort(events_.begin(), events_.end(),
-                   [](const KpiEvent& a, const KpiEvent& b) {
-                     return a.date < b.date;
-                   });
+  StableSortByDate(&events_, [](const KpiEvent& e) { return e.date; });
+  StableSortByDate(&slots_, [](const OpenSlot& s) { return s.due; });
 }
 
 void Kpi::SetValue(KpiCounts* counts) const {
@@ -35,37 +85,79 @@ void Kpi::SetValue(KpiCounts* counts) const {
   }
 }
 
-KpiCounts Kpi::Count(Date start, Date end) const {
-  KpiCounts counts;
-  for (const std::string& reason : reasons_) counts.excluded[reason] = 0;
-  auto first = std::lower_bound(
-      events_.begin(), events_.end(), start,
-      [](const KpiEvent& e, Date d) { return e.date < d; });
+void Kpi::Tally(Date start, Date end, bool by_group,
+                std::vector<std::vector<int64_t>>* excluded,
+                std::vector<KpiCounts>* counts) const {
+  // The last tally is "not yet due" when the KPI has no reason of that name.
+  const int32_t listed = Reason(kNotYetDue);
+  const size_t not_yet_due =
+      listed >= 0 ? static_cast<size_t>(listed) : reasons_.size();
+  const auto first =
+      std::lower_bound(events_.begin(), events_.end(), start,
+                       [](const KpiEvent& e, Date d) { return e.date < d; });
   for (auto it = first; it != events_.end() && it->date <= end; ++it) {
+    size_t g = 0;
+    if (by_group) {
+      if (it->group < 0 || static_cast<size_t>(it->group) >= counts->size()) {
+        continue;
+      }
+      g = static_cast<size_t>(it->group);
+    }
     if (it->reason >= 0) {
-      ++counts.excluded[reasons_[static_cast<size_t>(it->reason)]];
+      ++(*excluded)[g][static_cast<size_t>(it->reason)];
       continue;
     }
     if (it->due && *it->due > end && !(it->done && *it->done <= end)) {
-      ++counts.excluded["not_yet_due"];
+      ++(*excluded)[g][not_yet_due];
       continue;
     }
-    ++counts.denominator;
-    if (it->hit) ++counts.numerator;
+    KpiCounts& c = (*counts)[g];
+    ++c.denominator;
+    if (it->hit) ++c.numerator;
   }
-  // Overdue slots: the slot after the last review held on or before `end`,
-  // due inside the period while the care or plan was still open.
-  for (const KpiChain& chain : chains_) {
-    const size_t k = static_cast<size_t>(
-        std::upper_bound(chain.held.begin(), chain.held.end(), end) -
-        chain.held.begin());
-    const std::optional<Date>& due = chain.next_due[k];
-    if (due && start <= *due && *due <= end && (!chain.end || *chain.end > *due)) {
-      ++counts.denominator;
-      ++counts.overdue_at_period_end;
-    }
+}
+
+KpiCounts Kpi::Finished(KpiCounts counts,
+                        const std::vector<int64_t>& excluded) const {
+  for (size_t i = 0; i < reasons_.size(); ++i) {
+    counts.excluded[reasons_[i]] = excluded[i];
+  }
+  if (excluded.back() > 0 && Reason(kNotYetDue) < 0) {
+    counts.excluded[kNotYetDue] = excluded.back();
   }
   SetValue(&counts);
+  return counts;
+}
+
+KpiCounts Kpi::Count(Date start, Date end) const {
+  std::vector<KpiCounts> counts(1);
+  std::vector<std::vector<int64_t>> excluded(
+      1, std::vector<int64_t>(reasons_.size() + 1, 0));
+  Tally(start, end, /*by_group=*/false, &excluded, &counts);
+  // Overdue slots: the slot after the last review held on or before `end`,
+  // due inside the period while the care or plan was still open.
+  const auto first =
+      std::lower_bound(slots_.begin(), slots_.end(), start,
+                       [](const OpenSlot& s, Date d) { return s.due < d; });
+  for (auto it = first; it != slots_.end() && it->due <= end; ++it) {
+    if (it->previous_held <= end && end < it->next_held && it->end > it->due) {
+      ++counts[0].denominator;
+      ++counts[0].overdue_at_period_end;
+    }
+  }
+  return Finished(std::move(counts[0]), excluded[0]);
+}
+
+std::vector<KpiCounts> Kpi::CountByGroup(Date start, Date end,
+                                         int32_t groups) const {
+  const size_t n = static_cast<size_t>(std::max(groups, 0));
+  std::vector<KpiCounts> counts(n);
+  std::vector<std::vector<int64_t>> excluded(
+      n, std::vector<int64_t>(reasons_.size() + 1, 0));
+  Tally(start, end, /*by_group=*/true, &excluded, &counts);
+  for (size_t g = 0; g < n; ++g) {
+    counts[g] = Finished(std::move(counts[g]), excluded[g]);
+  }
   return counts;
 }
 

@@ -3,13 +3,15 @@
 // The shape every KPI shares. A KPI is precomputed once from the data into
 // dated events (a review, a conference, a plan start) that already know
 // their exclusion reason and whether they meet the standard, plus, for
-// review chains, the due date of the slot after each review. Counting a
-// period [S, E] is then a scan of the events dated in it and a binary search
-// per chain, so the monthly series and the previous period cost little.
+// review chains, the slots that can fall overdue. Counting a period [S, E]
+// is then a binary search and a scan of the events (and slots) dated in
+// it, so the monthly series, the previous period and the per-chair
+// breakdown cost little.
 
 #ifndef TSC_KPI_KPI_H_
 #define TSC_KPI_KPI_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,22 +25,15 @@ namespace internal {
 // A dated record in scope of a KPI.
 struct KpiEvent {
   Date date;
-  int reason = -1;   // index into the KPI's reasons, or -1 when counted
-  bool hit = false;  // meets the standard (the numerator)
+  int32_t reason = -1;  // index into the KPI's reasons, or -1 when counted
+  bool hit = false;     // meets the standard (the numerator)
   // For "not yet due" exclusions: the due date and when it was done, so a
   // period ending before the due date, with nothing done by then, excludes
   // the event instead of counting it late.
-  std::optional<Date> due;
-  std::optional<Date> done;
-};
-
-// A review chain, for its overdue slots.
-struct KpiChain {
-  std::vector<Date> held;  // distinct review dates, ascending
-  // next_due[k]: due date of the slot after the k-th review (next_due[0]:
-  // slot 1, empty for an unanchored chain).
-  std::vector<std::optional<Date>> next_due;
-  std::optional<Date> end;  // the period of care / plan ended on this day
+  std::optional<Date> due = std::nullopt;
+  std::optional<Date> done = std::nullopt;
+  // The breakdown group (the meeting's chair), or -1.
+  int32_t group = -1;
 };
 
 class Kpi {
@@ -53,21 +48,32 @@ class Kpi {
 
   // The counts for the period [start, end].
   virtual KpiCounts Count(Date start, Date end) const;
+  // The counts for [start, end] of each breakdown group 0..groups-1 (events
+  // of other groups are left out).
+  std::vector<KpiCounts> CountByGroup(Date start, Date end,
+                                      int32_t groups) const;
 
   const std::string& id() const { return id_; }
   const std::string& title() const { return title_; }
   const std::string& unit() const { return unit_; }
-  bool has_overdue() const { return !chains_.empty() || chain_kpi_; }
+  bool has_overdue() const { return chain_kpi_; }
 
   // The first day the data can answer for (previous periods before it are
   // not reported).
   std::optional<Date> coverage_start;
 
-  void AddEvent(KpiEvent event) { events_.push_back(std::move(event)); }
-  void AddChain(KpiChain chain) { chains_.push_back(std::move(chain)); }
+  void ReserveEvents(size_t n) { events_.reserve(n); }
+  void AddEvent(const KpiEvent& event) { events_.push_back(event); }
+  // A review chain, for its overdue slots: `held` the distinct review dates
+  // ascending, `next_due[k]` the due date of the slot after the k-th review
+  // (next_due[0]: slot 1, empty for an unanchored chain), `end` the day the
+  // period of care or plan ended.
+  void AddChain(const std::vector<Date>& held,
+                const std::vector<std::optional<Date>>& next_due,
+                std::optional<Date> end);
   // Index of a reason name, for AddEvent.
-  int Reason(const std::string& name) const;
-  // Sorts the events by date; call once before counting.
+  int32_t Reason(const std::string& name) const;
+  // Sorts the events and slots by date; call once before counting.
   void Finish();
   void set_chain_kpi() { chain_kpi_ = true; }
 
@@ -76,12 +82,30 @@ class Kpi {
   void SetValue(KpiCounts* counts) const;
 
  private:
+  // A slot of a chain that is overdue at a period end E when `due` <= E,
+  // the review before it was held by E, the next one was not held by E,
+  // and the care or plan had not ended by the due date.
+  struct OpenSlot {
+    Date due;
+    Date previous_held;  // kMinDate for slot 1
+    Date next_held;      // kMaxDate when no later review was held
+    Date end;            // kMaxDate while open
+  };
+
+  // Counts the events dated in [start, end] into `counts` and `excluded`
+  // (per reason, then "not yet due"): one entry per group, or one for all.
+  void Tally(Date start, Date end, bool by_group,
+             std::vector<std::vector<int64_t>>* excluded,
+             std::vector<KpiCounts>* counts) const;
+  KpiCounts Finished(KpiCounts counts,
+                     const std::vector<int64_t>& excluded) const;
+
   std::string id_;
   std::string title_;
   std::string unit_;
-  std::vector<std::string> reasons_;  // plus "not_yet_due" when used
+  std::vector<std::string> reasons_;
   std::vector<KpiEvent> events_;
-  std::vector<KpiChain> chains_;
+  std::vector<OpenSlot> slots_;
   bool chain_kpi_ = false;
 };
 

@@ -4,11 +4,10 @@
 // SSDA903 Episodes and Reviews tables.
 
 #include <algorithm>
-#include <unordered_map>
 #include <utility>
 
 #include "kpi/builders.h"
-#include "kpi/periods_of_care.h"
+#include "kpi/lac_view.h"
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
@@ -19,31 +18,12 @@ bool IsParticipationCode(const std::string& code) {
          code[2] >= '0' && code[2] <= '7';
 }
 
-// The reviews of each child in file order, each marked duplicate when an
-// earlier row of the same child has the same date (a child has a handful of
-// reviews, so a scan of the child's list is cheapest).
-struct ChildReview {
-  Date date;
-  const LacReviewRecord* record;
-  bool duplicate;
-};
-using ReviewsByChildMap =
-    std::unordered_map<std::string_view, std::vector<ChildReview>>;
-ReviewsByChildMap ReviewsByChild(const Dataset& data) {
-  ReviewsByChildMap out;
-  out.reserve(data.reviews.size() / 4 + 1);
-  for (const LacReviewRecord& r : data.reviews) {
-    std::vector<ChildReview>& list = out[r.child];
-    bool duplicate = false;
-    for (const ChildReview& earlier : list) {
-      if (earlier.date == r.review) duplicate = true;
-    }
-    list.push_back(ChildReview{r.review, &r, duplicate});
-  }
-  return out;
-}
-
 }  // namespace
+
+const LacView& Lac(const KpiContext& ctx) {
+  if (!ctx.lac) ctx.lac = std::make_shared<const LacView>(ctx.data);
+  return *ctx.lac;
+}
 
 std::optional<Date> LacCoverageStart(const KpiContext& ctx) {
   if (ctx.data_from) return ctx.data_from;
@@ -66,44 +46,34 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
       ChainCalculator::Create(ctx.ts, ChainKind::kLac);
   if (!chain.ok()) return chain.status();
 
-  const auto periods = BuildPeriodsOfCare(ctx.data.episodes);
-  const auto reviews = ReviewsByChild(ctx.data);
-  const int duplicate = kpi->Reason("duplicate_review");
-  const int no_period = kpi->Reason("no_period_of_care");
-  const int short_breaks = kpi->Reason("short_breaks");
-  const int unknown = kpi->Reason("previous_review_unknown");
-  static const std::vector<PeriodOfCare> kNoPeriods;
+  const LacView& lac = Lac(ctx);
+  const int32_t duplicate = kpi->Reason("duplicate_review");
+  const int32_t no_period = kpi->Reason("no_period_of_care");
+  const int32_t short_breaks = kpi->Reason("short_breaks");
+  const int32_t unknown = kpi->Reason("previous_review_unknown");
+  kpi->ReserveEvents(ctx.data.reviews.size());
 
-  // Every child with episodes or reviews.
-  std::vector<std::string_view> children;
-  for (const auto& [child, list] : periods) children.push_back(child);
-  for (const auto& [child, list] : reviews) {
-    if (periods.count(child) == 0) children.push_back(child);
-  }
-  for (std::string_view child : children) {
-    const auto p_it = periods.find(child);
-    const std::vector<PeriodOfCare>& child_periods =
-        p_it != periods.end() ? p_it->second : kNoPeriods;
-    std::vector<std::vector<Date>> held(child_periods.size());
-    const auto r_it = reviews.find(child);
-    if (r_it != reviews.end()) {
-      for (const ChildReview& r : r_it->second) {
-        if (r.duplicate) {
-          kpi->AddEvent(KpiEvent{r.date, duplicate, false, {}, {}});
-          continue;
-        }
-        const int p = FindPeriod(child_periods, r.date);
-        if (p < 0) {
-          kpi->AddEvent(KpiEvent{r.date, no_period, false, {}, {}});
-        } else if (child_periods[static_cast<size_t>(p)].short_break) {
-          kpi->AddEvent(KpiEvent{r.date, short_breaks, false, {}, {}});
-        } else {
-          held[static_cast<size_t>(p)].push_back(r.date);
-        }
+  std::vector<std::vector<Date>> held;  // per period; reused across children
+  for (size_t child = 0; child < lac.children(); ++child) {
+    const absl::Span<const PeriodOfCare> periods = lac.Periods(child);
+    if (held.size() < periods.size()) held.resize(periods.size());
+    for (size_t p = 0; p < periods.size(); ++p) held[p].clear();
+    for (const ChildReview& r : lac.Reviews(child)) {
+      if (r.duplicate) {
+        kpi->AddEvent(KpiEvent{r.date, duplicate});
+        continue;
+      }
+      const int p = FindPeriod(periods, r.date);
+      if (p < 0) {
+        kpi->AddEvent(KpiEvent{r.date, no_period});
+      } else if (periods[static_cast<size_t>(p)].short_break) {
+        kpi->AddEvent(KpiEvent{r.date, short_breaks});
+      } else {
+        held[static_cast<size_t>(p)].push_back(r.date);
       }
     }
-    for (size_t p = 0; p < child_periods.size(); ++p) {
-      const PeriodOfCare& period = child_periods[p];
+    for (size_t p = 0; p < periods.size(); ++p) {
+      const PeriodOfCare& period = periods[p];
       if (period.short_break) continue;  // short breaks have no chain
       std::vector<Date>& dates = held[p];
       std::sort(dates.begin(), dates.end());
@@ -117,13 +87,12 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
       for (size_t k = 0; k < dates.size(); ++k) {
         const std::optional<Date>& due = (*next_due)[k];
         if (!due) {
-          kpi->AddEvent(KpiEvent{dates[k], unknown, false, {}, {}});
+          kpi->AddEvent(KpiEvent{dates[k], unknown});
         } else {
-          kpi->AddEvent(KpiEvent{dates[k], -1, dates[k] <= *due, {}, {}});
+          kpi->AddEvent(KpiEvent{dates[k], -1, dates[k] <= *due});
         }
       }
-      kpi->AddChain(KpiChain{std::move(dates), *std::move(next_due),
-                             period.end});
+      kpi->AddChain(dates, *next_due, period.end);
     }
   }
   kpi->Finish();
@@ -138,28 +107,28 @@ absl::StatusOr<KpiPtr> BuildLacReviewParticipation(const KpiContext& ctx) {
       std::vector<std::string>{"duplicate_review", "short_breaks", "under_4",
                                "missing_code"});
   kpi->coverage_start = LacCoverageStart(ctx);
-  const auto periods = BuildPeriodsOfCare(ctx.data.episodes);
-  const int duplicate = kpi->Reason("duplicate_review");
-  const int short_breaks = kpi->Reason("short_breaks");
-  const int under_4 = kpi->Reason("under_4");
-  const int missing = kpi->Reason("missing_code");
-  for (const auto& [child, list] : ReviewsByChild(ctx.data)) {
-    const auto p_it = periods.find(child);
-    for (const ChildReview& r : list) {
-      int reason = -1;
+  const LacView& lac = Lac(ctx);
+  const int32_t duplicate = kpi->Reason("duplicate_review");
+  const int32_t short_breaks = kpi->Reason("short_breaks");
+  const int32_t under_4 = kpi->Reason("under_4");
+  const int32_t missing = kpi->Reason("missing_code");
+  kpi->ReserveEvents(ctx.data.reviews.size());
+  for (size_t child = 0; child < lac.children(); ++child) {
+    const absl::Span<const PeriodOfCare> periods = lac.Periods(child);
+    for (const ChildReview& r : lac.Reviews(child)) {
+      int32_t reason = -1;
       const std::string& code = r.record->review_code;
       if (r.duplicate) {
         reason = duplicate;
-      } else if (p_it != periods.end()) {
-        const int p = FindPeriod(p_it->second, r.date);
-        if (p >= 0 && p_it->second[static_cast<size_t>(p)].short_break) {
+      } else {
+        const int p = FindPeriod(periods, r.date);
+        if (p >= 0 && periods[static_cast<size_t>(p)].short_break) {
           reason = short_breaks;
         }
       }
       if (reason < 0 && code == "PN0") reason = under_4;
       if (reason < 0 && !IsParticipationCode(code)) reason = missing;
-      kpi->AddEvent(KpiEvent{r.date, reason, reason < 0 && code != "PN7", {},
-                             {}});
+      kpi->AddEvent(KpiEvent{r.date, reason, reason < 0 && code != "PN7"});
     }
   }
   kpi->Finish();

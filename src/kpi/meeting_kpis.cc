@@ -4,6 +4,9 @@
 // decisions within 5 working days, the record within 20, and the social
 // worker's report before the review (KPIS.md).
 
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
 #include "kpi/builders.h"
 
 TSC_NAMESPACE_BEGIN
@@ -35,21 +38,42 @@ absl::StatusOr<KpiPtr> BuildFollowUp(
                                       : EarliestReview(ctx.data);
   absl::StatusOr<const Rule*> rule = ctx.ts.rules().Get(rule_id);
   if (!rule.ok()) return rule.status();
-  for (const MeetingRecord& m : ctx.data.meetings) {
+  const Timescales::Offset offset = ctx.ts.EffectiveOffset(**rule);
+  const MeetingChairs& chairs = Chairs(ctx);
+  for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
+    const MeetingRecord& m = ctx.data.meetings[i];
     if (!IsLacReview(m)) continue;
-    absl::StatusOr<Date> due = ctx.ts.LegalDueDate(**rule, m.held.date);
+    absl::StatusOr<Date> due = ctx.ts.LegalDueDate(offset, m.held.date);
     if (!due.ok()) return due.status();
     const std::optional<Moment>& done = m.*done_field;
     const std::optional<Date> done_date =
         done ? std::optional<Date>(done->date) : std::nullopt;
     kpi->AddEvent(KpiEvent{m.held.date, -1, done_date && *done_date <= *due,
-                           *due, done_date});
+                           *due, done_date, chairs.of_meeting[i]});
   }
   kpi->Finish();
   return kpi;
 }
 
 }  // namespace
+
+const MeetingChairs& Chairs(const KpiContext& ctx) {
+  if (ctx.chairs) return *ctx.chairs;
+  auto chairs = std::make_shared<MeetingChairs>();
+  absl::flat_hash_map<std::string_view, int32_t> number;
+  for (const MeetingRecord& m : ctx.data.meetings) number.try_emplace(m.chair);
+  for (const auto& [name, unused] : number) chairs->names.push_back(name);
+  std::sort(chairs->names.begin(), chairs->names.end());
+  for (size_t i = 0; i < chairs->names.size(); ++i) {
+    number[chairs->names[i]] = static_cast<int32_t>(i);
+  }
+  chairs->of_meeting.reserve(ctx.data.meetings.size());
+  for (const MeetingRecord& m : ctx.data.meetings) {
+    chairs->of_meeting.push_back(number[m.chair]);
+  }
+  ctx.chairs = std::move(chairs);
+  return *ctx.chairs;
+}
 
 absl::StatusOr<KpiPtr> BuildDecisions5wd(const KpiContext& ctx) {
   return BuildFollowUp(ctx, "lac_review_decisions_5wd",
@@ -72,7 +96,9 @@ absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx) {
                                       : EarliestReview(ctx.data);
   absl::StatusOr<const Rule*> rule = ctx.ts.rules().Get("lac.sw_report");
   if (!rule.ok()) return rule.status();
-  for (const MeetingRecord& m : ctx.data.meetings) {
+  const MeetingChairs& chairs = Chairs(ctx);
+  for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
+    const MeetingRecord& m = ctx.data.meetings[i];
     if (!IsLacReview(m)) continue;
     // 24 elapsed hours before held_at when it has a time (Europe/London);
     // otherwise the day before. A blank receipt is late.
@@ -80,7 +106,8 @@ absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx) {
     if (!due.ok()) return due.status();
     const bool in_time = m.sw_report_received.has_value() &&
                          AtOrBefore(*m.sw_report_received, *due);
-    kpi->AddEvent(KpiEvent{m.held.date, -1, in_time, {}, {}});
+    kpi->AddEvent(
+        KpiEvent{m.held.date, -1, in_time, {}, {}, chairs.of_meeting[i]});
   }
   kpi->Finish();
   return kpi;

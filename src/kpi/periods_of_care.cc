@@ -16,6 +16,24 @@ bool IsShortBreakStatus(const std::string& ls) {
 
 }  // namespace
 
+void AppendPeriodsOfCare(absl::Span<const Episode* const> episodes,
+                         std::vector<PeriodOfCare>* out) {
+  const Episode* previous = nullptr;
+  for (const Episode* e : episodes) {
+    if (previous == nullptr || e->rne == "S" || EndsPeriod(*previous)) {
+      PeriodOfCare p;
+      p.first_decom = e->decom;
+      p.start_known = e->rne == "S";
+      p.short_break = true;
+      out->push_back(p);
+    }
+    PeriodOfCare& current = out->back();
+    current.short_break = current.short_break && IsShortBreakStatus(e->ls);
+    current.end = EndsPeriod(*e) ? e->dec : std::nullopt;
+    previous = e;
+  }
+}
+
 PeriodsByChild BuildPeriodsOfCare(const std::vector<Episode>& episodes) {
   std::unordered_map<std::string_view, std::vector<const Episode*>> by_child;
   for (const Episode& e : episodes) by_child[e.child].push_back(&e);
@@ -25,26 +43,12 @@ PeriodsByChild BuildPeriodsOfCare(const std::vector<Episode>& episodes) {
                      [](const Episode* a, const Episode* b) {
                        return a->decom < b->decom;
                      });
-    std::vector<PeriodOfCare>& periods = out[child];
-    const Episode* previous = nullptr;
-    for (const Episode* e : list) {
-      if (previous == nullptr || e->rne == "S" || EndsPeriod(*previous)) {
-        PeriodOfCare p;
-        p.first_decom = e->decom;
-        p.start_known = e->rne == "S";
-        p.short_break = true;
-        periods.push_back(p);
-      }
-      PeriodOfCare& current = periods.back();
-      current.short_break = current.short_break && IsShortBreakStatus(e->ls);
-      current.end = EndsPeriod(*e) ? e->dec : std::nullopt;
-      previous = e;
-    }
+    AppendPeriodsOfCare(list, &out[child]);
   }
   return out;
 }
 
-int FindPeriod(const std::vector<PeriodOfCare>& periods, Date day) {
+int FindPeriod(absl::Span<const PeriodOfCare> periods, Date day) {
   for (size_t i = 0; i < periods.size(); ++i) {
     if (periods[i].Holds(day)) return static_cast<int>(i);
   }

@@ -8,12 +8,12 @@
 #ifndef TSC_KPI_PERIODS_OF_CARE_H_
 #define TSC_KPI_PERIODS_OF_CARE_H_
 
-#include <unordered_map>
 #include <optional>
 #include <string_view>
-#include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "absl/types/span.h"
 #include "timescales/dataset.h"
 
 TSC_NAMESPACE_BEGIN
@@ -31,6 +31,13 @@ struct PeriodOfCare {
   }
 };
 
+// AppendPeriodsOfCare()
+//
+// Appends to `out` the periods of one child whose episodes, sorted by
+// DECOM (equal DECOMs in file order), are `episodes`.
+void AppendPeriodsOfCare(absl::Span<const Episode* const> episodes,
+                         std::vector<PeriodOfCare>* out);
+
 // Periods of care per child (keyed by a view of the episodes' child ids,
 // so `episodes` must outlive the map), each child's in start order.
 using PeriodsByChild =
@@ -38,7 +45,7 @@ using PeriodsByChild =
 PeriodsByChild BuildPeriodsOfCare(const std::vector<Episode>& episodes);
 
 // The index of the first period that holds `day`, or -1.
-int FindPeriod(const std::vector<PeriodOfCare>& periods, Date day);
+int FindPeriod(absl::Span<const PeriodOfCare> periods, Date day);
 
 }  // namespace internal
 TSC_NAMESPACE_END
