@@ -1,0 +1,434 @@
+// The KPI engine against a brute-force reference over random data: the LAC
+// review KPIs and the per-chair meeting KPIs, for a year, each of its
+// months and the previous year, computed here straight from the words of
+// KPIS.md (a loop over every child, period, review and meeting for every
+// period asked), with nothing precomputed or shared with the engine.
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_format.h"
+#include "gtest/gtest.h"
+#include "testing/status_matchers.h"
+#include "timescales/due.h"
+#include "timescales/report.h"
+
+namespace timescales {
+namespace {
+
+using ::timescales::testing::IsOk;
+
+Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
+
+// ---- Random data
+// -------------------------------------------------------------
+
+class RandomData {
+ public:
+  explicit RandomData(uint32_t seed) : rng_(seed) {}
+
+  Dataset Make() {
+    Dataset data;
+    for (const char* table :
+         {"ssda903.episodes", "ssda903.reviews", "meetings"}) {
+      data.files.push_back(InputFile{"x.csv", table, 0, 0, false});
+    }
+    for (int c = 0; c < 250; ++c) {
+      const std::string child = absl::StrFormat("C%d", c);
+      AddEpisodes(child, &data);
+      AddReviews(child, &data);
+    }
+    for (int m = 0; m < 1500; ++m) data.meetings.push_back(Meeting());
+    return data;
+  }
+
+ private:
+  int Uniform(int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(rng_);
+  }
+  template <size_t N>
+  const char* Pick(const char* const (&choices)[N]) {
+    return choices[Uniform(0, static_cast<int>(N) - 1)];
+  }
+  Date Day(Date from, int span) {
+    return Date::FromSerial(from.serial() + Uniform(0, span));
+  }
+
+  // Episodes in file order not always by DECOM; gaps, overlaps, short
+  // breaks, open episodes and RNE codes that do and do not start periods.
+  void AddEpisodes(const std::string& child, Dataset* data) {
+    static const char* const kRne[] = {"S", "S", "P", "L", "T", "B", "U"};
+    static const char* const kLs[] = {"C2", "C2", "E1", "V3", "V4", "J2"};
+    static const char* const kRec[] = {"X1", "X1", "E11", "E4A", "E13", ""};
+    Date start = Day(D(2016, 1, 1), 1400);
+    const int n = Uniform(0, 4);
+    for (int i = 0; i < n; ++i) {
+      Episode e;
+      e.child = child;
+      e.decom = start;
+      e.rne = Pick(kRne);
+      e.ls = Pick(kLs);
+      e.rec = Pick(kRec);
+      if (Uniform(0, 5) > 0) e.dec = Day(start, 500);
+      data->episodes.push_back(e);
+      start = e.dec ? Day(*e.dec, 60) : Day(start, 300);
+    }
+    if (Uniform(0, 3) == 0) {
+      std::shuffle(data->episodes.end() - n, data->episodes.end(), rng_);
+    }
+  }
+
+  // Reviews about 3 and 6 months apart, some late, some repeated, some
+  // outside any period, with every kind of code.
+  void AddReviews(const std::string& child, Dataset* data) {
+    static const char* const kCodes[] = {"PN0", "PN1", "PN3", "PN6",
+                                         "PN7", "",    "PN8", "pn2"};
+    Date day = Day(D(2016, 2, 1), 1400);
+    const int n = Uniform(0, 9);
+    for (int i = 0; i < n; ++i) {
+      LacReviewRecord r;
+      r.child = child;
+      r.review = day;
+      r.review_code = Pick(kCodes);
+      data->reviews.push_back(r);
+      if (Uniform(0, 6) == 0) data->reviews.push_back(r);  // a repeat
+      day = Date::FromSerial(day.serial() + Uniform(15, 220));
+    }
+  }
+
+  MeetingRecord Meeting() {
+    static const char* const kTypes[] = {"lac_review", "lac_review", "icpc",
+                                         "rcpc"};
+    static const char* const kChairs[] = {"", "IRO1", "IRO2", "IRO3"};
+    MeetingRecord m;
+    m.child = absl::StrFormat("C%d", Uniform(0, 249));
+    m.type = Pick(kTypes);
+    m.chair = Pick(kChairs);
+    m.held.date = Day(D(2017, 10, 1), 1000);
+    if (Uniform(0, 1) == 0) m.held.minute_of_day = Uniform(0, 1439);
+    auto after = [&](int days) -> std::optional<Moment> {
+      if (Uniform(0, 4) == 0) return std::nullopt;
+      return Moment{Date::FromSerial(m.held.date.serial() + Uniform(-2, days)),
+                    std::optional<int>(Uniform(0, 1439))};
+    };
+    m.decisions_sent = after(12);
+    m.record_distributed = after(40);
+    m.sw_report_received = after(0);
+    if (m.sw_report_received) {
+      m.sw_report_received->date =
+          Date::FromSerial(m.held.date.serial() - Uniform(0, 3));
+    }
+    m.qa_alerts = Uniform(0, 3);
+    return m;
+  }
+
+  std::mt19937 rng_;
+};
+
+// ---- The reference
+// -------------------------------------------------------------
+
+struct Counts {
+  int64_t numerator = 0;
+  int64_t denominator = 0;
+  int64_t overdue = 0;
+  std::map<std::string, int64_t> excluded;
+};
+
+struct Period {
+  Date first;
+  bool start_known;
+  std::optional<Date> end;
+  bool short_break;
+  bool Holds(Date d) const {
+    return (!start_known || d >= first) && (!end || d <= *end);
+  }
+};
+
+std::vector<Period> PeriodsOf(const Dataset& data, const std::string& child) {
+  std::vector<Episode> mine;
+  for (const Episode& e : data.episodes) {
+    if (e.child == child) mine.push_back(e);
+  }
+  std::stable_sort(
+      mine.begin(), mine.end(),
+      [](const Episode& a, const Episode& b) { return a.decom < b.decom; });
+  std::vector<Period> out;
+  for (size_t i = 0; i < mine.size(); ++i) {
+    const Episode& e = mine[i];
+    const bool ended_before =
+        i > 0 && mine[i - 1].dec && mine[i - 1].rec != "X1";
+    if (i == 0 || e.rne == "S" || ended_before) {
+      out.push_back(Period{e.decom, e.rne == "S", std::nullopt, true});
+    }
+    out.back().short_break =
+        out.back().short_break && (e.ls == "V3" || e.ls == "V4");
+    out.back().end = e.dec && e.rec != "X1" ? e.dec : std::optional<Date>();
+  }
+  return out;
+}
+
+class Reference {
+ public:
+  explicit Reference(const Dataset& data) : data_(data) {
+    const ReportConfig config;
+    ts_.emplace(*config.BuildCalendar(), *config.BuildRules(), config.policy);
+    for (const LacReviewRecord& r : data.reviews) {
+      if (!coverage_ || r.review < *coverage_) coverage_ = r.review;
+    }
+  }
+
+  Date Due(const char* rule, Date anchor) const {
+    return *ts_->LegalDueDate(**ts_->rules().Get(rule), anchor);
+  }
+
+  Counts Timeliness(Date start, Date end) const {
+    Counts c;
+    for (const char* reason : {"duplicate_review", "no_period_of_care",
+                               "short_breaks", "previous_review_unknown"}) {
+      c.excluded[reason] = 0;
+    }
+    std::vector<std::string> children;
+    for (const Episode& e : data_.episodes) children.push_back(e.child);
+    for (const LacReviewRecord& r : data_.reviews) children.push_back(r.child);
+    std::sort(children.begin(), children.end());
+    children.erase(std::unique(children.begin(), children.end()),
+                   children.end());
+    for (const std::string& child : children) {
+      const std::vector<Period> periods = PeriodsOf(data_, child);
+      std::vector<std::vector<Date>> held(periods.size());
+      std::vector<Date> seen;
+      for (const LacReviewRecord& r : data_.reviews) {
+        if (r.child != child) continue;
+        const bool in = start <= r.review && r.review <= end;
+        if (std::count(seen.begin(), seen.end(), r.review) > 0) {
+          c.excluded["duplicate_review"] += in;
+          continue;
+        }
+        seen.push_back(r.review);
+        size_t p = 0;
+        while (p < periods.size() && !periods[p].Holds(r.review)) ++p;
+        if (p == periods.size()) {
+          c.excluded["no_period_of_care"] += in;
+        } else if (periods[p].short_break) {
+          c.excluded["short_breaks"] += in;
+        } else {
+          held[p].push_back(r.review);
+        }
+      }
+      for (size_t p = 0; p < periods.size(); ++p) {
+        if (!periods[p].short_break) Chain(periods[p], held[p], start, end, &c);
+      }
+    }
+    return c;
+  }
+
+  Counts Participation(Date start, Date end) const {
+    Counts c;
+    for (const char* reason :
+         {"duplicate_review", "short_breaks", "under_4", "missing_code"}) {
+      c.excluded[reason] = 0;
+    }
+    for (size_t i = 0; i < data_.reviews.size(); ++i) {
+      const LacReviewRecord& r = data_.reviews[i];
+      bool duplicate = false;
+      for (size_t j = 0; j < i; ++j) {
+        duplicate |= data_.reviews[j].child == r.child &&
+                     data_.reviews[j].review == r.review;
+      }
+      if (r.review < start || r.review > end) continue;
+      const std::vector<Period> periods = PeriodsOf(data_, r.child);
+      const auto holder =
+          std::find_if(periods.begin(), periods.end(),
+                       [&](const Period& p) { return p.Holds(r.review); });
+      const std::string& code = r.review_code;
+      const bool valid = code.size() == 3 && code.rfind("PN", 0) == 0 &&
+                         code[2] >= '0' && code[2] <= '7';
+      if (duplicate) {
+        ++c.excluded["duplicate_review"];
+      } else if (holder != periods.end() && holder->short_break) {
+        ++c.excluded["short_breaks"];
+      } else if (code == "PN0") {
+        ++c.excluded["under_4"];
+      } else if (!valid) {
+        ++c.excluded["missing_code"];
+      } else {
+        ++c.denominator;
+        c.numerator += code != "PN7";
+      }
+    }
+    return c;
+  }
+
+  // The three meeting KPIs of one chair's lac_review meetings, and its
+  // meetings of any type, in [start, end].
+  struct Chair {
+    int64_t meetings = 0;
+    int64_t qa_alerts = 0;
+    Counts decisions, record, sw_report;
+  };
+  std::map<std::string, Chair> Chairs(Date start, Date end) const {
+    std::map<std::string, Chair> out;
+    for (const MeetingRecord& m : data_.meetings) {
+      if (m.held.date < start || m.held.date > end) continue;
+      Chair& chair = out[m.chair.empty() ? "(none)" : m.chair];
+      ++chair.meetings;
+      chair.qa_alerts += m.qa_alerts;
+      if (m.type != "lac_review") continue;
+      FollowUp(Due("lac.review_decisions", m.held.date), m.decisions_sent, end,
+               &chair.decisions);
+      FollowUp(Due("lac.review_record", m.held.date), m.record_distributed, end,
+               &chair.record);
+      const Moment due =
+          *ts_->LegalDue(**ts_->rules().Get("lac.sw_report"), m.held);
+      ++chair.sw_report.denominator;
+      chair.sw_report.numerator +=
+          m.sw_report_received && AtOrBefore(*m.sw_report_received, due);
+    }
+    return out;
+  }
+
+ private:
+  // One period's chain: each review against the slot it fills, and the
+  // slot after the last review held by `end` when it falls due in the
+  // period while the care lasts.
+  void Chain(const Period& period, std::vector<Date> held, Date start, Date end,
+             Counts* c) const {
+    std::sort(held.begin(), held.end());
+    const bool anchored =
+        period.start_known && coverage_ && period.first >= *coverage_;
+    auto slot_due = [&](size_t k) -> std::optional<Date> {
+      if (k == 0) {
+        if (!anchored) return std::nullopt;
+        return Due("lac.first_review", period.first);
+      }
+      return Due(
+          k == 1 && anchored ? "lac.second_review" : "lac.subsequent_review",
+          held[k - 1]);
+    };
+    for (size_t k = 0; k < held.size(); ++k) {
+      if (held[k] < start || held[k] > end) continue;
+      const std::optional<Date> due = slot_due(k);
+      if (!due) {
+        ++c->excluded["previous_review_unknown"];
+        continue;
+      }
+      ++c->denominator;
+      c->numerator += held[k] <= *due;
+    }
+    size_t by_end = 0;
+    while (by_end < held.size() && held[by_end] <= end) ++by_end;
+    const std::optional<Date> next = slot_due(by_end);
+    if (next && start <= *next && *next <= end &&
+        (!period.end || *period.end > *next)) {
+      ++c->denominator;
+      ++c->overdue;
+    }
+  }
+
+  static void FollowUp(Date due, const std::optional<Moment>& done, Date end,
+                       Counts* c) {
+    const bool done_by_end = done && done->date <= end;
+    if (due > end && !done_by_end) {
+      ++c->excluded["not_yet_due"];
+      return;
+    }
+    ++c->denominator;
+    c->numerator += done && done->date <= due;
+  }
+
+  const Dataset& data_;
+  std::optional<Timescales> ts_;
+  std::optional<Date> coverage_;
+};
+
+// ---- The comparison
+// ------------------------------------------------------------
+
+void ExpectSame(const KpiCounts& engine, const Counts& reference,
+                const std::string& where) {
+  EXPECT_EQ(engine.numerator, reference.numerator) << where;
+  EXPECT_EQ(engine.denominator, reference.denominator) << where;
+  EXPECT_EQ(engine.overdue_at_period_end, reference.overdue) << where;
+  for (const auto& [reason, count] : reference.excluded) {
+    const auto it = engine.excluded.find(reason);
+    EXPECT_EQ(it == engine.excluded.end() ? 0 : it->second, count)
+        << where << " " << reason;
+  }
+}
+
+const KpiResult& Kpi(const Report& report, const std::string& id) {
+  for (const KpiResult& k : report.kpis) {
+    if (k.id == id) return k;
+  }
+  ADD_FAILURE() << "no KPI " << id;
+  static const KpiResult kNone;
+  return kNone;
+}
+
+class KpiReference : public ::testing::TestWithParam<uint32_t> {};
+
+TEST_P(KpiReference, LacKpisMatchTheReferenceForEveryPeriod) {
+  const Dataset data = RandomData(GetParam()).Make();
+  const Reference reference(data);
+  const ReportingPeriod year = *ReportingPeriod::Parse("2018-19");
+  absl::StatusOr<Report> report =
+      ComputeReport(data, year, ReportConfig(), ReportOptions());
+  ASSERT_THAT(report, IsOk());
+
+  std::vector<std::pair<std::string, ReportingPeriod>> periods = {
+      {"2018-19", year}};
+  for (const ReportingPeriod& month : year.Months()) {
+    periods.emplace_back(month.label, month);
+  }
+  for (const char* id : {"lac_review_timeliness", "lac_review_participation"}) {
+    const KpiResult& kpi = Kpi(*report, id);
+    const bool timeliness = std::string(id) == "lac_review_timeliness";
+    auto expected = [&](const ReportingPeriod& p) {
+      return timeliness ? reference.Timeliness(p.start, p.end)
+                        : reference.Participation(p.start, p.end);
+    };
+    ExpectSame(kpi.headline, expected(year), std::string(id) + " 2018-19");
+    ASSERT_EQ(kpi.monthly.size(), 12u);
+    for (size_t m = 0; m < 12; ++m) {
+      ExpectSame(kpi.monthly[m].second, expected(periods[m + 1].second),
+                 std::string(id) + " " + kpi.monthly[m].first);
+    }
+    ASSERT_TRUE(kpi.previous.has_value()) << id;
+    ExpectSame(*kpi.previous, expected(*year.Previous()),
+               std::string(id) + " 2017-18");
+  }
+}
+
+TEST_P(KpiReference, PerChairCountsMatchTheReference) {
+  const Dataset data = RandomData(GetParam()).Make();
+  const Reference reference(data);
+  const ReportingPeriod year = *ReportingPeriod::Parse("2018-19");
+  absl::StatusOr<Report> report =
+      ComputeReport(data, year, ReportConfig(), ReportOptions());
+  ASSERT_THAT(report, IsOk());
+  const std::map<std::string, Reference::Chair> chairs =
+      reference.Chairs(year.start, year.end);
+  ASSERT_EQ(report->by_chair.size(), chairs.size());
+  auto expected = chairs.begin();
+  for (const ChairRow& row : report->by_chair) {
+    EXPECT_EQ(row.chair_id, expected->first);
+    EXPECT_EQ(row.meetings, expected->second.meetings) << row.chair_id;
+    EXPECT_EQ(row.qa_alerts, expected->second.qa_alerts) << row.chair_id;
+    ExpectSame(row.decisions, expected->second.decisions,
+               row.chair_id + " decisions");
+    ExpectSame(row.record, expected->second.record, row.chair_id + " record");
+    ExpectSame(row.sw_report, expected->second.sw_report,
+               row.chair_id + " sw_report");
+    ++expected;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, KpiReference,
+                         ::testing::Values(1u, 2u, 3u, 4u, 5u, 6u, 7u, 8u));
+
+}  // namespace
+}  // namespace timescales
