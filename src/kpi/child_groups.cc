@@ -6,9 +6,12 @@ TSC_NAMESPACE_BEGIN
 namespace internal {
 
 uint32_t ChildNumbers::Number(std::string_view child) {
+  if (!ids_.empty() && child == last_) return last_number_;
   const auto [it, added] =
       numbers_.try_emplace(child, static_cast<uint32_t>(ids_.size()));
   if (added) ids_.push_back(child);
+  last_ = child;
+  last_number_ = it->second;
   return it->second;
 }
 

@@ -44,6 +44,9 @@ class ChildNumbers {
  private:
   absl::flat_hash_map<std::string_view, uint32_t> numbers_;
   std::vector<std::string_view> ids_;
+  // Extracts list a child's rows together: the last id answers most calls.
+  std::string_view last_;
+  uint32_t last_number_ = 0;
 };
 
 // The indices 0..n-1 of a table, grouped by a number per index.

@@ -56,6 +56,29 @@ int32_t Kpi::Reason(const std::string& name) const {
   return -1;
 }
 
+void Kpi::AddEvent(const KpiEvent& event) {
+  const bool plain = !event.due && !event.done && event.group < 0;
+  if (!plain || event.date < kMinDate || event.date > kMaxDate) {
+    events_.push_back(event);
+    return;
+  }
+  if (day_tallies_.empty()) {
+    day_tallies_.assign(
+        static_cast<size_t>(kMaxDate.serial() - kMinDate.serial() + 1) *
+            Columns(),
+        0);
+  }
+  int32_t* day = &day_tallies_[static_cast<size_t>(event.date.serial() -
+                                                   kMinDate.serial()) *
+                               Columns()];
+  if (event.reason >= 0) {
+    ++day[event.reason];
+  } else {
+    ++day[reasons_.size()];
+    if (event.hit) ++day[reasons_.size() + 1];
+  }
+}
+
 void Kpi::AddChain(const std::vector<Date>& held,
                    const std::vector<std::optional<Date>>& next_due,
                    std::optional<Date> end) {
@@ -92,6 +115,18 @@ void Kpi::Tally(Date start, Date end, bool by_group,
   const int32_t listed = Reason(kNotYetDue);
   const size_t not_yet_due =
       listed >= 0 ? static_cast<size_t>(listed) : reasons_.size();
+  if (!by_group && !day_tallies_.empty()) {
+    const int32_t from = std::max(start.serial(), kMinDate.serial());
+    const int32_t to = std::min(end.serial(), kMaxDate.serial());
+    for (int32_t serial = from; serial <= to; ++serial) {
+      const int32_t* day =
+          &day_tallies_[static_cast<size_t>(serial - kMinDate.serial()) *
+                        Columns()];
+      for (size_t r = 0; r < reasons_.size(); ++r) (*excluded)[0][r] += day[r];
+      (*counts)[0].denominator += day[reasons_.size()];
+      (*counts)[0].numerator += day[reasons_.size() + 1];
+    }
+  }
   const auto first =
       std::lower_bound(events_.begin(), events_.end(), start,
                        [](const KpiEvent& e, Date d) { return e.date < d; });

@@ -4,9 +4,9 @@
 // dated events (a review, a conference, a plan start) that already know
 // their exclusion reason and whether they meet the standard, plus, for
 // review chains, the slots that can fall overdue. Counting a period [S, E]
-// is then a binary search and a scan of the events (and slots) dated in
-// it, so the monthly series, the previous period and the per-chair
-// breakdown cost little.
+// is then a sum over its days, or a binary search and a scan of the events
+// (and slots) dated in it, so the monthly series, the previous period and
+// the per-chair breakdown cost little.
 
 #ifndef TSC_KPI_KPI_H_
 #define TSC_KPI_KPI_H_
@@ -62,8 +62,7 @@ class Kpi {
   // not reported).
   std::optional<Date> coverage_start;
 
-  void ReserveEvents(size_t n) { events_.reserve(n); }
-  void AddEvent(const KpiEvent& event) { events_.push_back(event); }
+  void AddEvent(const KpiEvent& event);
   // A review chain, for its overdue slots: `held` the distinct review dates
   // ascending, `next_due[k]` the due date of the slot after the k-th review
   // (next_due[0]: slot 1, empty for an unanchored chain), `end` the day the
@@ -104,6 +103,11 @@ class Kpi {
   std::string title_;
   std::string unit_;
   std::vector<std::string> reasons_;
+  // Events with no due date and no group are only ever counted, so they are
+  // tallied per day (columns: each reason, then counted, then hit), and a
+  // period sums its days; the others are kept, sorted by date.
+  size_t Columns() const { return reasons_.size() + 2; }
+  std::vector<int32_t> day_tallies_;  // from kMinDate; sized on first use
   std::vector<KpiEvent> events_;
   std::vector<OpenSlot> slots_;
   bool chain_kpi_ = false;

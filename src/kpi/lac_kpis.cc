@@ -51,7 +51,6 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
   const int32_t no_period = kpi->Reason("no_period_of_care");
   const int32_t short_breaks = kpi->Reason("short_breaks");
   const int32_t unknown = kpi->Reason("previous_review_unknown");
-  kpi->ReserveEvents(ctx.data.reviews.size());
 
   std::vector<std::vector<Date>> held;  // per period; reused across children
   for (size_t child = 0; child < lac.children(); ++child) {
@@ -112,7 +111,6 @@ absl::StatusOr<KpiPtr> BuildLacReviewParticipation(const KpiContext& ctx) {
   const int32_t short_breaks = kpi->Reason("short_breaks");
   const int32_t under_4 = kpi->Reason("under_4");
   const int32_t missing = kpi->Reason("missing_code");
-  kpi->ReserveEvents(ctx.data.reviews.size());
   for (size_t child = 0; child < lac.children(); ++child) {
     const absl::Span<const PeriodOfCare> periods = lac.Periods(child);
     for (const ChildReview& r : lac.Reviews(child)) {
