@@ -2,6 +2,9 @@
 
 #include "timescales/moment.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
@@ -36,6 +39,64 @@ absl::StatusOr<absl::TimeZone> London() {
         "the Europe/London time zone is not available (install tzdata)");
   }
   return *kZone;
+}
+
+// The local dates (serial days) on which London's clocks change, enumerated
+// once from the zone, and the span of dates the enumeration covers.
+struct ClockChanges {
+  std::vector<int32_t> days;  // ascending
+  int32_t first_day = 0;
+  int32_t last_day = -1;  // empty span: no fast path
+};
+
+int32_t SerialOf(const absl::CivilDay& day) {
+  return static_cast<int32_t>(day - absl::CivilDay(1970, 1, 1));
+}
+
+const ClockChanges& LondonClockChanges(const absl::TimeZone& london) {
+  static const ClockChanges* const kChanges = [&] {
+    auto* changes = new ClockChanges;
+    const absl::Time until =
+        absl::FromCivil(absl::CivilSecond(kMaxDate.year(), 12, 31, 23, 59, 59),
+                        absl::UTCTimeZone());
+    absl::Time t = absl::FromCivil(
+        absl::CivilSecond(kMinDate.year(), 1, 1, 0, 0, 0), absl::UTCTimeZone());
+    absl::TimeZone::CivilTransition change;
+    while (t < until && london.NextTransition(t, &change)) {
+      changes->days.push_back(SerialOf(absl::CivilDay(change.from)));
+      changes->days.push_back(SerialOf(absl::CivilDay(change.to)));
+      const absl::Time next = london.At(change.to).trans;
+      if (next <= t) break;  // the zone's data ends
+      t = next;
+    }
+    std::sort(changes->days.begin(), changes->days.end());
+    if (changes->days.size() >= 2) {
+      // Only between the first and last change enumerated is the list known
+      // to be complete.
+      changes->first_day = changes->days.front();
+      changes->last_day = changes->days.back();
+    }
+    return changes;
+  }();
+  return *kChanges;
+}
+
+// True when London's UTC offset is the same all through the local days
+// [first_day, last_day], so hours there are plain clock minutes.
+bool SameOffsetThroughout(const absl::TimeZone& london, int32_t first_day,
+                          int32_t last_day) {
+  const ClockChanges& changes = LondonClockChanges(london);
+  if (first_day <= changes.first_day || last_day >= changes.last_day) {
+    return false;
+  }
+  const auto next =
+      std::lower_bound(changes.days.begin(), changes.days.end(), first_day);
+  return next == changes.days.end() || *next > last_day;
+}
+
+int32_t FloorDiv(int64_t a, int64_t b) {
+  const int64_t q = a / b;
+  return static_cast<int32_t>(q * b > a ? q - 1 : q);
 }
 
 }  // namespace
@@ -86,6 +147,19 @@ absl::StatusOr<Moment> AddHoursLondon(const Moment& moment, int32_t hours) {
   }
   absl::StatusOr<absl::TimeZone> london = London();
   if (!london.ok()) return london.status();
+  // Away from a clock change, adding hours is adding clock minutes: no time
+  // zone lookup needed. (The day's margin each side is only caution.)
+  const int64_t start =
+      int64_t{moment.date.serial()} * 1440 + *moment.minute_of_day;
+  const int64_t end = start + int64_t{hours} * 60;
+  const int32_t first_day = FloorDiv(std::min(start, end), 1440);
+  const int32_t last_day = FloorDiv(std::max(start, end), 1440);
+  const int32_t end_day = FloorDiv(end, 1440);
+  if (SameOffsetThroughout(*london, first_day - 1, last_day + 1) &&
+      end_day >= kMinDate.serial() && end_day <= kMaxDate.serial()) {
+    return Moment{Date::FromSerial(end_day),
+                  static_cast<int>(end - int64_t{end_day} * 1440)};
+  }
   const absl::CivilMinute local(moment.date.year(), moment.date.month(),
                                 moment.date.day(), *moment.minute_of_day / 60,
                                 *moment.minute_of_day % 60);

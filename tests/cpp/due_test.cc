@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "testing/status_matchers.h"
@@ -216,6 +218,39 @@ INSTANTIATE_TEST_SUITE_P(
                  At(2024, 3, 31, 10, 0)},
         HourCase{"no change", At(2024, 1, 2, 10, 0), At(2024, 1, 1, 10, 0)},
         HourCase{"midnight", At(2024, 6, 5, 0, 0), At(2024, 6, 4, 0, 0)}));
+
+// AddHoursLondon against absl's time zone arithmetic done the long way,
+// every 97 minutes through years with both clock changes, a year before
+// 1916 (no summer time then) and one far ahead.
+TEST(Moment, AddHoursLondonMatchesTheTimeZoneEverywhere) {
+  absl::TimeZone london;
+  ASSERT_TRUE(absl::LoadTimeZone("Europe/London", &london));
+  auto reference = [&](const Moment& m, int hours) {
+    const absl::CivilMinute local(m.date.year(), m.date.month(), m.date.day(),
+                                  *m.minute_of_day / 60, *m.minute_of_day % 60);
+    const absl::CivilMinute result =
+        absl::ToCivilMinute(london.At(local).pre + absl::Hours(hours), london);
+    return Moment{*Date::FromYmd(static_cast<int>(result.year()),
+                                 result.month(), result.day()),
+                  result.hour() * 60 + result.minute()};
+  };
+  int checked = 0;
+  for (const auto& [from, to] : {std::pair{D(2018, 1, 1), D(2025, 12, 31)},
+                                 std::pair{D(1905, 1, 1), D(1905, 12, 31)},
+                                 std::pair{D(2150, 1, 1), D(2150, 12, 31)}}) {
+    for (int64_t minute = int64_t{from.serial()} * 1440;
+         minute <= int64_t{to.serial()} * 1440; minute += 97) {
+      const Moment m{Date::FromSerial(static_cast<int32_t>(minute / 1440)),
+                     static_cast<int>(minute % 1440)};
+      for (const int hours : {-48, -24, -1, 1, 24, 48}) {
+        ASSERT_THAT(AddHoursLondon(m, hours), IsOkAndHolds(reference(m, hours)))
+            << m.ToString() << " " << hours << " hours";
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 250000);
+}
 
 // ---- DOMAIN.md section 6 worked examples that name a rule -------------------
 
