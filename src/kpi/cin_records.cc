@@ -35,7 +35,6 @@ void MergeReviews(const std::vector<Date>& copy, std::vector<Date>* merged) {
 
 std::vector<CpPlanRecord> DistinctPlans(const std::vector<CpPlanRecord>& all) {
   std::vector<CpPlanRecord> out;
-  out.reserve(all.size());
   absl::flat_hash_map<Key, size_t> index;
   index.reserve(all.size());
   for (const CpPlanRecord& plan : all) {
@@ -72,7 +71,6 @@ std::vector<CpPlanRecord> DistinctPlans(const std::vector<CpPlanRecord>& all) {
 std::vector<Section47Record> DistinctSection47(
     const std::vector<Section47Record>& all) {
   std::vector<Section47Record> out;
-  out.reserve(all.size());
   absl::flat_hash_map<Key, size_t> index;
   index.reserve(all.size());
   for (const Section47Record& s47 : all) {
