@@ -105,19 +105,36 @@ absl::Status ImportAs(absl::string_view name, absl::string_view text,
       absl::StrFormat("%s: unknown input kind", name));
 }
 
+// One read() of the whole file: a national extract is 100 MB, and reading
+// through istreambuf_iterator went a byte at a time.
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   std::error_code error;
   if (!fs::exists(path, error)) {
     return absl::NotFoundError(
         absl::StrFormat("%s: no such file or folder", path));
   }
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
     return absl::InvalidArgumentError(
         absl::StrFormat("%s: cannot be opened for reading", path));
   }
-  std::string text((std::istreambuf_iterator<char>(in)),
-                   std::istreambuf_iterator<char>());
+  // tellg() fails on what cannot seek (a pipe); then read to the end.
+  const std::streamoff size = in.tellg();
+  std::string text;
+  if (size >= 0 && in.seekg(0)) {
+    text.resize(static_cast<size_t>(size));
+    in.read(text.data(), size);
+    text.resize(static_cast<size_t>(in.gcount()));
+    // The file may have grown since tellg(): read the rest too.
+    if (in) {
+      text.append(std::istreambuf_iterator<char>(in),
+                  std::istreambuf_iterator<char>());
+    }
+  } else {
+    in.clear();
+    text.assign(std::istreambuf_iterator<char>(in),
+                std::istreambuf_iterator<char>());
+  }
   if (in.bad()) {
     return absl::InvalidArgumentError(
         absl::StrFormat("%s: reading the file failed", path));
