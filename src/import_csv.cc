@@ -121,13 +121,12 @@ class CsvImport {
   // the values of readable rows.
   DateColumn Dates(absl::string_view column, bool with_time) const {
     const int index = table_.Find(column);
-    std::vector<absl::string_view> values;
-    values.reserve(table_.row_count());
+    DateColumn dates(std::string(column), with_time);
     for (size_t i = 0; i < table_.row_count(); ++i) {
       const CsvRow row = table_.row(i);
-      if (row.error().empty()) values.push_back(row.Cell(index));
+      if (row.error().empty()) dates.Survey(row.Cell(index));
     }
-    return DateColumn(std::string(column), values, with_time);
+    return dates;
   }
 
   void Commit(std::string table_name, bool ignored, Dataset* data) {
