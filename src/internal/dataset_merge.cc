@@ -3,6 +3,7 @@
 #include "internal/dataset_merge.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -65,16 +66,55 @@ std::string OverlapWarning(const Dataset& data, const Episode& prev,
       prev.decom.ToString(), prev.dec->ToString());
 }
 
-struct Tagged {
-  Episode episode;
-  bool incoming = false;  // from the file being merged
-};
+// The merge order: by child, then DECOM.
+bool Before(const Episode& a, const Episode& b) {
+  if (a.child != b.child) return a.child < b.child;
+  return a.decom < b.decom;
+}
+
+// Sorts `episodes` by child and DECOM, equal ones kept in their order (a
+// stable sort), and returns where each now sits came from. Moves nothing
+// when they are in order already, as a single file usually is.
+std::vector<size_t> SortStably(std::vector<Episode>* episodes) {
+  const size_t n = episodes->size();
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  if (std::is_sorted(episodes->begin(), episodes->end(), Before)) return order;
+  // Sort indices, not the episodes (each is six strings and more); the
+  // index breaks ties, which makes the order the stable one.
+  std::sort(order.begin(), order.end(), [episodes](size_t a, size_t b) {
+    const Episode& x = (*episodes)[a];
+    const Episode& y = (*episodes)[b];
+    if (Before(x, y)) return true;
+    if (Before(y, x)) return false;
+    return a < b;
+  });
+  // Put the episodes in that order in place, one cycle of the
+  // permutation at a time.
+  std::vector<bool> placed(n, false);
+  for (size_t start = 0; start < n; ++start) {
+    if (placed[start] || order[start] == start) continue;
+    Episode carried = std::move((*episodes)[start]);
+    size_t to = start;
+    while (true) {
+      placed[to] = true;
+      const size_t from = order[to];
+      if (from == start) {
+        (*episodes)[to] = std::move(carried);
+        break;
+      }
+      (*episodes)[to] = std::move((*episodes)[from]);
+      to = from;
+    }
+  }
+  return order;
+}
 
 // The kept episode of the current child's run that `episode` repeats.
 const Episode* FindRepeat(const std::vector<Episode>& kept, size_t run_start,
-                          const Episode& episode) {
-  for (size_t i = kept.size();
-       i > run_start && kept[i - 1].decom == episode.decom; --i) {
+                          size_t kept_end, const Episode& episode) {
+  for (size_t i = kept_end; i > run_start && kept[i - 1].decom == episode.decom;
+       --i) {
     if (SameEpisode(kept[i - 1], episode)) return &kept[i - 1];
   }
   return nullptr;
@@ -83,51 +123,59 @@ const Episode* FindRepeat(const std::vector<Episode>& kept, size_t run_start,
 // Merges `incoming` into data->episodes (already sorted and free of
 // repeats); reports only on pairs that involve an incoming episode, so
 // earlier files are not reported twice.
+//
+// Everything happens in data->episodes: the file's episodes are appended,
+// the whole is sorted stably (held ones first among equals), and a single
+// pass keeps each episode or drops it as a repeat, compacting as it goes.
 void MergeEpisodes(std::vector<Episode> incoming, InputFile* file,
                    Dataset* data) {
   if (incoming.empty()) return;
-  std::vector<Tagged> all;
-  all.reserve(data->episodes.size() + incoming.size());
-  for (Episode& e : data->episodes) all.push_back({std::move(e), false});
-  for (Episode& e : incoming) all.push_back({std::move(e), true});
-  // Stable: equal (child, DECOM) keep file order, earlier files first.
-  std::stable_sort(all.begin(), all.end(),
-                   [](const Tagged& a, const Tagged& b) {
-                     if (a.episode.child != b.episode.child) {
-                       return a.episode.child < b.episode.child;
-                     }
-                     return a.episode.decom < b.episode.decom;
-                   });
-  std::vector<Episode> kept;
-  std::vector<bool> kept_incoming;
-  kept.reserve(all.size());
-  size_t run_start = 0;  // where the current child's episodes begin in kept
-  for (Tagged& t : all) {
-    if (kept.empty() || kept.back().child != t.episode.child) {
-      run_start = kept.size();
-    }
-    const Episode* repeat = FindRepeat(kept, run_start, t.episode);
-    if (repeat != nullptr && t.incoming) {
-      const std::string& path = data->PathOf(t.episode.source);
-      data->warnings.push_back({path, t.episode.source.line,
-                                DuplicateWarning(*data, *repeat, t.episode)});
+  std::vector<Episode>& all = data->episodes;
+  const size_t held = all.size();
+  if (held == 0) {
+    all = std::move(incoming);
+  } else {
+    all.reserve(held + incoming.size());
+    Append(std::move(incoming), &all);
+    std::vector<Episode>().swap(incoming);
+  }
+  const std::vector<size_t> order = SortStably(&all);
+  // is_incoming[i]: whether all[i] came from the file being merged;
+  // compacted along with the kept episodes.
+  std::vector<bool> is_incoming(all.size());
+  for (size_t i = 0; i < all.size(); ++i) is_incoming[i] = order[i] >= held;
+
+  size_t kept = 0;       // all[0, kept) are the episodes kept so far
+  size_t run_start = 0;  // where the current child's episodes begin
+  for (size_t i = 0; i < all.size(); ++i) {
+    Episode& episode = all[i];
+    const bool incoming_episode = is_incoming[i];
+    if (kept == 0 || all[kept - 1].child != episode.child) run_start = kept;
+    const Episode* repeat = FindRepeat(all, run_start, kept, episode);
+    if (repeat != nullptr && incoming_episode) {
+      const std::string& path = data->PathOf(episode.source);
+      data->warnings.push_back({path, episode.source.line,
+                                DuplicateWarning(*data, *repeat, episode)});
       data->rejections.push_back(
-          {path, t.episode.source.line,
+          {path, episode.source.line,
            absl::StrFormat("duplicate episode (repeats %s)",
-                           Where(*data, repeat->source, t.episode.source))});
+                           Where(*data, repeat->source, episode.source))});
       ++file->rejected;
       continue;
     }
-    if (kept.size() > run_start && (t.incoming || kept_incoming.back()) &&
-        Overlaps(kept.back(), t.episode)) {
-      data->warnings.push_back({data->PathOf(t.episode.source),
-                                t.episode.source.line,
-                                OverlapWarning(*data, kept.back(), t.episode)});
+    if (kept > run_start && (incoming_episode || is_incoming[kept - 1]) &&
+        Overlaps(all[kept - 1], episode)) {
+      data->warnings.push_back({data->PathOf(episode.source),
+                                episode.source.line,
+                                OverlapWarning(*data, all[kept - 1], episode)});
     }
-    kept.push_back(std::move(t.episode));
-    kept_incoming.push_back(t.incoming);
+    if (kept != i) {
+      all[kept] = std::move(episode);
+      is_incoming[kept] = incoming_episode;
+    }
+    ++kept;
   }
-  data->episodes = std::move(kept);
+  all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept), all.end());
 }
 
 }  // namespace
