@@ -85,8 +85,14 @@ bool IsEmptyRow(const CsvRow& row) {
 
 // ---- One file being imported ------------------------------------------------
 
-// Stages one CSV file's records and rejections; Commit() adds them to the
-// Dataset only once the whole file has been read.
+// A file's records and rejections, read and waiting to join the Dataset.
+struct StagedFile {
+  Dataset records;
+  InputFile file;
+};
+
+// Stages one CSV file's records and rejections; Finish() hands them over
+// only once the whole file has been read.
 class CsvImport {
  public:
   // `data` is the Dataset the file will join: its records refer to the
@@ -129,10 +135,10 @@ class CsvImport {
     return dates;
   }
 
-  void Commit(std::string table_name, bool ignored, Dataset* data) {
+  StagedFile Finish(std::string table_name, bool ignored) && {
     file_.table = std::move(table_name);
     file_.ignored = ignored;
-    internal::MergeFile(std::move(staged_), std::move(file_), data);
+    return {std::move(staged_), std::move(file_)};
   }
 
  private:
@@ -318,6 +324,7 @@ void ReadHeaderRows(CsvImport* in) {
   const int sex = t.Find("SEX");
   const int dob = t.Find("DOB");
   const DateColumn dobs = in->Dates("DOB", false);
+  in->staged().headers.reserve(t.row_count());
   for (size_t i = 0; i < t.row_count(); ++i) {
     const CsvRow row = t.row(i);
     if (std::string why = in->Unreadable(row); !why.empty()) {
@@ -351,6 +358,7 @@ void ReadEpisodeRows(CsvImport* in) {
   const int rec = t.Find("REC");
   const DateColumn decoms = in->Dates("DECOM", false);
   const DateColumn decs = in->Dates("DEC", false);
+  in->staged().episodes.reserve(t.row_count());
   for (size_t i = 0; i < t.row_count(); ++i) {
     const CsvRow row = t.row(i);
     if (std::string why = in->Unreadable(row); !why.empty()) {
@@ -387,6 +395,7 @@ void ReadReviewRows(CsvImport* in) {
   const int code = t.Find("REVIEW_CODE");
   const DateColumn dobs = in->Dates("DOB", false);
   const DateColumn reviews = in->Dates("REVIEW", false);
+  in->staged().reviews.reserve(t.row_count());
   for (size_t i = 0; i < t.row_count(); ++i) {
     const CsvRow row = t.row(i);
     if (std::string why = in->Unreadable(row); !why.empty()) {
@@ -522,6 +531,7 @@ std::optional<MeetingRecord> ReadMeeting(const MeetingColumns& c,
 
 void ReadMeetingRows(CsvImport* in) {
   const MeetingColumns columns(*in);
+  in->staged().meetings.reserve(in->table().row_count());
   for (size_t i = 0; i < in->table().row_count(); ++i) {
     const CsvRow row = in->table().row(i);
     if (std::string why = in->Unreadable(row); !why.empty()) {
@@ -550,16 +560,16 @@ absl::Status NoDataset() {
   return absl::InvalidArgumentError("the Dataset to import into is null");
 }
 
-}  // namespace
-
-absl::Status ImportSsda903Csv(absl::string_view name, absl::string_view text,
-                              Dataset* data) {
-  if (data == nullptr) return NoDataset();
+// The records of a 903 CSV file joining `data`. The table is freed on
+// return, before the records join `data`: a lower peak of memory.
+absl::StatusOr<StagedFile> StageSsda903Csv(absl::string_view name,
+                                           absl::string_view text,
+                                           const Dataset& data) {
   absl::StatusOr<CsvTable> table = ReadTable(name, text);
   if (!table.ok()) return table.status();
   absl::StatusOr<const TableSpec*> spec = Recognise(name, *table);
   if (!spec.ok()) return spec.status();
-  CsvImport in(name, *table, *data);
+  CsvImport in(name, *table, data);
   switch ((*spec)->kind) {
     case Table903::kHeader:
       ReadHeaderRows(&in);
@@ -573,21 +583,42 @@ absl::Status ImportSsda903Csv(absl::string_view name, absl::string_view text,
     case Table903::kIgnored:
       break;  // recognised and counted; the KPIs do not use it
   }
-  in.Commit((*spec)->name, (*spec)->kind == Table903::kIgnored, data);
+  return std::move(in).Finish((*spec)->name,
+                              (*spec)->kind == Table903::kIgnored);
+}
+
+// The records of a meetings.csv file joining `data`; as StageSsda903Csv().
+absl::StatusOr<StagedFile> StageMeetingsCsv(absl::string_view name,
+                                            absl::string_view text,
+                                            const Dataset& data) {
+  absl::StatusOr<CsvTable> table = ReadTable(name, text);
+  if (!table.ok()) return table.status();
+  const absl::Status columns = CheckMeetingColumns(name, *table);
+  if (!columns.ok()) return columns;
+  CsvImport in(name, *table, data);
+  ReadMeetingRows(&in);
+  return std::move(in).Finish("meetings", false);
+}
+
+absl::Status Merge(absl::StatusOr<StagedFile> staged, Dataset* data) {
+  if (!staged.ok()) return staged.status();
+  internal::MergeFile(std::move(staged->records), std::move(staged->file),
+                      data);
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ImportSsda903Csv(absl::string_view name, absl::string_view text,
+                              Dataset* data) {
+  if (data == nullptr) return NoDataset();
+  return Merge(StageSsda903Csv(name, text, *data), data);
 }
 
 absl::Status ImportMeetingsCsv(absl::string_view name, absl::string_view text,
                                Dataset* data) {
   if (data == nullptr) return NoDataset();
-  absl::StatusOr<CsvTable> table = ReadTable(name, text);
-  if (!table.ok()) return table.status();
-  const absl::Status columns = CheckMeetingColumns(name, *table);
-  if (!columns.ok()) return columns;
-  CsvImport in(name, *table, *data);
-  ReadMeetingRows(&in);
-  in.Commit("meetings", false, data);
-  return absl::OkStatus();
+  return Merge(StageMeetingsCsv(name, text, *data), data);
 }
 
 TSC_NAMESPACE_END

@@ -17,6 +17,11 @@ namespace {
 
 template <typename T>
 void Append(std::vector<T>&& from, std::vector<T>* to) {
+  // Taking the vector whole spares a second copy of a file's records.
+  if (to->empty()) {
+    *to = std::move(from);
+    return;
+  }
   to->insert(to->end(), std::make_move_iterator(from.begin()),
              std::make_move_iterator(from.end()));
 }
@@ -132,13 +137,8 @@ void MergeEpisodes(std::vector<Episode> incoming, InputFile* file,
   if (incoming.empty()) return;
   std::vector<Episode>& all = data->episodes;
   const size_t held = all.size();
-  if (held == 0) {
-    all = std::move(incoming);
-  } else {
-    all.reserve(held + incoming.size());
-    Append(std::move(incoming), &all);
-    std::vector<Episode>().swap(incoming);
-  }
+  Append(std::move(incoming), &all);
+  std::vector<Episode>().swap(incoming);  // free the moved-from records
   const std::vector<size_t> order = SortStably(&all);
   // is_incoming[i]: whether all[i] came from the file being merged;
   // compacted along with the kept episodes.
