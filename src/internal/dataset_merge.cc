@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -77,6 +78,38 @@ bool Before(const Episode& a, const Episode& b) {
   return a.decom < b.decom;
 }
 
+// An episode's place in the merge order, cheap to compare: most CHILD
+// codes are at most 8 bytes, and their first 8 bytes as a big-endian number
+// order them as the strings do.
+struct SortKey {
+  uint64_t child_prefix;
+  const std::string* child;
+  Date decom;
+  size_t index;  // breaks ties: equal episodes keep their order
+};
+
+uint64_t Prefix(const std::string& text) {
+  uint64_t prefix = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    const auto byte =
+        i < text.size() ? static_cast<unsigned char>(text[i]) : 0u;
+    prefix = (prefix << 8) | byte;
+  }
+  return prefix;
+}
+
+bool operator<(const SortKey& a, const SortKey& b) {
+  if (a.child_prefix != b.child_prefix) return a.child_prefix < b.child_prefix;
+  // Equal prefixes: the strings may still differ past byte 8 (or in
+  // length, were a code to hold a NUL).
+  if (a.child->size() != b.child->size() || a.child->size() > 8) {
+    const int order = a.child->compare(*b.child);
+    if (order != 0) return order < 0;
+  }
+  if (a.decom != b.decom) return a.decom < b.decom;
+  return a.index < b.index;
+}
+
 // Sorts `episodes` by child and DECOM, equal ones kept in their order (a
 // stable sort), and returns where each now sits came from. Moves nothing
 // when they are in order already, as a single file usually is.
@@ -85,15 +118,15 @@ std::vector<size_t> SortStably(std::vector<Episode>* episodes) {
   std::vector<size_t> order(n);
   for (size_t i = 0; i < n; ++i) order[i] = i;
   if (std::is_sorted(episodes->begin(), episodes->end(), Before)) return order;
-  // Sort indices, not the episodes (each is six strings and more); the
-  // index breaks ties, which makes the order the stable one.
-  std::sort(order.begin(), order.end(), [episodes](size_t a, size_t b) {
-    const Episode& x = (*episodes)[a];
-    const Episode& y = (*episodes)[b];
-    if (Before(x, y)) return true;
-    if (Before(y, x)) return false;
-    return a < b;
-  });
+  // Sort small keys, not the episodes (each is six strings and more).
+  std::vector<SortKey> keys(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Episode& episode = (*episodes)[i];
+    keys[i] = {Prefix(episode.child), &episode.child, episode.decom, i};
+  }
+  std::sort(keys.begin(), keys.end());
+  for (size_t i = 0; i < n; ++i) order[i] = keys[i].index;
+  std::vector<SortKey>().swap(keys);
   // Put the episodes in that order in place, one cycle of the
   // permutation at a time.
   std::vector<bool> placed(n, false);
