@@ -11,6 +11,7 @@
 #include <iterator>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -19,6 +20,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "internal/csv_table.h"
+#include "internal/import_owned.h"
 #include "internal/text_input.h"
 
 TSC_NAMESPACE_BEGIN
@@ -172,12 +174,30 @@ absl::StatusOr<std::vector<std::string>> FolderFiles(
   return files;
 }
 
+// ImportAs() for a text the importer may free once it has read it.
+absl::Status ImportOwned(absl::string_view name, std::string text,
+                         InputKind kind, Dataset* data) {
+  switch (kind) {
+    case InputKind::kSsda903:
+      if (IsXml(text)) break;
+      return internal::ImportSsda903CsvOwned(name, std::move(text), data);
+    case InputKind::kMeetings:
+      return internal::ImportMeetingsCsvOwned(name, std::move(text), data);
+    case InputKind::kCin:
+      break;
+  }
+  return ImportAs(name, text, kind, data);
+}
+
 absl::Status ImportFile(const std::string& path, const InputKind* kind,
                         Dataset* data) {
   absl::StatusOr<std::string> text = ReadWholeFile(path);
   if (!text.ok()) return text.status();
-  if (kind == nullptr) return ImportBuffer(path, *text, data);
-  return ImportAs(path, *text, *kind, data);
+  if (kind != nullptr) return ImportOwned(path, *std::move(text), *kind, data);
+  // As ImportBuffer().
+  absl::StatusOr<InputKind> found = KindOf(path, *text);
+  if (!found.ok()) return found.status();
+  return ImportOwned(path, *std::move(text), *found, data);
 }
 
 // Every file is tried, so one bad file does not hide the others' problems;

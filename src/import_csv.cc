@@ -19,6 +19,7 @@
 #include "internal/csv_table.h"
 #include "internal/dataset_merge.h"
 #include "internal/date_field.h"
+#include "internal/import_owned.h"
 #include "internal/text_input.h"
 #include "timescales/import.h"
 
@@ -549,11 +550,15 @@ void ReadMeetingRows(CsvImport* in) {
   }
 }
 
+// The table of `text`; then frees `owner` (the string holding `text`, or
+// null when the caller keeps it): the table has its own copy.
 absl::StatusOr<CsvTable> ReadTable(absl::string_view name,
-                                   absl::string_view text) {
+                                   absl::string_view text, std::string* owner) {
   absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
   if (!utf8.ok()) return utf8.status();
-  return internal::ReadCsv(name, *utf8);
+  absl::StatusOr<CsvTable> table = internal::ReadCsv(name, *utf8);
+  if (owner != nullptr) std::string().swap(*owner);
+  return table;
 }
 
 absl::Status NoDataset() {
@@ -564,8 +569,9 @@ absl::Status NoDataset() {
 // return, before the records join `data`: a lower peak of memory.
 absl::StatusOr<StagedFile> StageSsda903Csv(absl::string_view name,
                                            absl::string_view text,
+                                           std::string* owner,
                                            const Dataset& data) {
-  absl::StatusOr<CsvTable> table = ReadTable(name, text);
+  absl::StatusOr<CsvTable> table = ReadTable(name, text, owner);
   if (!table.ok()) return table.status();
   absl::StatusOr<const TableSpec*> spec = Recognise(name, *table);
   if (!spec.ok()) return spec.status();
@@ -590,8 +596,9 @@ absl::StatusOr<StagedFile> StageSsda903Csv(absl::string_view name,
 // The records of a meetings.csv file joining `data`; as StageSsda903Csv().
 absl::StatusOr<StagedFile> StageMeetingsCsv(absl::string_view name,
                                             absl::string_view text,
+                                            std::string* owner,
                                             const Dataset& data) {
-  absl::StatusOr<CsvTable> table = ReadTable(name, text);
+  absl::StatusOr<CsvTable> table = ReadTable(name, text, owner);
   if (!table.ok()) return table.status();
   const absl::Status columns = CheckMeetingColumns(name, *table);
   if (!columns.ok()) return columns;
@@ -612,13 +619,29 @@ absl::Status Merge(absl::StatusOr<StagedFile> staged, Dataset* data) {
 absl::Status ImportSsda903Csv(absl::string_view name, absl::string_view text,
                               Dataset* data) {
   if (data == nullptr) return NoDataset();
-  return Merge(StageSsda903Csv(name, text, *data), data);
+  return Merge(StageSsda903Csv(name, text, nullptr, *data), data);
 }
 
 absl::Status ImportMeetingsCsv(absl::string_view name, absl::string_view text,
                                Dataset* data) {
   if (data == nullptr) return NoDataset();
-  return Merge(StageMeetingsCsv(name, text, *data), data);
+  return Merge(StageMeetingsCsv(name, text, nullptr, *data), data);
 }
+
+namespace internal {
+
+absl::Status ImportSsda903CsvOwned(absl::string_view name, std::string text,
+                                   Dataset* data) {
+  if (data == nullptr) return NoDataset();
+  return Merge(StageSsda903Csv(name, text, &text, *data), data);
+}
+
+absl::Status ImportMeetingsCsvOwned(absl::string_view name, std::string text,
+                                    Dataset* data) {
+  if (data == nullptr) return NoDataset();
+  return Merge(StageMeetingsCsv(name, text, &text, *data), data);
+}
+
+}  // namespace internal
 
 TSC_NAMESPACE_END
