@@ -276,27 +276,6 @@ absl::StatusOr<std::vector<std::string>> TakeHeader(absl::string_view name,
 
 }  // namespace
 
-int64_t CsvRow::line() const { return table_->rows_[index_].line; }
-
-absl::string_view CsvRow::error() const {
-  const int32_t error = table_->rows_[index_].error;
-  return error < 0 ? absl::string_view()
-                   : table_->errors_[static_cast<size_t>(error)];
-}
-
-size_t CsvRow::field_count() const { return table_->rows_[index_].field_count; }
-
-absl::string_view CsvRow::field(size_t i) const {
-  return table_->Field(table_->rows_[index_].first_field + i);
-}
-
-absl::string_view CsvRow::Cell(int column) const {
-  if (column < 0 || static_cast<size_t>(column) >= field_count()) {
-    return absl::string_view();
-  }
-  return absl::StripAsciiWhitespace(field(static_cast<size_t>(column)));
-}
-
 int CsvTable::Find(absl::string_view name) const {
   for (size_t i = 0; i < header.size(); ++i) {
     if (absl::EqualsIgnoreCase(header[i], name)) return static_cast<int>(i);

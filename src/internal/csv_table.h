@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 #include "timescales/config.h"
 
@@ -99,6 +100,30 @@ class CsvTable {
   std::vector<RowSpan> rows_;
   std::vector<std::string> errors_;
 };
+
+// Inline: the importers call these for every cell of millions of rows.
+inline int64_t CsvRow::line() const { return table_->rows_[index_].line; }
+
+inline absl::string_view CsvRow::error() const {
+  const int32_t error = table_->rows_[index_].error;
+  return error < 0 ? absl::string_view()
+                   : table_->errors_[static_cast<size_t>(error)];
+}
+
+inline size_t CsvRow::field_count() const {
+  return table_->rows_[index_].field_count;
+}
+
+inline absl::string_view CsvRow::field(size_t i) const {
+  return table_->Field(table_->rows_[index_].first_field + i);
+}
+
+inline absl::string_view CsvRow::Cell(int column) const {
+  if (column < 0 || static_cast<size_t>(column) >= field_count()) {
+    return absl::string_view();
+  }
+  return absl::StripAsciiWhitespace(field(static_cast<size_t>(column)));
+}
 
 // ReadCsv()
 //

@@ -16,7 +16,13 @@ namespace {
 
 // 1900-01-01 (kMinDate) is what some systems write for "no date".
 bool IsPlaceholder(absl::string_view date_part) {
-  const std::optional<Date> date = ParseDateText(date_part, DateFormat::kAny);
+  // A cheap test first: 1900-01-01 starts with its year, 01/01/1900 (and
+  // 1/1/1900) ends with it.
+  const absl::string_view text = absl::StripAsciiWhitespace(date_part);
+  if (!absl::StartsWith(text, "1900") && !absl::EndsWith(text, "1900")) {
+    return false;
+  }
+  const std::optional<Date> date = ParseDateText(text, DateFormat::kAny);
   return date.has_value() && *date == kMinDate;
 }
 
