@@ -10,6 +10,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "internal/civil.h"
+#include "internal/date_text.h"
 #include "internal/status_macros.h"
 
 TSC_NAMESPACE_BEGIN
@@ -123,6 +124,39 @@ absl::StatusOr<Date> Date::Parse(absl::string_view text, DateFormat format) {
   }
   return CheckedFromSerial(*serial);
 }
+
+namespace internal {
+
+std::optional<Date> ParseDateText(absl::string_view text,
+                                  DateFormat format) noexcept {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  int y = 0;
+  int m = 0;
+  int d = 0;
+  bool shaped = false;
+  switch (format) {
+    case DateFormat::kIso:
+      shaped = ParseIso(trimmed, &y, &m, &d);
+      break;
+    case DateFormat::kDmy:
+      shaped = ParseDmy(trimmed, &y, &m, &d);
+      break;
+    case DateFormat::kAny:
+      shaped = ParseIso(trimmed, &y, &m, &d) || ParseDmy(trimmed, &y, &m, &d);
+      break;
+  }
+  // The checks of ValidatedSerial() and CheckedFromSerial().
+  if (!shaped || y < 1 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) {
+    return std::nullopt;
+  }
+  const int32_t serial = DaysFromCivil(y, m, d);
+  if (serial < kMinDate.serial() || serial > kMaxDate.serial()) {
+    return std::nullopt;
+  }
+  return Date::FromSerial(serial);
+}
+
+}  // namespace internal
 
 int Date::year() const noexcept { return internal::CivilFromDays(serial_).year; }
 int Date::month() const noexcept {

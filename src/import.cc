@@ -11,6 +11,7 @@
 #include <iterator>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -19,6 +20,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "internal/csv_table.h"
+#include "internal/import_owned.h"
 #include "internal/text_input.h"
 
 TSC_NAMESPACE_BEGIN
@@ -105,19 +107,36 @@ absl::Status ImportAs(absl::string_view name, absl::string_view text,
       absl::StrFormat("%s: unknown input kind", name));
 }
 
+// One read() of the whole file: a national extract is 100 MB, and reading
+// through istreambuf_iterator went a byte at a time.
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   std::error_code error;
   if (!fs::exists(path, error)) {
     return absl::NotFoundError(
         absl::StrFormat("%s: no such file or folder", path));
   }
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
     return absl::InvalidArgumentError(
         absl::StrFormat("%s: cannot be opened for reading", path));
   }
-  std::string text((std::istreambuf_iterator<char>(in)),
-                   std::istreambuf_iterator<char>());
+  // tellg() fails on what cannot seek (a pipe); then read to the end.
+  const std::streamoff size = in.tellg();
+  std::string text;
+  if (size >= 0 && in.seekg(0)) {
+    text.resize(static_cast<size_t>(size));
+    in.read(text.data(), size);
+    text.resize(static_cast<size_t>(in.gcount()));
+    // The file may have grown since tellg(): read the rest too.
+    if (in) {
+      text.append(std::istreambuf_iterator<char>(in),
+                  std::istreambuf_iterator<char>());
+    }
+  } else {
+    in.clear();
+    text.assign(std::istreambuf_iterator<char>(in),
+                std::istreambuf_iterator<char>());
+  }
   if (in.bad()) {
     return absl::InvalidArgumentError(
         absl::StrFormat("%s: reading the file failed", path));
@@ -155,12 +174,30 @@ absl::StatusOr<std::vector<std::string>> FolderFiles(
   return files;
 }
 
+// ImportAs() for a text the importer may free once it has read it.
+absl::Status ImportOwned(absl::string_view name, std::string text,
+                         InputKind kind, Dataset* data) {
+  switch (kind) {
+    case InputKind::kSsda903:
+      if (IsXml(text)) break;
+      return internal::ImportSsda903CsvOwned(name, std::move(text), data);
+    case InputKind::kMeetings:
+      return internal::ImportMeetingsCsvOwned(name, std::move(text), data);
+    case InputKind::kCin:
+      break;
+  }
+  return ImportAs(name, text, kind, data);
+}
+
 absl::Status ImportFile(const std::string& path, const InputKind* kind,
                         Dataset* data) {
   absl::StatusOr<std::string> text = ReadWholeFile(path);
   if (!text.ok()) return text.status();
-  if (kind == nullptr) return ImportBuffer(path, *text, data);
-  return ImportAs(path, *text, *kind, data);
+  if (kind != nullptr) return ImportOwned(path, *std::move(text), *kind, data);
+  // As ImportBuffer().
+  absl::StatusOr<InputKind> found = KindOf(path, *text);
+  if (!found.ok()) return found.status();
+  return ImportOwned(path, *std::move(text), *found, data);
 }
 
 // Every file is tried, so one bad file does not hide the others' problems;

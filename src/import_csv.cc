@@ -19,13 +19,13 @@
 #include "internal/csv_table.h"
 #include "internal/dataset_merge.h"
 #include "internal/date_field.h"
+#include "internal/import_owned.h"
 #include "internal/text_input.h"
 #include "timescales/import.h"
 
 TSC_NAMESPACE_BEGIN
 namespace {
 
-using internal::Cell;
 using internal::CsvRow;
 using internal::CsvTable;
 using internal::DateColumn;
@@ -78,16 +78,22 @@ std::string Code(absl::string_view text) {
 }
 
 bool IsEmptyRow(const CsvRow& row) {
-  for (const std::string& field : row.fields) {
-    if (!absl::StripAsciiWhitespace(field).empty()) return false;
+  for (size_t i = 0; i < row.field_count(); ++i) {
+    if (!absl::StripAsciiWhitespace(row.field(i)).empty()) return false;
   }
   return true;
 }
 
 // ---- One file being imported ------------------------------------------------
 
-// Stages one CSV file's records and rejections; Commit() adds them to the
-// Dataset only once the whole file has been read.
+// A file's records and rejections, read and waiting to join the Dataset.
+struct StagedFile {
+  Dataset records;
+  InputFile file;
+};
+
+// Stages one CSV file's records and rejections; Finish() hands them over
+// only once the whole file has been read.
 class CsvImport {
  public:
   // `data` is the Dataset the file will join: its records refer to the
@@ -97,22 +103,24 @@ class CsvImport {
         table_(table),
         file_index_(static_cast<int32_t>(data.files.size())) {
     file_.path = std::string(name);
-    file_.rows = static_cast<int64_t>(table.rows.size());
+    file_.rows = static_cast<int64_t>(table.row_count());
   }
 
   const CsvTable& table() const { return table_; }
   Dataset& staged() { return staged_; }
-  SourceRef Source(const CsvRow& row) const { return {file_index_, row.line}; }
+  SourceRef Source(const CsvRow& row) const {
+    return {file_index_, row.line()};
+  }
 
   // The reason a row cannot be read at all, or "" when it can.
   std::string Unreadable(const CsvRow& row) const {
-    if (!row.error.empty()) return row.error;
+    if (!row.error().empty()) return std::string(row.error());
     if (IsEmptyRow(row)) return "empty row";
     return "";
   }
 
   void Reject(const CsvRow& row, std::string reason) {
-    staged_.rejections.push_back({name_, row.line, std::move(reason)});
+    staged_.rejections.push_back({name_, row.line(), std::move(reason)});
     ++file_.rejected;
   }
 
@@ -120,18 +128,18 @@ class CsvImport {
   // the values of readable rows.
   DateColumn Dates(absl::string_view column, bool with_time) const {
     const int index = table_.Find(column);
-    std::vector<absl::string_view> values;
-    values.reserve(table_.rows.size());
-    for (const CsvRow& row : table_.rows) {
-      if (row.error.empty()) values.push_back(Cell(row, index));
+    DateColumn dates(std::string(column), with_time);
+    for (size_t i = 0; i < table_.row_count(); ++i) {
+      const CsvRow row = table_.row(i);
+      if (row.error().empty()) dates.Survey(row.Cell(index));
     }
-    return DateColumn(std::string(column), values, with_time);
+    return dates;
   }
 
-  void Commit(std::string table_name, bool ignored, Dataset* data) {
+  StagedFile Finish(std::string table_name, bool ignored) && {
     file_.table = std::move(table_name);
     file_.ignored = ignored;
-    internal::MergeFile(std::move(staged_), std::move(file_), data);
+    return {std::move(staged_), std::move(file_)};
   }
 
  private:
@@ -317,17 +325,19 @@ void ReadHeaderRows(CsvImport* in) {
   const int sex = t.Find("SEX");
   const int dob = t.Find("DOB");
   const DateColumn dobs = in->Dates("DOB", false);
-  for (const CsvRow& row : t.rows) {
+  in->staged().headers.reserve(t.row_count());
+  for (size_t i = 0; i < t.row_count(); ++i) {
+    const CsvRow row = t.row(i);
     if (std::string why = in->Unreadable(row); !why.empty()) {
       in->Reject(row, std::move(why));
       continue;
     }
     Problems problems;
     ChildHeader header;
-    header.child = std::string(Cell(row, child));
+    header.child = std::string(row.Cell(child));
     problems.RequireText("CHILD", header.child);
-    header.sex = Code(Cell(row, sex));
-    header.dob = problems.Take(dobs.ReadDate(Cell(row, dob)));
+    header.sex = Code(row.Cell(sex));
+    header.dob = problems.Take(dobs.ReadDate(row.Cell(dob)));
     if (!problems.empty()) {
       in->Reject(row, problems.Joined());
       continue;
@@ -349,28 +359,30 @@ void ReadEpisodeRows(CsvImport* in) {
   const int rec = t.Find("REC");
   const DateColumn decoms = in->Dates("DECOM", false);
   const DateColumn decs = in->Dates("DEC", false);
-  for (const CsvRow& row : t.rows) {
+  in->staged().episodes.reserve(t.row_count());
+  for (size_t i = 0; i < t.row_count(); ++i) {
+    const CsvRow row = t.row(i);
     if (std::string why = in->Unreadable(row); !why.empty()) {
       in->Reject(row, std::move(why));
       continue;
     }
     Problems problems;
     Episode episode;
-    episode.child = std::string(Cell(row, child));
+    episode.child = std::string(row.Cell(child));
     problems.RequireText("CHILD", episode.child);
     const std::optional<Date> start = problems.Require(
-        "DECOM", Cell(row, decom), decoms.ReadDate(Cell(row, decom)));
-    episode.dec = problems.Take(decs.ReadDate(Cell(row, dec)));
+        "DECOM", row.Cell(decom), decoms.ReadDate(row.Cell(decom)));
+    episode.dec = problems.Take(decs.ReadDate(row.Cell(dec)));
     if (!problems.empty()) {
       in->Reject(row, problems.Joined());
       continue;
     }
     episode.decom = *start;
-    episode.rne = Code(Cell(row, rne));
-    episode.ls = Code(Cell(row, ls));
-    episode.cin = Code(Cell(row, cin));
-    episode.place = Code(Cell(row, place));
-    episode.rec = Code(Cell(row, rec));
+    episode.rne = Code(row.Cell(rne));
+    episode.ls = Code(row.Cell(ls));
+    episode.cin = Code(row.Cell(cin));
+    episode.place = Code(row.Cell(place));
+    episode.rec = Code(row.Cell(rec));
     episode.source = in->Source(row);
     in->staged().episodes.push_back(std::move(episode));
   }
@@ -384,24 +396,26 @@ void ReadReviewRows(CsvImport* in) {
   const int code = t.Find("REVIEW_CODE");
   const DateColumn dobs = in->Dates("DOB", false);
   const DateColumn reviews = in->Dates("REVIEW", false);
-  for (const CsvRow& row : t.rows) {
+  in->staged().reviews.reserve(t.row_count());
+  for (size_t i = 0; i < t.row_count(); ++i) {
+    const CsvRow row = t.row(i);
     if (std::string why = in->Unreadable(row); !why.empty()) {
       in->Reject(row, std::move(why));
       continue;
     }
     Problems problems;
     LacReviewRecord record;
-    record.child = std::string(Cell(row, child));
+    record.child = std::string(row.Cell(child));
     problems.RequireText("CHILD", record.child);
-    record.dob = problems.Take(dobs.ReadDate(Cell(row, dob)));
+    record.dob = problems.Take(dobs.ReadDate(row.Cell(dob)));
     const std::optional<Date> held = problems.Require(
-        "REVIEW", Cell(row, review), reviews.ReadDate(Cell(row, review)));
+        "REVIEW", row.Cell(review), reviews.ReadDate(row.Cell(review)));
     if (!problems.empty()) {
       in->Reject(row, problems.Joined());
       continue;
     }
     record.review = *held;
-    record.review_code = Code(Cell(row, code));
+    record.review_code = Code(row.Cell(code));
     record.source = in->Source(row);
     in->staged().reviews.push_back(std::move(record));
   }
@@ -496,29 +510,31 @@ std::optional<MeetingRecord> ReadMeeting(const MeetingColumns& c,
                                          const CsvRow& row,
                                          Problems* problems) {
   MeetingRecord meeting;
-  meeting.child = std::string(Cell(row, c.child));
+  meeting.child = std::string(row.Cell(c.child));
   problems->RequireText("child_id", meeting.child);
   const std::optional<std::string> type =
-      MeetingType(Cell(row, c.type), problems);
+      MeetingType(row.Cell(c.type), problems);
   const std::optional<Moment> held = problems->Require(
-      "held_at", Cell(row, c.held), c.held_at.ReadMoment(Cell(row, c.held)));
+      "held_at", row.Cell(c.held), c.held_at.ReadMoment(row.Cell(c.held)));
   meeting.sw_report_received =
-      problems->Take(c.sw_report_at.ReadMoment(Cell(row, c.sw_report)));
+      problems->Take(c.sw_report_at.ReadMoment(row.Cell(c.sw_report)));
   meeting.decisions_sent =
-      problems->Take(c.decisions_at.ReadMoment(Cell(row, c.decisions)));
+      problems->Take(c.decisions_at.ReadMoment(row.Cell(c.decisions)));
   meeting.record_distributed =
-      problems->Take(c.record_at.ReadMoment(Cell(row, c.record)));
-  meeting.qa_alerts = QaAlerts(Cell(row, c.qa_alerts), problems);
+      problems->Take(c.record_at.ReadMoment(row.Cell(c.record)));
+  meeting.qa_alerts = QaAlerts(row.Cell(c.qa_alerts), problems);
   if (!problems->empty()) return std::nullopt;
   meeting.type = *type;
   meeting.held = *held;
-  meeting.chair = std::string(Cell(row, c.chair));
+  meeting.chair = std::string(row.Cell(c.chair));
   return meeting;
 }
 
 void ReadMeetingRows(CsvImport* in) {
   const MeetingColumns columns(*in);
-  for (const CsvRow& row : in->table().rows) {
+  in->staged().meetings.reserve(in->table().row_count());
+  for (size_t i = 0; i < in->table().row_count(); ++i) {
+    const CsvRow row = in->table().row(i);
     if (std::string why = in->Unreadable(row); !why.empty()) {
       in->Reject(row, std::move(why));
       continue;
@@ -534,27 +550,32 @@ void ReadMeetingRows(CsvImport* in) {
   }
 }
 
+// The table of `text`; then frees `owner` (the string holding `text`, or
+// null when the caller keeps it): the table has its own copy.
 absl::StatusOr<CsvTable> ReadTable(absl::string_view name,
-                                   absl::string_view text) {
+                                   absl::string_view text, std::string* owner) {
   absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
   if (!utf8.ok()) return utf8.status();
-  return internal::ReadCsv(name, *utf8);
+  absl::StatusOr<CsvTable> table = internal::ReadCsv(name, *utf8);
+  if (owner != nullptr) std::string().swap(*owner);
+  return table;
 }
 
 absl::Status NoDataset() {
   return absl::InvalidArgumentError("the Dataset to import into is null");
 }
 
-}  // namespace
-
-absl::Status ImportSsda903Csv(absl::string_view name, absl::string_view text,
-                              Dataset* data) {
-  if (data == nullptr) return NoDataset();
-  absl::StatusOr<CsvTable> table = ReadTable(name, text);
+// The records of a 903 CSV file joining `data`. The table is freed on
+// return, before the records join `data`: a lower peak of memory.
+absl::StatusOr<StagedFile> StageSsda903Csv(absl::string_view name,
+                                           absl::string_view text,
+                                           std::string* owner,
+                                           const Dataset& data) {
+  absl::StatusOr<CsvTable> table = ReadTable(name, text, owner);
   if (!table.ok()) return table.status();
   absl::StatusOr<const TableSpec*> spec = Recognise(name, *table);
   if (!spec.ok()) return spec.status();
-  CsvImport in(name, *table, *data);
+  CsvImport in(name, *table, data);
   switch ((*spec)->kind) {
     case Table903::kHeader:
       ReadHeaderRows(&in);
@@ -568,21 +589,59 @@ absl::Status ImportSsda903Csv(absl::string_view name, absl::string_view text,
     case Table903::kIgnored:
       break;  // recognised and counted; the KPIs do not use it
   }
-  in.Commit((*spec)->name, (*spec)->kind == Table903::kIgnored, data);
+  return std::move(in).Finish((*spec)->name,
+                              (*spec)->kind == Table903::kIgnored);
+}
+
+// The records of a meetings.csv file joining `data`; as StageSsda903Csv().
+absl::StatusOr<StagedFile> StageMeetingsCsv(absl::string_view name,
+                                            absl::string_view text,
+                                            std::string* owner,
+                                            const Dataset& data) {
+  absl::StatusOr<CsvTable> table = ReadTable(name, text, owner);
+  if (!table.ok()) return table.status();
+  const absl::Status columns = CheckMeetingColumns(name, *table);
+  if (!columns.ok()) return columns;
+  CsvImport in(name, *table, data);
+  ReadMeetingRows(&in);
+  return std::move(in).Finish("meetings", false);
+}
+
+absl::Status Merge(absl::StatusOr<StagedFile> staged, Dataset* data) {
+  if (!staged.ok()) return staged.status();
+  internal::MergeFile(std::move(staged->records), std::move(staged->file),
+                      data);
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ImportSsda903Csv(absl::string_view name, absl::string_view text,
+                              Dataset* data) {
+  if (data == nullptr) return NoDataset();
+  return Merge(StageSsda903Csv(name, text, nullptr, *data), data);
 }
 
 absl::Status ImportMeetingsCsv(absl::string_view name, absl::string_view text,
                                Dataset* data) {
   if (data == nullptr) return NoDataset();
-  absl::StatusOr<CsvTable> table = ReadTable(name, text);
-  if (!table.ok()) return table.status();
-  const absl::Status columns = CheckMeetingColumns(name, *table);
-  if (!columns.ok()) return columns;
-  CsvImport in(name, *table, *data);
-  ReadMeetingRows(&in);
-  in.Commit("meetings", false, data);
-  return absl::OkStatus();
+  return Merge(StageMeetingsCsv(name, text, nullptr, *data), data);
 }
+
+namespace internal {
+
+absl::Status ImportSsda903CsvOwned(absl::string_view name, std::string text,
+                                   Dataset* data) {
+  if (data == nullptr) return NoDataset();
+  return Merge(StageSsda903Csv(name, text, &text, *data), data);
+}
+
+absl::Status ImportMeetingsCsvOwned(absl::string_view name, std::string text,
+                                    Dataset* data) {
+  if (data == nullptr) return NoDataset();
+  return Merge(StageMeetingsCsv(name, text, &text, *data), data);
+}
+
+}  // namespace internal
 
 TSC_NAMESPACE_END

@@ -9,6 +9,7 @@
 
 #include <csv.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -52,24 +53,33 @@ class Parser {
   bool ok_ = false;
 };
 
-// Collects records from libcsv's callbacks.
-class Collector {
+}  // namespace
+
+// Collects records from libcsv's callbacks: the first (the header) as
+// strings, the rest straight into the compact table. (Outside the anonymous
+// namespace: CsvTable names it as a friend.)
+class CsvBuilder {
  public:
-  explicit Collector(size_t max_records) : max_records_(max_records) {}
+  explicit CsvBuilder(size_t max_records) : max_records_(max_records) {}
 
   static void OnField(void* field, size_t size, void* self) {
-    auto* collector = static_cast<Collector*>(self);
+    auto* builder = static_cast<CsvBuilder*>(self);
     // A record that starts mid-line (after a bare CR inside a LF file).
-    if (!collector->in_record_) collector->Begin();
+    if (!builder->in_record_) builder->Begin();
     // libcsv may pass a null buffer for an empty field.
-    collector->current_.fields.push_back(
-        size == 0 ? std::string()
-                  : std::string(static_cast<const char*>(field), size));
+    builder->AddField(absl::string_view(
+        size == 0 ? "" : static_cast<const char*>(field), size));
   }
   static void OnRecord(int /*terminator*/, void* self) {
-    static_cast<Collector*>(self)->EndRecord("");
+    static_cast<CsvBuilder*>(self)->EndRecord("");
   }
 
+  // Room for a text of `size` bytes and about `lines` records: the fields
+  // never hold more bytes than the text.
+  void Reserve(size_t size, size_t lines) {
+    table_.bytes_.reserve(size);
+    table_.rows_.reserve(lines);
+  }
   // Called before feeding line `line`.
   void StartLine(int64_t line, absl::string_view text) {
     line_ = line;
@@ -79,29 +89,105 @@ class Collector {
   void EndRecord(std::string error) {
     // A record that began mid-line and failed before its first field ended.
     if (!in_record_) Begin();
-    current_.last_line = line_;
-    current_.error = std::move(error);
-    if (!current_.error.empty()) current_.fields.clear();
-    records_.push_back(std::move(current_));
-    current_ = CsvRow();
+    if (records_ == 0) {
+      header_line_ = line_at_begin_;
+      header_error_ = std::move(error);
+      if (!header_error_.empty()) header_.clear();
+      // Room for the rows, guessed from the header's width.
+      table_.field_ends_.reserve(table_.rows_.capacity() *
+                                 std::max<size_t>(header_.size(), 1));
+      in_record_ = false;
+      ++records_;
+      return;
+    }
+    if (error.empty()) error = CheckWidth();
+    CsvTable::RowSpan span;
+    span.line = line_at_begin_;
+    span.first_field = first_field_;
+    if (error.empty()) {
+      span.field_count = static_cast<uint32_t>(FieldsInRecord());
+    } else {
+      Truncate(first_field_);
+      span.error = static_cast<int32_t>(table_.errors_.size());
+      table_.errors_.push_back(std::move(error));
+    }
+    table_.rows_.push_back(span);
     in_record_ = false;
+    ++records_;
   }
 
-  void Begin() {
-    in_record_ = true;
-    current_.line = line_;
+  // Fields of the record being read so far (0 between records).
+  size_t FieldsInRecord() const {
+    if (!in_record_) return 0;
+    return records_ == 0 ? header_.size()
+                         : table_.field_ends_.size() - first_field_;
   }
-  const CsvRow& current() const { return current_; }
-  bool full() const { return records_.size() >= max_records_; }
-  std::vector<CsvRow>& records() { return records_; }
+  bool full() const { return records_ >= max_records_; }
+  size_t records() const { return records_; }
+  // The header's fields, as read: empty until it has ended, and when it
+  // is unreadable.
+  const std::vector<std::string>& header() const {
+    static const auto* const kNone = new std::vector<std::string>();
+    return records_ == 0 ? *kNone : header_;
+  }
+  int64_t header_line() const { return header_line_; }
+  const std::string& header_error() const { return header_error_; }
+  CsvTable Finish() && { return std::move(table_); }
 
  private:
+  void Begin() {
+    in_record_ = true;
+    line_at_begin_ = line_;
+    first_field_ = table_.field_ends_.size();
+  }
+  void AddField(absl::string_view field) {
+    if (records_ == 0) {
+      header_.emplace_back(field);
+      return;
+    }
+    table_.bytes_.append(field.data(), field.size());
+    table_.field_ends_.push_back(table_.bytes_.size());
+  }
+  // Drops the fields of the current record from `first` on.
+  void Truncate(size_t first) {
+    if (first < table_.field_ends_.size()) {
+      table_.bytes_.resize(first == 0 ? 0 : table_.field_ends_[first - 1]);
+      table_.field_ends_.resize(first);
+    }
+  }
+  // Why the record cannot be a row of a table as wide as the header, or "".
+  // Trailing blank fields past the header are tolerated (spreadsheets add
+  // them) and dropped.
+  std::string CheckWidth() {
+    const size_t width = header_.size();
+    const size_t count = FieldsInRecord();
+    bool extra_text = false;
+    for (size_t i = width; i < count; ++i) {
+      if (!absl::StripAsciiWhitespace(table_.Field(first_field_ + i)).empty()) {
+        extra_text = true;
+      }
+    }
+    if (count < width || extra_text) {
+      return absl::StrFormat("the row has %d fields; the header has %d", count,
+                             width);
+    }
+    Truncate(first_field_ + width);
+    return "";
+  }
+
   size_t max_records_;
   int64_t line_ = 0;
   bool in_record_ = false;
-  CsvRow current_;
-  std::vector<CsvRow> records_;
+  int64_t line_at_begin_ = 0;
+  size_t first_field_ = 0;  // the current record's first field in table_
+  size_t records_ = 0;      // records ended so far, the header included
+  std::vector<std::string> header_;
+  int64_t header_line_ = 0;
+  std::string header_error_;
+  CsvTable table_;
 };
+
+namespace {
 
 // Why libcsv stopped on a record, in the words of someone fixing the file.
 std::string QuotingError(const std::vector<std::string>& header, size_t field) {
@@ -116,16 +202,14 @@ std::string QuotingError(const std::vector<std::string>& header, size_t field) {
       column);
 }
 
-// Feeds `text` line by line; stops after `max_records` records.
-absl::StatusOr<std::vector<CsvRow>> Parse(absl::string_view name,
-                                          absl::string_view text,
-                                          size_t max_records) {
+// Feeds `text` line by line into `builder`; stops once it is full.
+absl::Status Parse(absl::string_view name, absl::string_view text,
+                   CsvBuilder* builder) {
   Parser parser;
   if (!parser.ok()) {
     return absl::ResourceExhaustedError(
         absl::StrFormat("%s: cannot start the CSV parser", name));
   }
-  Collector collector(max_records);
   // A file with bare CR line ends (no LF at all) is split at CR.
   const char eol = text.find('\n') == absl::string_view::npos &&
                            text.find('\r') != absl::string_view::npos
@@ -133,15 +217,15 @@ absl::StatusOr<std::vector<CsvRow>> Parse(absl::string_view name,
                        : '\n';
   int64_t line_number = 0;
   size_t start = 0;
-  while (start < text.size() && !collector.full()) {
+  while (start < text.size() && !builder->full()) {
     size_t end = text.find(eol, start);
     end = end == absl::string_view::npos ? text.size() : end + 1;
     const absl::string_view line = text.substr(start, end - start);
     start = end;
-    collector.StartLine(++line_number, line);
+    builder->StartLine(++line_number, line);
     const size_t fed =
-        csv_parse(parser.get(), line.data(), line.size(), &Collector::OnField,
-                  &Collector::OnRecord, &collector);
+        csv_parse(parser.get(), line.data(), line.size(), &CsvBuilder::OnField,
+                  &CsvBuilder::OnRecord, builder);
     if (fed == line.size()) continue;
     if (csv_error(parser.get()) != CSV_EPARSE) {
       return absl::ResourceExhaustedError(
@@ -149,46 +233,24 @@ absl::StatusOr<std::vector<CsvRow>> Parse(absl::string_view name,
                           csv_strerror(csv_error(parser.get()))));
     }
     // Reject the record and go on from the next line.
-    const std::vector<std::string> header =
-        collector.records().empty() ? std::vector<std::string>()
-                                    : collector.records().front().fields;
-    collector.EndRecord(
-        QuotingError(header, collector.current().fields.size()));
+    builder->EndRecord(
+        QuotingError(builder->header(), builder->FieldsInRecord()));
     parser.Reset();
     if (!parser.ok()) {
       return absl::ResourceExhaustedError(
           absl::StrFormat("%s: cannot restart the CSV parser", name));
     }
   }
-  if (!collector.full() && csv_fini(parser.get(), &Collector::OnField,
-                                    &Collector::OnRecord, &collector) != 0) {
+  if (!builder->full() && csv_fini(parser.get(), &CsvBuilder::OnField,
+                                   &CsvBuilder::OnRecord, builder) != 0) {
     // The last record opens a quoted field that is never closed, so
     // everything after its opening quote was swallowed into it.
-    collector.EndRecord(absl::StrFormat(
+    builder->EndRecord(absl::StrFormat(
         "a quoted field opened here is never closed (the rest of the file, "
         "to line %d, was read into it)",
         line_number));
   }
-  return std::move(collector.records());
-}
-
-// Marks rows whose width differs from the header's. Trailing blank fields
-// past the header are tolerated (spreadsheets add them) and dropped.
-void CheckWidths(size_t width, std::vector<CsvRow>* rows) {
-  for (CsvRow& row : *rows) {
-    if (!row.error.empty()) continue;
-    bool extra_text = false;
-    for (size_t i = width; i < row.fields.size(); ++i) {
-      if (!absl::StripAsciiWhitespace(row.fields[i]).empty()) extra_text = true;
-    }
-    if (row.fields.size() < width || extra_text) {
-      row.error = absl::StrFormat("the row has %d fields; the header has %d",
-                                  row.fields.size(), width);
-      row.fields.clear();
-    } else {
-      row.fields.resize(width);
-    }
-  }
+  return absl::OkStatus();
 }
 
 absl::Status EmptyError(absl::string_view name) {
@@ -196,18 +258,17 @@ absl::Status EmptyError(absl::string_view name) {
       absl::StrFormat("%s: the file is empty (no header row)", name));
 }
 
-// Splits off and checks the header record.
-absl::StatusOr<CsvRow> TakeHeader(absl::string_view name,
-                                  std::vector<CsvRow>* records) {
-  if (records->empty()) return EmptyError(name);
-  CsvRow header = std::move(records->front());
-  records->erase(records->begin());
-  if (!header.error.empty()) {
+// Checks the header record and returns its column names, trimmed.
+absl::StatusOr<std::vector<std::string>> TakeHeader(absl::string_view name,
+                                                    const CsvBuilder& builder) {
+  if (builder.records() == 0) return EmptyError(name);
+  if (!builder.header_error().empty()) {
     return absl::InvalidArgumentError(
         absl::StrFormat("%s: line %d: the header row is unreadable: %s", name,
-                        header.line, header.error));
+                        builder.header_line(), builder.header_error()));
   }
-  for (std::string& column : header.fields) {
+  std::vector<std::string> header = builder.header();
+  for (std::string& column : header) {
     column = std::string(absl::StripAsciiWhitespace(column));
   }
   return header;
@@ -232,33 +293,27 @@ int CsvTable::Count(absl::string_view name) const {
 
 absl::StatusOr<CsvTable> ReadCsv(absl::string_view name,
                                  absl::string_view text) {
-  absl::StatusOr<std::vector<CsvRow>> records =
-      Parse(name, text, static_cast<size_t>(-1));
-  if (!records.ok()) return records.status();
-  absl::StatusOr<CsvRow> header = TakeHeader(name, &*records);
+  CsvBuilder builder(static_cast<size_t>(-1));
+  builder.Reserve(
+      text.size(),
+      static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  const absl::Status parsed = Parse(name, text, &builder);
+  if (!parsed.ok()) return parsed;
+  absl::StatusOr<std::vector<std::string>> header = TakeHeader(name, builder);
   if (!header.ok()) return header.status();
-  CsvTable table;
-  table.header = std::move(header->fields);
-  table.header_line = header->line;
-  table.rows = *std::move(records);
-  CheckWidths(table.header.size(), &table.rows);
+  const int64_t header_line = builder.header_line();
+  CsvTable table = std::move(builder).Finish();
+  table.header = *std::move(header);
+  table.header_line = header_line;
   return table;
 }
 
 absl::StatusOr<std::vector<std::string>> ReadCsvHeader(absl::string_view name,
                                                        absl::string_view text) {
-  absl::StatusOr<std::vector<CsvRow>> records = Parse(name, text, 1);
-  if (!records.ok()) return records.status();
-  absl::StatusOr<CsvRow> header = TakeHeader(name, &*records);
-  if (!header.ok()) return header.status();
-  return std::move(header->fields);
-}
-
-absl::string_view Cell(const CsvRow& row, int column) {
-  if (column < 0 || static_cast<size_t>(column) >= row.fields.size()) {
-    return absl::string_view();
-  }
-  return absl::StripAsciiWhitespace(row.fields[static_cast<size_t>(column)]);
+  CsvBuilder builder(1);
+  const absl::Status parsed = Parse(name, text, &builder);
+  if (!parsed.ok()) return parsed;
+  return TakeHeader(name, builder);
 }
 
 }  // namespace internal

@@ -3,6 +3,8 @@
 #include "internal/dataset_merge.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -16,6 +18,11 @@ namespace {
 
 template <typename T>
 void Append(std::vector<T>&& from, std::vector<T>* to) {
+  // Taking the vector whole spares a second copy of a file's records.
+  if (to->empty()) {
+    *to = std::move(from);
+    return;
+  }
   to->insert(to->end(), std::make_move_iterator(from.begin()),
              std::make_move_iterator(from.end()));
 }
@@ -65,16 +72,87 @@ std::string OverlapWarning(const Dataset& data, const Episode& prev,
       prev.decom.ToString(), prev.dec->ToString());
 }
 
-struct Tagged {
-  Episode episode;
-  bool incoming = false;  // from the file being merged
+// The merge order: by child, then DECOM.
+bool Before(const Episode& a, const Episode& b) {
+  if (a.child != b.child) return a.child < b.child;
+  return a.decom < b.decom;
+}
+
+// An episode's place in the merge order, cheap to compare: most CHILD
+// codes are at most 8 bytes, and their first 8 bytes as a big-endian number
+// order them as the strings do.
+struct SortKey {
+  uint64_t child_prefix;
+  const std::string* child;
+  Date decom;
+  size_t index;  // breaks ties: equal episodes keep their order
 };
+
+uint64_t Prefix(const std::string& text) {
+  uint64_t prefix = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    const auto byte =
+        i < text.size() ? static_cast<unsigned char>(text[i]) : 0u;
+    prefix = (prefix << 8) | byte;
+  }
+  return prefix;
+}
+
+bool operator<(const SortKey& a, const SortKey& b) {
+  if (a.child_prefix != b.child_prefix) return a.child_prefix < b.child_prefix;
+  // Equal prefixes: the strings may still differ past byte 8 (or in
+  // length, were a code to hold a NUL).
+  if (a.child->size() != b.child->size() || a.child->size() > 8) {
+    const int order = a.child->compare(*b.child);
+    if (order != 0) return order < 0;
+  }
+  if (a.decom != b.decom) return a.decom < b.decom;
+  return a.index < b.index;
+}
+
+// Sorts `episodes` by child and DECOM, equal ones kept in their order (a
+// stable sort), and returns where each now sits came from. Moves nothing
+// when they are in order already, as a single file usually is.
+std::vector<size_t> SortStably(std::vector<Episode>* episodes) {
+  const size_t n = episodes->size();
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  if (std::is_sorted(episodes->begin(), episodes->end(), Before)) return order;
+  // Sort small keys, not the episodes (each is six strings and more).
+  std::vector<SortKey> keys(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Episode& episode = (*episodes)[i];
+    keys[i] = {Prefix(episode.child), &episode.child, episode.decom, i};
+  }
+  std::sort(keys.begin(), keys.end());
+  for (size_t i = 0; i < n; ++i) order[i] = keys[i].index;
+  std::vector<SortKey>().swap(keys);
+  // Put the episodes in that order in place, one cycle of the
+  // permutation at a time.
+  std::vector<bool> placed(n, false);
+  for (size_t start = 0; start < n; ++start) {
+    if (placed[start] || order[start] == start) continue;
+    Episode carried = std::move((*episodes)[start]);
+    size_t to = start;
+    while (true) {
+      placed[to] = true;
+      const size_t from = order[to];
+      if (from == start) {
+        (*episodes)[to] = std::move(carried);
+        break;
+      }
+      (*episodes)[to] = std::move((*episodes)[from]);
+      to = from;
+    }
+  }
+  return order;
+}
 
 // The kept episode of the current child's run that `episode` repeats.
 const Episode* FindRepeat(const std::vector<Episode>& kept, size_t run_start,
-                          const Episode& episode) {
-  for (size_t i = kept.size();
-       i > run_start && kept[i - 1].decom == episode.decom; --i) {
+                          size_t kept_end, const Episode& episode) {
+  for (size_t i = kept_end; i > run_start && kept[i - 1].decom == episode.decom;
+       --i) {
     if (SameEpisode(kept[i - 1], episode)) return &kept[i - 1];
   }
   return nullptr;
@@ -83,51 +161,54 @@ const Episode* FindRepeat(const std::vector<Episode>& kept, size_t run_start,
 // Merges `incoming` into data->episodes (already sorted and free of
 // repeats); reports only on pairs that involve an incoming episode, so
 // earlier files are not reported twice.
+//
+// Everything happens in data->episodes: the file's episodes are appended,
+// the whole is sorted stably (held ones first among equals), and a single
+// pass keeps each episode or drops it as a repeat, compacting as it goes.
 void MergeEpisodes(std::vector<Episode> incoming, InputFile* file,
                    Dataset* data) {
   if (incoming.empty()) return;
-  std::vector<Tagged> all;
-  all.reserve(data->episodes.size() + incoming.size());
-  for (Episode& e : data->episodes) all.push_back({std::move(e), false});
-  for (Episode& e : incoming) all.push_back({std::move(e), true});
-  // Stable: equal (child, DECOM) keep file order, earlier files first.
-  std::stable_sort(all.begin(), all.end(),
-                   [](const Tagged& a, const Tagged& b) {
-                     if (a.episode.child != b.episode.child) {
-                       return a.episode.child < b.episode.child;
-                     }
-                     return a.episode.decom < b.episode.decom;
-                   });
-  std::vector<Episode> kept;
-  std::vector<bool> kept_incoming;
-  kept.reserve(all.size());
-  size_t run_start = 0;  // where the current child's episodes begin in kept
-  for (Tagged& t : all) {
-    if (kept.empty() || kept.back().child != t.episode.child) {
-      run_start = kept.size();
-    }
-    const Episode* repeat = FindRepeat(kept, run_start, t.episode);
-    if (repeat != nullptr && t.incoming) {
-      const std::string& path = data->PathOf(t.episode.source);
-      data->warnings.push_back({path, t.episode.source.line,
-                                DuplicateWarning(*data, *repeat, t.episode)});
+  std::vector<Episode>& all = data->episodes;
+  const size_t held = all.size();
+  Append(std::move(incoming), &all);
+  std::vector<Episode>().swap(incoming);  // free the moved-from records
+  const std::vector<size_t> order = SortStably(&all);
+  // is_incoming[i]: whether all[i] came from the file being merged;
+  // compacted along with the kept episodes.
+  std::vector<bool> is_incoming(all.size());
+  for (size_t i = 0; i < all.size(); ++i) is_incoming[i] = order[i] >= held;
+
+  size_t kept = 0;       // all[0, kept) are the episodes kept so far
+  size_t run_start = 0;  // where the current child's episodes begin
+  for (size_t i = 0; i < all.size(); ++i) {
+    Episode& episode = all[i];
+    const bool incoming_episode = is_incoming[i];
+    if (kept == 0 || all[kept - 1].child != episode.child) run_start = kept;
+    const Episode* repeat = FindRepeat(all, run_start, kept, episode);
+    if (repeat != nullptr && incoming_episode) {
+      const std::string& path = data->PathOf(episode.source);
+      data->warnings.push_back({path, episode.source.line,
+                                DuplicateWarning(*data, *repeat, episode)});
       data->rejections.push_back(
-          {path, t.episode.source.line,
+          {path, episode.source.line,
            absl::StrFormat("duplicate episode (repeats %s)",
-                           Where(*data, repeat->source, t.episode.source))});
+                           Where(*data, repeat->source, episode.source))});
       ++file->rejected;
       continue;
     }
-    if (kept.size() > run_start && (t.incoming || kept_incoming.back()) &&
-        Overlaps(kept.back(), t.episode)) {
-      data->warnings.push_back({data->PathOf(t.episode.source),
-                                t.episode.source.line,
-                                OverlapWarning(*data, kept.back(), t.episode)});
+    if (kept > run_start && (incoming_episode || is_incoming[kept - 1]) &&
+        Overlaps(all[kept - 1], episode)) {
+      data->warnings.push_back({data->PathOf(episode.source),
+                                episode.source.line,
+                                OverlapWarning(*data, all[kept - 1], episode)});
     }
-    kept.push_back(std::move(t.episode));
-    kept_incoming.push_back(t.incoming);
+    if (kept != i) {
+      all[kept] = std::move(episode);
+      is_incoming[kept] = incoming_episode;
+    }
+    ++kept;
   }
-  data->episodes = std::move(kept);
+  all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept), all.end());
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "internal/date_text.h"
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
@@ -15,8 +16,47 @@ namespace {
 
 // 1900-01-01 (kMinDate) is what some systems write for "no date".
 bool IsPlaceholder(absl::string_view date_part) {
-  const absl::StatusOr<Date> date = Date::Parse(date_part, DateFormat::kAny);
-  return date.ok() && *date == kMinDate;
+  // A cheap test first: 1900-01-01 starts with its year, 01/01/1900 (and
+  // 1/1/1900) ends with it.
+  const absl::string_view text = absl::StripAsciiWhitespace(date_part);
+  if (!absl::StartsWith(text, "1900") && !absl::EndsWith(text, "1900")) {
+    return false;
+  }
+  const std::optional<Date> date = ParseDateText(text, DateFormat::kAny);
+  return date.has_value() && *date == kMinDate;
+}
+
+// Where the time of a date-time starts ('T' or a space), as Moment::Parse
+// finds it. By hand: absl's find_first_of builds a lookup table per call.
+size_t TimeSeparator(absl::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == 'T' || text[i] == ' ') return i;
+  }
+  return absl::string_view::npos;
+}
+
+// The minute of the day of HH:MM or HH:MM:SS, exactly when Moment::Parse
+// accepts `time` (already trimmed).
+std::optional<int> ParseClock(absl::string_view time) {
+  auto two_digits = [time](size_t at, int* out) {
+    const auto tens = static_cast<unsigned char>(time[at]);
+    const auto ones = static_cast<unsigned char>(time[at + 1]);
+    if (!absl::ascii_isdigit(tens) || !absl::ascii_isdigit(ones)) return false;
+    *out = (tens - '0') * 10 + (ones - '0');
+    return true;
+  };
+  int hours = 0;
+  int minutes = 0;
+  int seconds = 0;
+  if ((time.size() != 5 && time.size() != 8) || time[2] != ':' ||
+      !two_digits(0, &hours) || !two_digits(3, &minutes)) {
+    return std::nullopt;
+  }
+  if (time.size() == 8 && (time[5] != ':' || !two_digits(6, &seconds))) {
+    return std::nullopt;
+  }
+  if (hours > 23 || minutes > 59 || seconds > 59) return std::nullopt;
+  return hours * 60 + minutes;
 }
 
 // A rejection reason from a Date or Moment parse error: those quote the
@@ -48,22 +88,21 @@ absl::StatusOr<std::optional<Date>> ParseDateField(absl::string_view field,
   return std::optional<Date>(*date);
 }
 
-DateColumn::DateColumn(std::string name,
-                       const std::vector<absl::string_view>& values,
-                       bool with_time)
-    : name_(std::move(name)), with_time_(with_time) {
-  int iso = 0;
-  int dmy = 0;
-  for (const absl::string_view value : values) {
-    const absl::string_view part = DatePart(value);
-    if (part.empty() || IsPlaceholder(part)) continue;
-    const Shape shape = ShapeOf(part);
-    iso += shape == Shape::kIso ? 1 : 0;
-    dmy += shape == Shape::kDmy ? 1 : 0;
-  }
-  if (iso > dmy) shape_ = Shape::kIso;
-  if (dmy > iso) shape_ = Shape::kDmy;
-  tie_ = iso > 0 && iso == dmy;
+DateColumn::DateColumn(std::string name, bool with_time)
+    : name_(std::move(name)), with_time_(with_time) {}
+
+void DateColumn::Survey(absl::string_view value) {
+  const absl::string_view part = DatePart(value);
+  if (part.empty() || IsPlaceholder(part)) return;
+  const Shape shape = ShapeOf(part);
+  iso_ += shape == Shape::kIso ? 1 : 0;
+  dmy_ += shape == Shape::kDmy ? 1 : 0;
+}
+
+DateColumn::Shape DateColumn::shape() const {
+  if (iso_ > dmy_) return Shape::kIso;
+  if (dmy_ > iso_) return Shape::kDmy;
+  return Shape::kNone;
 }
 
 DateColumn::Shape DateColumn::ShapeOf(absl::string_view date_part) {
@@ -77,11 +116,11 @@ DateColumn::Shape DateColumn::ShapeOf(absl::string_view date_part) {
 absl::string_view DateColumn::DatePart(absl::string_view text) const {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
   if (!with_time_) return trimmed;
-  return trimmed.substr(0, trimmed.find_first_of("T "));
+  return trimmed.substr(0, TimeSeparator(trimmed));
 }
 
 DateFormat DateColumn::format() const {
-  switch (shape_) {
+  switch (shape()) {
     case Shape::kIso:
       return DateFormat::kIso;
     case Shape::kDmy:
@@ -96,13 +135,13 @@ absl::Status DateColumn::CheckShape(absl::string_view text,
                                     absl::string_view date_part) const {
   const Shape shape = ShapeOf(date_part);
   if (shape == Shape::kNone) return absl::OkStatus();  // the parse says why
-  if (tie_) {
+  if (tie()) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "%s '%s': the column has as many dd/mm/yyyy dates as yyyy-mm-dd "
         "dates, so neither format can be trusted",
         name_, text));
   }
-  if (shape != shape_) {
+  if (shape != this->shape()) {
     const DateFormat value_format =
         shape == Shape::kIso ? DateFormat::kIso : DateFormat::kDmy;
     return absl::InvalidArgumentError(absl::StrFormat(
@@ -113,18 +152,53 @@ absl::Status DateColumn::CheckShape(absl::string_view text,
   return absl::OkStatus();
 }
 
+// A date in the column's format has the column's shape, and is a
+// placeholder exactly when it is kMinDate, so it passes every check of the
+// slow path with the same result.
 absl::StatusOr<std::optional<Date>> DateColumn::ReadDate(
     absl::string_view text) const {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  if (trimmed.empty()) return std::optional<Date>();
+  if (shape() != Shape::kNone) {
+    const std::optional<Date> date = ParseDateText(trimmed, format());
+    if (date.has_value()) {
+      return *date == kMinDate ? std::optional<Date>() : date;
+    }
+  }
+  return ReadDateSlowly(trimmed);
+}
+
+absl::StatusOr<std::optional<Moment>> DateColumn::ReadMoment(
+    absl::string_view text) const {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  if (shape() != Shape::kNone) {
+    const size_t split = TimeSeparator(trimmed);
+    const std::optional<Date> date =
+        ParseDateText(trimmed.substr(0, split), format());
+    if (date.has_value()) {
+      if (*date == kMinDate) return std::optional<Moment>();
+      if (split == absl::string_view::npos) {
+        return std::optional<Moment>(Moment::OnDate(*date));
+      }
+      const std::optional<int> minute =
+          ParseClock(absl::StripAsciiWhitespace(trimmed.substr(split + 1)));
+      if (minute.has_value())
+        return std::optional<Moment>(Moment{*date, minute});
+    }
+  }
+  return ReadMomentSlowly(trimmed);
+}
+
+absl::StatusOr<std::optional<Date>> DateColumn::ReadDateSlowly(
+    absl::string_view trimmed) const {
   if (trimmed.empty() || IsPlaceholder(trimmed)) return std::optional<Date>();
   const absl::Status shape = CheckShape(trimmed, trimmed);
   if (!shape.ok()) return shape;
   return ParseDateField(name_, trimmed, format());
 }
 
-absl::StatusOr<std::optional<Moment>> DateColumn::ReadMoment(
-    absl::string_view text) const {
-  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+absl::StatusOr<std::optional<Moment>> DateColumn::ReadMomentSlowly(
+    absl::string_view trimmed) const {
   const absl::string_view part = DatePart(trimmed);
   if (part.empty() || IsPlaceholder(part)) return std::optional<Moment>();
   const absl::Status shape = CheckShape(trimmed, part);

@@ -9,16 +9,17 @@
 //
 // Example:
 //
-//   DateColumn decom("DECOM", values_of_the_column, /*with_time=*/false);
+//   DateColumn decom("DECOM", /*with_time=*/false);
+//   for (absl::string_view cell : column) decom.Survey(cell);
 //   absl::StatusOr<std::optional<Date>> d = decom.ReadDate(cell);
 //   if (!d.ok()) Reject(row, d.status().message());
 
 #ifndef TSC_INTERNAL_DATE_FIELD_H_
 #define TSC_INTERNAL_DATE_FIELD_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -42,10 +43,16 @@ absl::StatusOr<std::optional<Date>> ParseDateField(absl::string_view field,
 // optionally `T` or a space and HH:MM). The date format is the one most of
 // its non-blank values have; a value of the other shape is rejected, and
 // when both shapes are equally common, every dated value is rejected.
+//
+// Every value of the column goes through Survey() before the first Read.
+// A read parses a cell once, in the column's format, and builds a message
+// only for a cell it rejects.
 class DateColumn {
  public:
-  DateColumn(std::string name, const std::vector<absl::string_view>& values,
-             bool with_time);
+  DateColumn(std::string name, bool with_time);
+
+  // Counts the shape of one value of the column.
+  void Survey(absl::string_view value);
 
   // A cell of a date column (nullopt: blank or placeholder).
   absl::StatusOr<std::optional<Date>> ReadDate(absl::string_view text) const;
@@ -59,15 +66,25 @@ class DateColumn {
   enum class Shape { kNone, kIso, kDmy };
   static Shape ShapeOf(absl::string_view date_part);
   absl::string_view DatePart(absl::string_view text) const;
+  // The column's shape, decided by the values surveyed.
+  Shape shape() const;
+  // Both shapes present in equal numbers.
+  bool tie() const { return iso_ > 0 && iso_ == dmy_; }
   // OK when `date_part` may be parsed in this column's format.
   absl::Status CheckShape(absl::string_view text,
                           absl::string_view date_part) const;
   DateFormat format() const;
+  // The reads for any cell, messages and all; the fast paths of ReadDate()
+  // and ReadMoment() hand over every cell they do not simply accept.
+  absl::StatusOr<std::optional<Date>> ReadDateSlowly(
+      absl::string_view trimmed) const;
+  absl::StatusOr<std::optional<Moment>> ReadMomentSlowly(
+      absl::string_view trimmed) const;
 
   std::string name_;
   bool with_time_;
-  Shape shape_ = Shape::kNone;
-  bool tie_ = false;  // both shapes present in equal numbers
+  int64_t iso_ = 0;  // surveyed values shaped yyyy-mm-dd
+  int64_t dmy_ = 0;  // and dd/mm/yyyy
 };
 
 }  // namespace internal

@@ -464,6 +464,129 @@ TEST(ImportSsda903Csv, EmptyRowsAndUnclosedQuotesAreRejectedNotDropped) {
   ExpectReconciles(data);
 }
 
+// The importer reads a cell of the column's format with a fast parse and
+// hands every other cell to the full one; these pin the results of both.
+TEST(ImportSsda903Csv, EveryDateSpellingReadsAsBefore) {
+  Dataset data;
+  ASSERT_THAT(ImportSsda903Csv("r.csv",
+                               "CHILD,REVIEW,REVIEW_CODE\n"
+                               "1,1/2/2020,PN1\n"
+                               "2, 01/02/2020 ,PN1\n"
+                               "3,01/01/1900,PN1\n"
+                               "4,1/01/1900,PN1\n"
+                               "5,31/02/2020,PN1\n"
+                               "6,29/02/2019,PN1\n"
+                               "7,2020-02-01,PN1\n"
+                               "8,01/01/1899,PN1\n"
+                               "9,1//2020,PN1\n"
+                               "10,001/02/2020,PN1\n"
+                               "11,31/12/2199,PN1\n"
+                               "12,01/01/2200,PN1\n"
+                               "13,29/02/2020,PN1\n"
+                               "14,1/2/20,PN1\n"
+                               "15,x,PN1\n",
+                               &data),
+              IsOk());
+  ASSERT_EQ(data.reviews.size(), 4u);
+  EXPECT_EQ(data.reviews[0].review, D(2020, 2, 1));
+  EXPECT_EQ(data.reviews[1].review, D(2020, 2, 1));
+  EXPECT_EQ(data.reviews[2].review, D(2199, 12, 31));
+  EXPECT_EQ(data.reviews[3].review, D(2020, 2, 29));
+  EXPECT_THAT(RejectedLines(data),
+              ElementsAre(4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 16));
+  EXPECT_EQ(ReasonAt(data, "r.csv", 4),
+            "REVIEW '01/01/1900' is the placeholder for no date");
+  EXPECT_EQ(ReasonAt(data, "r.csv", 5),
+            "REVIEW '1/01/1900' is the placeholder for no date");
+  EXPECT_EQ(ReasonAt(data, "r.csv", 6), "REVIEW '31/02/2020' is not a date");
+  EXPECT_EQ(ReasonAt(data, "r.csv", 7), "REVIEW '29/02/2019' is not a date");
+  EXPECT_EQ(ReasonAt(data, "r.csv", 8),
+            "REVIEW '2020-02-01' is yyyy-mm-dd but the column's dates are "
+            "dd/mm/yyyy (a column's date format is not mixed)");
+  EXPECT_EQ(ReasonAt(data, "r.csv", 9),
+            "REVIEW '01/01/1899': 1899-01-01 is outside the supported range "
+            "1900-01-01 to 2199-12-31");
+  EXPECT_EQ(ReasonAt(data, "r.csv", 10),
+            "REVIEW '1//2020' is not a date (expected dd/mm/yyyy)");
+  EXPECT_EQ(ReasonAt(data, "r.csv", 11),
+            "REVIEW '001/02/2020' is not a date (expected dd/mm/yyyy)");
+  EXPECT_EQ(ReasonAt(data, "r.csv", 13),
+            "REVIEW '01/01/2200': 2200-01-01 is outside the supported range "
+            "1900-01-01 to 2199-12-31");
+  EXPECT_EQ(ReasonAt(data, "r.csv", 15),
+            "REVIEW '1/2/20' is not a date (expected dd/mm/yyyy)");
+  EXPECT_EQ(ReasonAt(data, "r.csv", 16),
+            "REVIEW 'x' is not a date (expected dd/mm/yyyy)");
+  ExpectReconciles(data);
+}
+
+TEST(ImportSsda903Csv, BareCrFileWithQuotesBlankLinesAndTrailingFields) {
+  // Bare CR line ends only. A quoted field spans lines 2-3, lines 4-5 are
+  // blank, trailing blank fields are dropped, trailing text is not.
+  Dataset data;
+  ASSERT_THAT(ImportSsda903Csv("r.csv",
+                               "CHILD,REVIEW,REVIEW_CODE\r"
+                               "\"A\rB\",01/02/2020,PN1\r"
+                               "\r"
+                               "  \r"
+                               "C,02/02/2020,PN2,,\r"
+                               "D,03/02/2020,PN3,x\r"
+                               "\"E\"\"\",04/02/2020,PN4\r",
+                               &data),
+              IsOk());
+  ASSERT_EQ(data.files.size(), 1u);
+  EXPECT_EQ(data.files[0].rows, 4);
+  ASSERT_EQ(data.reviews.size(), 3u);
+  EXPECT_EQ(data.reviews[0].source.line, 2);
+  EXPECT_EQ(data.reviews[1].child, "C");
+  EXPECT_EQ(data.reviews[1].review_code, "PN2");
+  EXPECT_EQ(data.reviews[1].source.line, 6);
+  EXPECT_EQ(data.reviews[2].child, "E\"");
+  EXPECT_EQ(data.reviews[2].source.line, 8);
+  EXPECT_EQ(ReasonAt(data, "r.csv", 7),
+            "the row has 4 fields; the header has 3");
+  ExpectReconciles(data);
+}
+
+TEST(ImportSsda903Csv, UnsortedSecondFileMergesWithTheSameReports) {
+  // The second file is out of (CHILD, DECOM) order and interleaves with
+  // the first: duplicates are dropped and overlaps reported in merge order.
+  Dataset data;
+  ASSERT_THAT(ImportSsda903Csv("e1.csv",
+                               "CHILD,DECOM,RNE,LS,CIN,PLACE,DEC,REC\n"
+                               "1,01/01/2020,S,C2,N1,U1,01/03/2020,E11\n"
+                               "2,01/01/2020,S,C2,N1,U1,,\n"
+                               "3,01/01/2020,S,C2,N1,U1,01/02/2020,X1\n",
+                               &data),
+              IsOk());
+  ASSERT_THAT(ImportSsda903Csv("e2.csv",
+                               "CHILD,DECOM,RNE,LS,CIN,PLACE,DEC,REC\n"
+                               "3,15/01/2020,P,C2,N1,U2,01/03/2020,E11\n"
+                               "1,01/01/2020,S,C2,N1,U1,01/03/2020,E11\n"
+                               "2,01/02/2020,P,C2,N1,U1,,\n"
+                               "0,01/01/2020,S,C2,N1,U1,,\n"
+                               "1,01/02/2020,P,C2,N1,U1,,\n"
+                               "3,01/01/2020,S,C2,N1,U1,01/02/2020,X1\n",
+                               &data),
+              IsOk());
+  std::vector<std::string> order;
+  for (const Episode& e : data.episodes) {
+    order.push_back(absl::StrCat(data.PathOf(e.source), ":", e.source.line));
+  }
+  EXPECT_THAT(order, ElementsAre("e2.csv:5", "e1.csv:2", "e2.csv:6", "e1.csv:3",
+                                 "e2.csv:4", "e1.csv:4", "e2.csv:2"));
+  EXPECT_THAT(RejectedLines(data), ElementsAre(3, 7));
+  EXPECT_EQ(ReasonAt(data, "e2.csv", 3),
+            "duplicate episode (repeats e1.csv line 2)");
+  std::vector<int64_t> warned;
+  for (const Rejection& w : data.warnings) warned.push_back(w.line);
+  EXPECT_THAT(warned, ElementsAre(3, 6, 4, 7, 2));
+  EXPECT_EQ(data.warnings[4].reason,
+            "CHILD '3': the episode starting 2020-01-15 begins before the "
+            "previous one (e1.csv line 4, 2020-01-01 to 2020-02-01) ends");
+  ExpectReconciles(data);
+}
+
 // ---- SSDA903 XML
 // ---------------------------------------------------------------
 
@@ -679,6 +802,55 @@ TEST(ImportMeetingsCsv, BadRowsAreRejectedWithTheirReason) {
   EXPECT_EQ(ReasonAt(data, path, 11), "blank held_at");
   EXPECT_EQ(ReasonAt(data, path, 12),
             "qa_alerts 'two' is not a whole number >= 0");
+}
+
+TEST(ImportMeetingsCsv, EveryDateTimeSpellingReadsAsBefore) {
+  Dataset data;
+  ASSERT_THAT(ImportMeetingsCsv("m.csv",
+                                "child_id,meeting_type,held_at\n"
+                                "1,icpc,2020-01-01T10:00\n"
+                                "2,icpc,2020-01-01 10:00:59\n"
+                                "3,icpc,2020-01-01T24:00\n"
+                                "4,icpc,2020-01-01T10:60\n"
+                                "5,icpc,2020-01-01T1:00\n"
+                                "6,icpc,1900-01-01T99:99\n"
+                                "7,icpc,2020-01-01  10:00\n"
+                                "8,icpc,2020-01-01T\n"
+                                "9,icpc,2020-01-01\n"
+                                "10,icpc,01/02/2020 10:00\n"
+                                "11,icpc,2020-02-30T10:00\n"
+                                "12,icpc,2020-01-01T10:00:60\n"
+                                "13,icpc,2020-01-01X10:00\n",
+                                &data),
+              IsOk());
+  ASSERT_EQ(data.meetings.size(), 4u);
+  EXPECT_EQ(data.meetings[0].held, At(2020, 1, 1, 10, 0));
+  EXPECT_EQ(data.meetings[1].held, At(2020, 1, 1, 10, 0));
+  EXPECT_EQ(data.meetings[2].held, At(2020, 1, 1, 10, 0));
+  EXPECT_EQ(data.meetings[2].source.line, 8);
+  EXPECT_EQ(data.meetings[3].held, Moment::OnDate(D(2020, 1, 1)));
+  EXPECT_THAT(RejectedLines(data), ElementsAre(4, 5, 6, 7, 9, 11, 12, 13, 14));
+  const std::string kNotDateTime =
+      "is not a date-time (expected a date, then HH:MM)";
+  EXPECT_EQ(ReasonAt(data, "m.csv", 4),
+            "held_at '2020-01-01T24:00' " + kNotDateTime);
+  EXPECT_EQ(ReasonAt(data, "m.csv", 5),
+            "held_at '2020-01-01T10:60' " + kNotDateTime);
+  EXPECT_EQ(ReasonAt(data, "m.csv", 6),
+            "held_at '2020-01-01T1:00' " + kNotDateTime);
+  EXPECT_EQ(ReasonAt(data, "m.csv", 7),
+            "held_at '1900-01-01T99:99' is the placeholder for no date");
+  EXPECT_EQ(ReasonAt(data, "m.csv", 9),
+            "held_at '2020-01-01T' " + kNotDateTime);
+  EXPECT_EQ(ReasonAt(data, "m.csv", 11),
+            "held_at '01/02/2020 10:00' is dd/mm/yyyy but the column's dates "
+            "are yyyy-mm-dd (a column's date format is not mixed)");
+  EXPECT_EQ(ReasonAt(data, "m.csv", 12), "held_at '2020-02-30' is not a date");
+  EXPECT_EQ(ReasonAt(data, "m.csv", 13),
+            "held_at '2020-01-01T10:00:60' " + kNotDateTime);
+  EXPECT_EQ(ReasonAt(data, "m.csv", 14),
+            "held_at '2020-01-01X10:00' is not a date (expected yyyy-mm-dd)");
+  ExpectReconciles(data);
 }
 
 TEST(ImportMeetingsCsv, MissingRequiredColumnIsAnError) {
