@@ -20,6 +20,7 @@
 #include "internal/date_field.h"
 #include "internal/line_cursor.h"
 #include "internal/text_input.h"
+#include "internal/xml_in_place.h"
 #include "pugixml.hpp"
 #include "timescales/import.h"
 
@@ -62,20 +63,27 @@ constexpr unsigned kParseOptions =
 // records.
 class XmlImport {
  public:
-  // `data` is the Dataset the file will join: its records refer to the
-  // file by the index it will have there.
-  XmlImport(absl::string_view name, absl::string_view text, const Dataset& data)
+  // `buffer` holds the file, a NUL appended; its text (UTF-8, no BOM)
+  // starts at `start`. pugixml parses it in place, overwriting it: the NUL
+  // makes that parse, errors included, the one pugixml's load_buffer makes
+  // of its own NUL-terminated copy. `lines` knows the lines of the text as
+  // it was. `data` is the Dataset the file will join: its records refer to
+  // the file by the index it will have there.
+  XmlImport(absl::string_view name, std::string buffer, size_t start,
+            internal::LineCursor lines, const Dataset& data)
       : name_(name),
-        text_(text),
-        lines_(text),
+        buffer_(std::move(buffer)),
+        start_(start),
+        lines_(std::move(lines)),
         file_index_(static_cast<int32_t>(data.files.size())) {
     file_.path = std::string(name);
   }
 
   // Parses the document and checks its root element.
   absl::Status Load(const char* root) {
-    const pugi::xml_parse_result result = doc_.load_buffer(
-        text_.data(), text_.size(), kParseOptions, pugi::encoding_utf8);
+    const pugi::xml_parse_result result =
+        doc_.load_buffer_inplace(&buffer_[start_], buffer_.size() - start_,
+                                 kParseOptions, pugi::encoding_utf8);
     if (!result) {
       return absl::InvalidArgumentError(
           absl::StrFormat("%s: line %d: malformed XML: %s", name_,
@@ -133,16 +141,18 @@ class XmlImport {
   }
 
   void Commit(std::string table, Dataset* data) {
-    // The document is no longer needed: free it before the merge grows
-    // `data`, so the two never peak together.
+    // The document and its text are no longer needed: free them before the
+    // merge grows `data`, so the two never peak together.
     doc_.reset();
+    std::string().swap(buffer_);
     file_.table = std::move(table);
     internal::MergeFile(std::move(staged_), std::move(file_), data);
   }
 
  private:
   std::string name_;
-  absl::string_view text_;
+  std::string buffer_;
+  size_t start_;
   internal::LineCursor lines_;
   int32_t file_index_;
   pugi::xml_document doc_;
@@ -386,14 +396,10 @@ absl::Status NoDataset() {
   return absl::InvalidArgumentError("the Dataset to import into is null");
 }
 
-}  // namespace
-
-absl::Status ImportSsda903Xml(absl::string_view name, absl::string_view text,
-                              Dataset* data) {
-  if (data == nullptr) return NoDataset();
-  absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
-  if (!utf8.ok()) return utf8.status();
-  XmlImport in(name, *utf8, *data);
+// The records of a 903 XML file: the arguments as for XmlImport.
+absl::Status Import903(absl::string_view name, std::string buffer, size_t start,
+                       internal::LineCursor lines, Dataset* data) {
+  XmlImport in(name, std::move(buffer), start, std::move(lines), *data);
   const absl::Status loaded = in.Load("EXPSSDA903");
   if (!loaded.ok()) return loaded;
   for (const pugi::xml_node& child : in.root().children("CHILD")) {
@@ -403,12 +409,10 @@ absl::Status ImportSsda903Xml(absl::string_view name, absl::string_view text,
   return absl::OkStatus();
 }
 
-absl::Status ImportCinXml(absl::string_view name, absl::string_view text,
-                          Dataset* data) {
-  if (data == nullptr) return NoDataset();
-  absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
-  if (!utf8.ok()) return utf8.status();
-  XmlImport in(name, *utf8, *data);
+// The records of a CIN census: the arguments as for XmlImport.
+absl::Status ImportCin(absl::string_view name, std::string buffer, size_t start,
+                       internal::LineCursor lines, Dataset* data) {
+  XmlImport in(name, std::move(buffer), start, std::move(lines), *data);
   const absl::Status loaded = in.Load("Message");
   if (!loaded.ok()) return loaded;
   ReadReferenceDate(*data, &in);
@@ -420,5 +424,61 @@ absl::Status ImportCinXml(absl::string_view name, absl::string_view text,
   in.Commit("cin.census", data);
   return absl::OkStatus();
 }
+
+using XmlImporter = absl::Status (*)(absl::string_view name, std::string buffer,
+                                     size_t start, internal::LineCursor lines,
+                                     Dataset* data);
+
+// A caller's text: pugixml parses a copy (it writes into what it parses)
+// while the lines are counted in the text itself, which stays as it is.
+absl::Status ImportCopy(XmlImporter import, absl::string_view name,
+                        absl::string_view text, Dataset* data) {
+  if (data == nullptr) return NoDataset();
+  absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
+  if (!utf8.ok()) return utf8.status();
+  std::string copy;
+  copy.reserve(utf8->size() + 1);
+  copy.append(utf8->data(), utf8->size());
+  copy.push_back('\0');
+  return import(name, std::move(copy), 0, internal::LineCursor(*utf8), data);
+}
+
+// A text the caller gives up: parsed where it lies, its lines noted first.
+absl::Status ImportInPlace(XmlImporter import, absl::string_view name,
+                           std::string text, Dataset* data) {
+  if (data == nullptr) return NoDataset();
+  absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
+  if (!utf8.ok()) return utf8.status();
+  const size_t start = static_cast<size_t>(utf8->data() - text.data());
+  internal::LineCursor lines = internal::LineCursor::Snapshot(*utf8);
+  text.push_back('\0');
+  return import(name, std::move(text), start, std::move(lines), data);
+}
+
+}  // namespace
+
+absl::Status ImportSsda903Xml(absl::string_view name, absl::string_view text,
+                              Dataset* data) {
+  return ImportCopy(Import903, name, text, data);
+}
+
+absl::Status ImportCinXml(absl::string_view name, absl::string_view text,
+                          Dataset* data) {
+  return ImportCopy(ImportCin, name, text, data);
+}
+
+namespace internal {
+
+absl::Status ImportSsda903XmlInPlace(absl::string_view name, std::string text,
+                                     Dataset* data) {
+  return ImportInPlace(Import903, name, std::move(text), data);
+}
+
+absl::Status ImportCinXmlInPlace(absl::string_view name, std::string text,
+                                 Dataset* data) {
+  return ImportInPlace(ImportCin, name, std::move(text), data);
+}
+
+}  // namespace internal
 
 TSC_NAMESPACE_END

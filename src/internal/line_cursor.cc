@@ -27,7 +27,23 @@ int64_t CountNewlines(const char* begin, const char* end) {
 
 }  // namespace
 
+LineCursor LineCursor::Snapshot(absl::string_view text) {
+  LineCursor cursor;
+  cursor.starts_.push_back(0);
+  for (size_t i = text.find('\n'); i != absl::string_view::npos;
+       i = text.find('\n', i + 1)) {
+    cursor.starts_.push_back(i + 1);
+  }
+  // A text ending in '\n' has an empty last line starting at its end.
+  cursor.starts_.push_back(text.size() + 1);
+  return cursor;
+}
+
 int64_t LineCursor::LineOf(size_t offset) {
+  return starts_.empty() ? CountTo(offset) : StepTo(offset);
+}
+
+int64_t LineCursor::CountTo(size_t offset) {
   offset = std::min(offset, text_.size());
   const char* const text = text_.data();
   if (offset >= offset_) {
@@ -36,6 +52,14 @@ int64_t LineCursor::LineOf(size_t offset) {
     line_ -= CountNewlines(text + offset, text + offset_);
   }
   offset_ = offset;
+  return line_;
+}
+
+int64_t LineCursor::StepTo(size_t offset) {
+  // starts_[line_ - 1] <= offset < starts_[line_], past the end included.
+  offset = std::min(offset, starts_.back() - 1);
+  while (offset >= starts_[static_cast<size_t>(line_)]) ++line_;
+  while (offset < starts_[static_cast<size_t>(line_ - 1)]) --line_;
   return line_;
 }
 

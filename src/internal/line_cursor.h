@@ -2,12 +2,15 @@
 //
 // The 1-based line of byte offsets in a text (a line ends at '\n'), for a
 // reader that asks in roughly increasing order, as an XML importer does
-// when it visits elements in document order. Each lookup counts the
-// newlines between the previous offset and the new one, so a whole pass
-// costs one scan of the text and no index: a LineIndex of a 100 MB census
-// is a vector of millions of offsets and a binary search per record.
-// Lookups may go backwards (a record's fields are not read in document
-// order); that costs the distance moved.
+// when it visits elements in document order. Each lookup moves from the
+// previous offset to the new one, so a whole pass costs one scan and no
+// binary search. Lookups may go backwards (a record's fields are not read
+// in document order); that costs the distance moved.
+//
+// A cursor over a text counts the newlines as it moves: no index at all, but
+// the text must stay unchanged. Snapshot() notes where the lines start first
+// (8 bytes a line), for a text about to be overwritten, as pugixml does to a
+// buffer it parses in place.
 //
 // Example:
 //
@@ -19,6 +22,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "timescales/config.h"
@@ -28,15 +32,26 @@ namespace internal {
 
 class LineCursor {
  public:
+  // Counts newlines in `text`, which must outlive the cursor unchanged.
   explicit LineCursor(absl::string_view text) : text_(text) {}
+
+  // A cursor that no longer needs `text` once made.
+  static LineCursor Snapshot(absl::string_view text);
 
   // The line of `offset`; an offset past the end is on the last line.
   int64_t LineOf(size_t offset);
 
  private:
+  LineCursor() = default;
+  int64_t CountTo(size_t offset);
+  int64_t StepTo(size_t offset);
+
   absl::string_view text_;
   size_t offset_ = 0;  // where the cursor is
   int64_t line_ = 1;   // the line of `offset_`
+  // Snapshot only: the offset of each line's first byte, and one past the
+  // text's end, so line_ - 1 and line_ index the current line's bounds.
+  std::vector<size_t> starts_;
 };
 
 }  // namespace internal
