@@ -743,6 +743,196 @@ TEST(ImportCinXml, EarliestReferenceDateIsKept) {
   EXPECT_TRUE(data.warnings.empty());
 }
 
+// The XML importers read each element's text through pugixml whatever markup
+// holds it, count lines from byte offsets, and visit records in document
+// order while their fields may come in any order: the tests below pin what
+// each of those gives, so a faster reading cannot drift from it.
+
+TEST(ImportCinXml, LinesCountEveryLineEndWhateverMarkupHoldsIt) {
+  // BOM, CRLF, and line ends inside a comment, an attribute value, a CDATA
+  // section, a start tag and an element's text.
+  const std::string census = absl::StrCat(
+      "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n",  // 1
+      "<Message>\r\n",                                               // 2
+      "<!-- a comment\r\n over two lines -->\r\n",                   // 3-4
+      "<Children note=\"a value\r\nover two lines\">\r\n",           // 5-6
+      "<Child><ChildIdentifiers><LAchildID>L1</LAchildID>"
+      "</ChildIdentifiers>\r\n",                                         // 7
+      "<CINdetails><Note><![CDATA[text\r\nwith\r\nlines]]></Note>\r\n",  // 8
+      "<Section47\r\n>\r\n",  // 11-12
+      "<S47ActualStartDate>2019-05-02</S47ActualStartDate>\r\n",
+      "</Section47>\r\n",
+      "<Section47><S47ActualStartDate>\r\n",  // 15
+      "2019-02-30</S47ActualStartDate></Section47>\r\n",
+      "</CINdetails>\r\n</Child>\r\n</Children>\r\n</Message>\r\n");
+  Dataset data;
+  ASSERT_THAT(ImportCinXml("lines.xml", census, &data), IsOk());
+  ASSERT_EQ(data.section47.size(), 1u);
+  EXPECT_EQ(data.section47[0].source.line, 11);
+  EXPECT_THAT(RejectedLines(data), ElementsAre(15));
+  EXPECT_EQ(ReasonAt(data, "lines.xml", 15),
+            "S47ActualStartDate '2019-02-30' is not a date");
+  ExpectReconciles(data);
+}
+
+TEST(ImportCinXml, FieldsAreReadInAnyOrderAndAnyMarkup) {
+  const std::string census = R"(<Message>
+<Children>
+<Child>
+<ChildIdentifiers><LAchildID>  c1  </LAchildID></ChildIdentifiers>
+<CINdetails>
+<ChildProtectionPlans>
+<Reviews><CPPreviewDate>2019-06-01</CPPreviewDate><CPPreviewDate> </CPPreviewDate></Reviews>
+<CPPendDate>1900-01-01</CPPendDate>
+<CPPstartDate><!-- started -->2019-05-20</CPPstartDate>
+<CPPstartDate>2019-05-21</CPPstartDate>
+<InitialCategoryOfAbuse><![CDATA[ neg ]]></InitialCategoryOfAbuse>
+<LatestCategoryOfAbuse>ph&#121;<Note/></LatestCategoryOfAbuse>
+<NumberOfPreviousCPP><Note/>2</NumberOfPreviousCPP>
+<Reviews><CPPreviewDate>&#50;019-09-01</CPPreviewDate></Reviews>
+</ChildProtectionPlans>
+<Section47>
+<ICPCnotRequired> TRUE </ICPCnotRequired>
+<S47ActualStartDate>2019-05-02</S47ActualStartDate>
+</Section47>
+<ChildProtectionPlans>
+<CPPstartDate>2019-31-01</CPPstartDate>
+<NumberOfPreviousCPP>two</NumberOfPreviousCPP>
+</ChildProtectionPlans>
+<Section47>
+<S47ActualStartDate>2019-05-02</S47ActualStartDate>
+<InitialCPCtarget>2019-02-29</InitialCPCtarget>
+<ICPCnotRequired>maybe</ICPCnotRequired>
+</Section47>
+</CINdetails>
+<CINdetails>
+<Section47><S47ActualStartDate>2020-01-06</S47ActualStartDate></Section47>
+</CINdetails>
+</Child>
+<Child>
+<CINdetails>
+<Section47><S47ActualStartDate>2020-01-06</S47ActualStartDate></Section47>
+</CINdetails>
+</Child>
+</Children>
+</Message>
+)";
+  Dataset data;
+  ASSERT_THAT(ImportCinXml("text.xml", census, &data), IsOk());
+  EXPECT_EQ(data.files[0].rows, 6);
+  ExpectReconciles(data);
+
+  ASSERT_EQ(data.cp_plans.size(), 1u);
+  const CpPlanRecord& plan = data.cp_plans[0];
+  EXPECT_EQ(plan.child, "c1");  // trimmed, case kept
+  EXPECT_EQ(plan.source.line, 6);
+  EXPECT_EQ(plan.start, D(2019, 5, 20));    // the first CPPstartDate
+  EXPECT_FALSE(plan.end.has_value());       // the 1900-01-01 placeholder
+  EXPECT_EQ(plan.previous_plans, 2);        // text after a child element
+  EXPECT_EQ(plan.initial_category, "NEG");  // CDATA
+  EXPECT_EQ(plan.latest_category, "PHY");   // a character reference
+  // Every Reviews element, in document order; the blank one is a warning.
+  EXPECT_THAT(plan.reviews, ElementsAre(D(2019, 6, 1), D(2019, 9, 1)));
+  ASSERT_EQ(data.warnings.size(), 1u);
+  EXPECT_EQ(data.warnings[0].line, 7);
+  EXPECT_EQ(data.warnings[0].reason,
+            "CPPreviewDate is blank: no review date to read");
+
+  // Numbered within their CINdetails, in document order, each kind apart.
+  ASSERT_EQ(data.section47.size(), 2u);
+  EXPECT_EQ(data.section47[0].s47_index, 1);
+  EXPECT_EQ(data.section47[0].cin_index, 1);
+  EXPECT_TRUE(data.section47[0].icpc_not_required);
+  EXPECT_EQ(data.section47[0].source.line, 16);
+  EXPECT_EQ(data.section47[1].cin_index, 2);
+  EXPECT_EQ(data.section47[1].s47_index, 1);
+  EXPECT_EQ(data.section47[1].source.line, 31);
+
+  // A CINdetails' Section47 records are read before its plans, so the
+  // rejections come in that order, each with every reason in field order.
+  std::vector<int64_t> lines;
+  for (const Rejection& r : data.rejections) lines.push_back(r.line);
+  EXPECT_THAT(lines, ElementsAre(26, 21, 36));
+  EXPECT_EQ(data.rejections[0].reason,
+            "InitialCPCtarget '2019-02-29' is not a date; ICPCnotRequired "
+            "'maybe' is not true, false, 1 or 0");
+  EXPECT_EQ(data.rejections[1].reason,
+            "CPPstartDate '2019-31-01' is not a date; NumberOfPreviousCPP "
+            "'two' is not a whole number >= 0");
+  EXPECT_EQ(data.rejections[2].reason, "blank LAchildID");
+}
+
+TEST(ImportCinXml, MalformedXmlNamesTheLineAndPugixmlsReason) {
+  struct Case {
+    const char* xml;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"<Message>\n<Children>\n<Child",
+       "m.xml: line 3: malformed XML: Error parsing start element tag"},
+      {"<Message>\n<Children>\n</Children",
+       "m.xml: line 3: malformed XML: Error parsing end element tag"},
+      {"<Message>\r\n<Children>\r\n<Child>x</Chil",
+       "m.xml: line 3: malformed XML: Start-end tags mismatch"},
+      {"\n\n<Message><Children></Message>",
+       "m.xml: line 3: malformed XML: Start-end tags mismatch"},
+      {"", "m.xml: line 1: malformed XML: No document element found"},
+  };
+  for (const Case& c : cases) {
+    Dataset data;
+    EXPECT_THAT(ImportCinXml("m.xml", c.xml, &data),
+                StatusIs(absl::StatusCode::kInvalidArgument, c.message))
+        << c.xml;
+    EXPECT_TRUE(IsEmptyDataset(data));
+  }
+}
+
+TEST(ImportSsda903Xml, RecordsBeforeTheHeaderKeepTheirLines) {
+  const std::string xml = R"(<EXPSSDA903>
+<CHILD>
+<AREVIEW>
+<REVIEW>10/01/2020</REVIEW>
+<REVIEW_CODE>pn1</REVIEW_CODE>
+</AREVIEW>
+<EPISODE>
+<DECOM>01/01/2020</DECOM>
+<PLACE>u1</PLACE>
+<DEC>31/02/2020</DEC>
+</EPISODE>
+<HEADER>
+<CHILDID>7001</CHILDID>
+<DOB>01/02/2010</DOB>
+<AREVIEW><REVIEW>01/01/1900</REVIEW></AREVIEW>
+</HEADER>
+<EPISODE>
+<PL>u2</PL>
+<PLACE>u3</PLACE>
+<DECOM>02/03/2020</DECOM>
+</EPISODE>
+</CHILD>
+</EXPSSDA903>
+)";
+  Dataset data;
+  ASSERT_THAT(ImportSsda903Xml("order.xml", xml, &data), IsOk());
+  EXPECT_EQ(data.files[0].rows, 5);
+  ExpectReconciles(data);
+  ASSERT_EQ(data.headers.size(), 1u);
+  EXPECT_EQ(data.headers[0].source.line, 12);
+  ASSERT_EQ(data.reviews.size(), 1u);
+  EXPECT_EQ(data.reviews[0].source.line, 3);
+  EXPECT_EQ(data.reviews[0].dob, D(2010, 2, 1));
+  EXPECT_EQ(data.reviews[0].review_code, "PN1");
+  ASSERT_EQ(data.episodes.size(), 1u);
+  EXPECT_EQ(data.episodes[0].source.line, 17);
+  EXPECT_EQ(data.episodes[0].place, "U2");  // PL before PLACE
+  // The header's review (a placeholder date) is read before the child's.
+  std::vector<int64_t> lines;
+  for (const Rejection& r : data.rejections) lines.push_back(r.line);
+  EXPECT_THAT(lines, ElementsAre(15, 10));
+  EXPECT_EQ(data.rejections[0].reason, "blank REVIEW");
+  EXPECT_EQ(data.rejections[1].reason, "DEC '31/02/2020' is not a date");
+}
+
 // ---- meetings.csv
 // -----------------------------------------------------------------
 

@@ -1,0 +1,67 @@
+// File: internal/line_cursor.cc
+
+#include "internal/line_cursor.h"
+
+#include <algorithm>
+#include <cstdint>
+
+TSC_NAMESPACE_BEGIN
+namespace internal {
+namespace {
+
+// The newlines in [begin, end). Each block of up to 255 bytes is summed in
+// one byte, which the compiler vectorizes 16 or 32 bytes at a time;
+// std::count widens every byte to a 64-bit sum and runs several times
+// slower.
+int64_t CountNewlines(const char* begin, const char* end) {
+  int64_t total = 0;
+  while (begin != end) {
+    const ptrdiff_t size = std::min<ptrdiff_t>(end - begin, 255);
+    uint8_t block = 0;
+    for (ptrdiff_t i = 0; i < size; ++i) block += begin[i] == '\n' ? 1 : 0;
+    total += block;
+    begin += size;
+  }
+  return total;
+}
+
+}  // namespace
+
+LineCursor LineCursor::Snapshot(absl::string_view text) {
+  LineCursor cursor;
+  cursor.starts_.push_back(0);
+  for (size_t i = text.find('\n'); i != absl::string_view::npos;
+       i = text.find('\n', i + 1)) {
+    cursor.starts_.push_back(i + 1);
+  }
+  // A text ending in '\n' has an empty last line starting at its end.
+  cursor.starts_.push_back(text.size() + 1);
+  return cursor;
+}
+
+int64_t LineCursor::LineOf(size_t offset) {
+  return starts_.empty() ? CountTo(offset) : StepTo(offset);
+}
+
+int64_t LineCursor::CountTo(size_t offset) {
+  offset = std::min(offset, text_.size());
+  const char* const text = text_.data();
+  if (offset >= offset_) {
+    line_ += CountNewlines(text + offset_, text + offset);
+  } else {
+    line_ -= CountNewlines(text + offset, text + offset_);
+  }
+  offset_ = offset;
+  return line_;
+}
+
+int64_t LineCursor::StepTo(size_t offset) {
+  // starts_[line_ - 1] <= offset < starts_[line_], past the end included.
+  offset = std::min(offset, starts_.back() - 1);
+  while (offset >= starts_[static_cast<size_t>(line_)]) ++line_;
+  while (offset < starts_[static_cast<size_t>(line_ - 1)]) --line_;
+  return line_;
+}
+
+}  // namespace internal
+TSC_NAMESPACE_END
