@@ -124,6 +124,8 @@ absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   const std::streamoff size = in.tellg();
   std::string text;
   if (size >= 0 && in.seekg(0)) {
+    // One byte spare: the XML importers parse in place after a NUL.
+    text.reserve(static_cast<size_t>(size) + 1);
     text.resize(static_cast<size_t>(size));
     in.read(text.data(), size);
     text.resize(static_cast<size_t>(in.gcount()));
@@ -179,12 +181,14 @@ absl::Status ImportOwned(absl::string_view name, std::string text,
                          InputKind kind, Dataset* data) {
   switch (kind) {
     case InputKind::kSsda903:
-      if (IsXml(text)) break;
+      if (IsXml(text)) {
+        return internal::ImportSsda903XmlOwned(name, std::move(text), data);
+      }
       return internal::ImportSsda903CsvOwned(name, std::move(text), data);
     case InputKind::kMeetings:
       return internal::ImportMeetingsCsvOwned(name, std::move(text), data);
     case InputKind::kCin:
-      break;
+      return internal::ImportCinXmlOwned(name, std::move(text), data);
   }
   return ImportAs(name, text, kind, data);
 }
@@ -267,6 +271,18 @@ bool Dataset::Has(const std::string& table) const {
   };
   return std::any_of(files.begin(), files.end(),
                      [&](const InputFile& file) { return covers(file.table); });
+}
+
+const char* MeetingTypeName(MeetingType type) {
+  switch (type) {
+    case MeetingType::kLacReview:
+      return "lac_review";
+    case MeetingType::kIcpc:
+      return "icpc";
+    case MeetingType::kRcpc:
+      return "rcpc";
+  }
+  return "";
 }
 
 const std::string& Dataset::PathOf(const SourceRef& source) const {

@@ -457,20 +457,21 @@ absl::Status CheckMeetingColumns(absl::string_view name,
   return absl::OkStatus();
 }
 
-std::optional<std::string> MeetingType(absl::string_view text,
-                                       Problems* problems) {
+std::optional<MeetingType> ReadMeetingType(absl::string_view text,
+                                           Problems* problems) {
   const std::string type =
       absl::AsciiStrToLower(absl::StripAsciiWhitespace(text));
   if (type.empty()) {
     problems->Add("blank meeting_type");
     return std::nullopt;
   }
-  if (type != "lac_review" && type != "icpc" && type != "rcpc") {
-    problems->Add(absl::StrFormat(
-        "meeting_type '%s' is not lac_review, icpc or rcpc", text));
-    return std::nullopt;
+  for (const MeetingType known :
+       {MeetingType::kLacReview, MeetingType::kIcpc, MeetingType::kRcpc}) {
+    if (type == MeetingTypeName(known)) return known;
   }
-  return type;
+  problems->Add(absl::StrFormat(
+      "meeting_type '%s' is not lac_review, icpc or rcpc", text));
+  return std::nullopt;
 }
 
 // A count >= 0; blank is 0.
@@ -512,8 +513,8 @@ std::optional<MeetingRecord> ReadMeeting(const MeetingColumns& c,
   MeetingRecord meeting;
   meeting.child = std::string(row.Cell(c.child));
   problems->RequireText("child_id", meeting.child);
-  const std::optional<std::string> type =
-      MeetingType(row.Cell(c.type), problems);
+  const std::optional<MeetingType> type =
+      ReadMeetingType(row.Cell(c.type), problems);
   const std::optional<Moment> held = problems->Require(
       "held_at", row.Cell(c.held), c.held_at.ReadMoment(row.Cell(c.held)));
   meeting.sw_report_received =

@@ -18,9 +18,9 @@
 #include "absl/strings/str_join.h"
 #include "internal/dataset_merge.h"
 #include "internal/date_field.h"
+#include "internal/import_owned.h"
 #include "internal/line_cursor.h"
 #include "internal/text_input.h"
-#include "internal/xml_in_place.h"
 #include "pugixml.hpp"
 #include "timescales/import.h"
 
@@ -469,13 +469,13 @@ absl::Status ImportCinXml(absl::string_view name, absl::string_view text,
 
 namespace internal {
 
-absl::Status ImportSsda903XmlInPlace(absl::string_view name, std::string text,
-                                     Dataset* data) {
+absl::Status ImportSsda903XmlOwned(absl::string_view name, std::string text,
+                                   Dataset* data) {
   return ImportInPlace(Import903, name, std::move(text), data);
 }
 
-absl::Status ImportCinXmlInPlace(absl::string_view name, std::string text,
-                                 Dataset* data) {
+absl::Status ImportCinXmlOwned(absl::string_view name, std::string text,
+                               Dataset* data) {
   return ImportInPlace(ImportCin, name, std::move(text), data);
 }
 

@@ -93,10 +93,16 @@ struct CpPlanRecord {
   SourceRef source;
 };
 
+// meetings.csv meeting_type (any case in the file).
+enum class MeetingType : uint8_t { kLacReview, kIcpc, kRcpc };
+
+// "lac_review", "icpc" or "rcpc".
+const char* MeetingTypeName(MeetingType type);
+
 // meetings.csv: one row a statutory meeting.
 struct MeetingRecord {
   std::string child;
-  std::string type;              // lac_review, icpc or rcpc (lower-case)
+  MeetingType type = MeetingType::kLacReview;
   Moment held;
   std::optional<Moment> sw_report_received;
   std::optional<Moment> decisions_sent;

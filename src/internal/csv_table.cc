@@ -146,7 +146,7 @@ class CsvBuilder {
       return;
     }
     table_.bytes_.append(field.data(), field.size());
-    table_.field_ends_.push_back(table_.bytes_.size());
+    table_.field_ends_.push_back(static_cast<uint32_t>(table_.bytes_.size()));
   }
   // Drops the fields of the current record from `first` on.
   void Truncate(size_t first) {
@@ -293,6 +293,13 @@ int CsvTable::Count(absl::string_view name) const {
 
 absl::StatusOr<CsvTable> ReadCsv(absl::string_view name,
                                  absl::string_view text) {
+  // Field offsets are 32-bit: half the index of a national extract.
+  if (uint64_t{text.size()} >= CsvTable::kMaxBytes) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s: the file is %d bytes; CSV files of 4 GiB or more are not read "
+        "(split the extract by year)",
+        name, text.size()));
+  }
   CsvBuilder builder(static_cast<size_t>(-1));
   builder.Reserve(
       text.size(),

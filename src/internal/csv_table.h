@@ -71,6 +71,9 @@ class CsvTable {
   std::vector<std::string> header;  // column names, trimmed, as written
   int64_t header_line = 0;
 
+  // ReadCsv() refuses texts this long: field offsets are 32-bit.
+  static constexpr uint64_t kMaxBytes = uint64_t{1} << 32;
+
   size_t row_count() const { return rows_.size(); }
   CsvRow row(size_t i) const { return CsvRow(this, i); }
 
@@ -95,8 +98,8 @@ class CsvTable {
     return absl::string_view(bytes_).substr(begin, field_ends_[index] - begin);
   }
 
-  std::string bytes_;               // every field's bytes, back to back
-  std::vector<size_t> field_ends_;  // where each field ends in bytes_
+  std::string bytes_;                 // every field's bytes, back to back
+  std::vector<uint32_t> field_ends_;  // where each field ends in bytes_
   std::vector<RowSpan> rows_;
   std::vector<std::string> errors_;
 };

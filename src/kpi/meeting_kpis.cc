@@ -13,12 +13,14 @@ TSC_NAMESPACE_BEGIN
 namespace internal {
 namespace {
 
-bool IsLacReview(const MeetingRecord& m) { return m.type == "lac_review"; }
+bool IsLacReview(const MeetingRecord& m) {
+  return m.type == MeetingType::kLacReview;
+}
 
 std::optional<Date> EarliestReview(const Dataset& data) {
   std::optional<Date> earliest;
   for (const MeetingRecord& m : data.meetings) {
-    if (m.type == "lac_review" && (!earliest || m.held.date < *earliest)) {
+    if (IsLacReview(m) && (!earliest || m.held.date < *earliest)) {
       earliest = m.held.date;
     }
   }

@@ -950,7 +950,7 @@ TEST(ImportMeetingsCsv, ReadsDatesAndDateTimesInBothShapes) {
 
   const MeetingRecord& m1 = data.meetings[0];
   EXPECT_EQ(m1.child, "M1");
-  EXPECT_EQ(m1.type, "lac_review");  // LAC_Review
+  EXPECT_EQ(m1.type, MeetingType::kLacReview);  // LAC_Review
   EXPECT_EQ(m1.held, At(2019, 6, 3, 10, 30));
   EXPECT_EQ(m1.sw_report_received, At(2019, 6, 1, 9, 0));  // dd/mm/yyyy HH:MM
   EXPECT_EQ(m1.decisions_sent, Moment::OnDate(D(2019, 6, 7)));
@@ -965,11 +965,11 @@ TEST(ImportMeetingsCsv, ReadsDatesAndDateTimesInBothShapes) {
   EXPECT_FALSE(m2.decisions_sent.has_value());
   EXPECT_EQ(m2.qa_alerts, 0);  // blank
 
-  EXPECT_EQ(data.meetings[2].type, "icpc");
+  EXPECT_EQ(data.meetings[2].type, MeetingType::kIcpc);
   EXPECT_EQ(data.meetings[2].held, At(2019, 7, 1, 14, 0));  // space separator
   EXPECT_EQ(data.meetings[2].decisions_sent, At(2019, 7, 2, 10, 0));
   EXPECT_EQ(data.meetings[2].qa_alerts, 2);
-  EXPECT_EQ(data.meetings[3].type, "rcpc");
+  EXPECT_EQ(data.meetings[3].type, MeetingType::kRcpc);
   EXPECT_EQ(data.meetings[3].source.line, 5);
 }
 

@@ -49,8 +49,8 @@ class RandomData {
   int Uniform(int low, int high) {
     return std::uniform_int_distribution<int>(low, high)(rng_);
   }
-  template <size_t N>
-  const char* Pick(const char* const (&choices)[N]) {
+  template <typename T, size_t N>
+  T Pick(const T (&choices)[N]) {
     return choices[Uniform(0, static_cast<int>(N) - 1)];
   }
   Date Day(Date from, int span) {
@@ -100,8 +100,9 @@ class RandomData {
   }
 
   MeetingRecord Meeting() {
-    static const char* const kTypes[] = {"lac_review", "lac_review", "icpc",
-                                         "rcpc"};
+    static const MeetingType kTypes[] = {
+        MeetingType::kLacReview, MeetingType::kLacReview, MeetingType::kIcpc,
+        MeetingType::kRcpc};
     static const char* const kChairs[] = {"", "IRO1", "IRO2", "IRO3"};
     MeetingRecord m;
     m.child = absl::StrFormat("C%d", Uniform(0, 249));
@@ -277,7 +278,7 @@ class Reference {
       Chair& chair = out[m.chair.empty() ? "(none)" : m.chair];
       ++chair.meetings;
       chair.qa_alerts += m.qa_alerts;
-      if (m.type != "lac_review") continue;
+      if (m.type != MeetingType::kLacReview) continue;
       FollowUp(Due("lac.review_decisions", m.held.date), m.decisions_sent, end,
                &chair.decisions);
       FollowUp(Due("lac.review_record", m.held.date), m.record_distributed, end,

@@ -396,7 +396,7 @@ MeetingRecord Meeting(const char* child, const char* held, const char* chair,
                       const char* report, int qa = 0) {
   MeetingRecord m;
   m.child = child;
-  m.type = "lac_review";
+  m.type = MeetingType::kLacReview;
   m.held = *Moment::Parse(held);
   if (*decisions) m.decisions_sent = *Moment::Parse(decisions);
   if (*record) m.record_distributed = *Moment::Parse(record);
@@ -425,7 +425,7 @@ TEST(MeetingKpis, DecisionsRecordAndReportWithNotYetDue) {
                                   "2022-04-08", "2022-05-05",
                                   "2022-03-31T10:00"));
   MeetingRecord icpc = Meeting("e", "2022-03-15", "IRO2", "", "", "", 4);
-  icpc.type = "icpc";
+  icpc.type = MeetingType::kIcpc;
   data.meetings.push_back(icpc);
 
   absl::StatusOr<Report> report = RunReport(data, "2021-22");

@@ -5,7 +5,7 @@
 // data that already holds the same records is fuzzed too. It must never
 // crash, and must keep the invariants of fuzz_invariants.h.
 //
-// The in-place importers (internal/xml_in_place.h) must give exactly what
+// The in-place importers (internal/import_owned.h) must give exactly what
 // the public ones give, for a census and, from the same bytes, for a 903
 // XML file: they parse the caller's buffer where the public ones parse a
 // copy, and note the lines before the parse overwrites them.
@@ -16,7 +16,7 @@
 
 #include "absl/strings/string_view.h"
 #include "fuzz/fuzz_invariants.h"
-#include "internal/xml_in_place.h"
+#include "internal/import_owned.h"
 #include "timescales/import.h"
 
 namespace timescales {
@@ -116,10 +116,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   timescales::fuzz::ImportAndCheck(timescales::ImportCinXml, "second.xml", text,
                                    &data);
   timescales::fuzz::CheckInPlace(timescales::ImportCinXml,
-                                 timescales::internal::ImportCinXmlInPlace,
-                                 text);
+                                 timescales::internal::ImportCinXmlOwned, text);
   timescales::fuzz::CheckInPlace(timescales::ImportSsda903Xml,
-                                 timescales::internal::ImportSsda903XmlInPlace,
+                                 timescales::internal::ImportSsda903XmlOwned,
                                  text);
   return 0;
 }
