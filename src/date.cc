@@ -92,23 +92,31 @@ absl::StatusOr<Date> Date::FromYmd(int year, int month, int day) {
   return CheckedFromSerial(serial);
 }
 
+namespace {
+
+// Year, month and day of `trimmed` written in `format`; false when it does
+// not have that shape (the values are not checked).
+bool ParseShape(absl::string_view trimmed, DateFormat format, int* y, int* m,
+                int* d) {
+  switch (format) {
+    case DateFormat::kIso:
+      return ParseIso(trimmed, y, m, d);
+    case DateFormat::kDmy:
+      return ParseDmy(trimmed, y, m, d);
+    case DateFormat::kAny:
+      return ParseIso(trimmed, y, m, d) || ParseDmy(trimmed, y, m, d);
+  }
+  return false;
+}
+
+}  // namespace
+
 absl::StatusOr<Date> Date::Parse(absl::string_view text, DateFormat format) {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
   int y = 0;
   int m = 0;
   int d = 0;
-  bool shaped = false;
-  switch (format) {
-    case DateFormat::kIso:
-      shaped = ParseIso(trimmed, &y, &m, &d);
-      break;
-    case DateFormat::kDmy:
-      shaped = ParseDmy(trimmed, &y, &m, &d);
-      break;
-    case DateFormat::kAny:
-      shaped = ParseIso(trimmed, &y, &m, &d) || ParseDmy(trimmed, &y, &m, &d);
-      break;
-  }
+  const bool shaped = ParseShape(trimmed, format, &y, &m, &d);
   if (!shaped) {
     const char* expected = format == DateFormat::kIso   ? "yyyy-mm-dd"
                            : format == DateFormat::kDmy ? "dd/mm/yyyy"
@@ -133,18 +141,7 @@ std::optional<Date> ParseDateText(absl::string_view text,
   int y = 0;
   int m = 0;
   int d = 0;
-  bool shaped = false;
-  switch (format) {
-    case DateFormat::kIso:
-      shaped = ParseIso(trimmed, &y, &m, &d);
-      break;
-    case DateFormat::kDmy:
-      shaped = ParseDmy(trimmed, &y, &m, &d);
-      break;
-    case DateFormat::kAny:
-      shaped = ParseIso(trimmed, &y, &m, &d) || ParseDmy(trimmed, &y, &m, &d);
-      break;
-  }
+  const bool shaped = ParseShape(trimmed, format, &y, &m, &d);
   // The checks of ValidatedSerial() and CheckedFromSerial().
   if (!shaped || y < 1 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) {
     return std::nullopt;
