@@ -6,13 +6,12 @@
 #include "timescales/monitoring.h"
 
 #include <algorithm>
-#include <unordered_map>
-#include <set>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_format.h"
 #include "kpi/builders.h"
-#include "kpi/periods_of_care.h"
+#include "kpi/lac_view.h"
 
 TSC_NAMESPACE_BEGIN
 namespace {
@@ -84,15 +83,12 @@ absl::StatusOr<MonitoringList> BuildMonitoringList(
   list.policy = ts.policy().Describe();
   list.calendar = ts.calendar().info().name + " (data " +
                   ts.calendar().info().data_version + ")";
-  std::unordered_map<std::string_view, std::set<int32_t>> reviews;
-  for (const LacReviewRecord& r : data.reviews) {
-    if (r.review <= as_at) reviews[r.child].insert(r.review.serial());
-  }
-  for (const auto& [child, periods] :
-       internal::BuildPeriodsOfCare(data.episodes)) {
+  const internal::LacView& lac = internal::Lac(ctx);
+  std::vector<Date> held;
+  for (size_t child = 0; child < lac.children(); ++child) {
     // The period open at the end of the as-at day, if any.
     const PeriodOfCare* open = nullptr;
-    for (const PeriodOfCare& p : periods) {
+    for (const PeriodOfCare& p : lac.Periods(child)) {
       if (p.first_decom <= as_at && (!p.end || *p.end > as_at)) open = &p;
     }
     if (open == nullptr) continue;
@@ -100,14 +96,13 @@ absl::StatusOr<MonitoringList> BuildMonitoringList(
       ++list.short_breaks;
       continue;
     }
-    std::vector<Date> held;
-    const auto it = reviews.find(child);
-    if (it != reviews.end()) {
-      for (int32_t serial : it->second) {
-        const Date day = Date::FromSerial(serial);
-        if (open->Holds(day)) held.push_back(day);
-      }
+    // The distinct review dates in the period, up to the as-at day.
+    held.clear();
+    for (const internal::ChildReview& r : lac.Reviews(child)) {
+      if (r.date <= as_at && open->Holds(r.date)) held.push_back(r.date);
     }
+    std::sort(held.begin(), held.end());
+    held.erase(std::unique(held.begin(), held.end()), held.end());
     const bool anchored =
         open->start_known && coverage && open->first_decom >= *coverage;
     absl::StatusOr<std::vector<std::optional<Date>>> next_due =
@@ -116,7 +111,7 @@ absl::StatusOr<MonitoringList> BuildMonitoringList(
             held);
     if (!next_due.ok()) return next_due.status();
     MonitoringRow row;
-    row.child = std::string(child);
+    row.child = std::string(lac.child(child));
     if (open->start_known) row.period_start = open->first_decom;
     if (!held.empty()) row.last_review = held.back();
     row.reviews_in_period = static_cast<int>(held.size());

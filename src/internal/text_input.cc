@@ -2,8 +2,6 @@
 
 #include "internal/text_input.h"
 
-#include <algorithm>
-
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
@@ -30,20 +28,6 @@ absl::StatusOr<absl::string_view> Utf8Text(absl::string_view name,
   }
   absl::ConsumePrefix(&text, "\xEF\xBB\xBF");
   return text;
-}
-
-LineIndex::LineIndex(absl::string_view text) {
-  starts_.push_back(0);
-  for (size_t i = text.find('\n'); i != absl::string_view::npos;
-       i = text.find('\n', i + 1)) {
-    starts_.push_back(i + 1);
-  }
-}
-
-int64_t LineIndex::LineOf(size_t offset) const {
-  // The number of lines that start at or before `offset`.
-  return std::upper_bound(starts_.begin(), starts_.end(), offset) -
-         starts_.begin();
 }
 
 }  // namespace internal

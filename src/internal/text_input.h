@@ -2,15 +2,11 @@
 //
 // What every importer does to a file's bytes before reading them: refuse
 // encodings it cannot read (UTF-16 and UTF-32 look like text to a human but
-// are full of NUL bytes to a parser), and drop a UTF-8 byte-order mark. Also
-// a line index, to turn the byte offsets a parser reports into line numbers.
+// are full of NUL bytes to a parser), and drop a UTF-8 byte-order mark.
+// (Line numbers of XML records: line_cursor.h.)
 
 #ifndef TSC_INTERNAL_TEXT_INPUT_H_
 #define TSC_INTERNAL_TEXT_INPUT_H_
-
-#include <cstddef>
-#include <cstdint>
-#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -25,16 +21,6 @@ namespace internal {
 // with a UTF-16/UTF-32 BOM or holds a NUL byte anywhere.
 absl::StatusOr<absl::string_view> Utf8Text(absl::string_view name,
                                            absl::string_view text);
-
-// The 1-based line of any byte offset in a text (a line ends at '\n').
-class LineIndex {
- public:
-  explicit LineIndex(absl::string_view text);
-  int64_t LineOf(size_t offset) const;
-
- private:
-  std::vector<size_t> starts_;  // offset of the first byte of each line
-};
 
 }  // namespace internal
 TSC_NAMESPACE_END

@@ -48,6 +48,10 @@ LacView::LacView(const Dataset& data) {
   const Groups episodes = GroupBy(episode_child, numbers.size());
   const Groups reviews = GroupBy(review_child, numbers.size());
 
+  ids_.reserve(numbers.size());
+  for (uint32_t child = 0; child < numbers.size(); ++child) {
+    ids_.push_back(numbers.id(child));
+  }
   periods_.reserve(data.episodes.size());
   reviews_.reserve(data.reviews.size());
   period_begin_.reserve(numbers.size() + 1);

@@ -9,6 +9,7 @@
 #define TSC_KPI_LAC_VIEW_H_
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "absl/types/span.h"
@@ -32,12 +33,15 @@ class LacView {
   // Children are numbered 0..children()-1: those with episodes, then those
   // with reviews only.
   size_t children() const { return period_begin_.size() - 1; }
+  // The child's id (CHILD), a view of the Dataset's string.
+  std::string_view child(size_t child) const { return ids_[child]; }
   // The child's periods of care, in start order.
   absl::Span<const PeriodOfCare> Periods(size_t child) const;
   // The child's reviews, in file order.
   absl::Span<const ChildReview> Reviews(size_t child) const;
 
  private:
+  std::vector<std::string_view> ids_;
   std::vector<PeriodOfCare> periods_;
   std::vector<uint32_t> period_begin_;  // children + 1 offsets
   std::vector<ChildReview> reviews_;

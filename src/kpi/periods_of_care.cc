@@ -2,8 +2,6 @@
 
 #include "kpi/periods_of_care.h"
 
-#include <algorithm>
-
 TSC_NAMESPACE_BEGIN
 namespace internal {
 namespace {
@@ -32,20 +30,6 @@ void AppendPeriodsOfCare(absl::Span<const Episode* const> episodes,
     current.end = EndsPeriod(*e) ? e->dec : std::nullopt;
     previous = e;
   }
-}
-
-PeriodsByChild BuildPeriodsOfCare(const std::vector<Episode>& episodes) {
-  std::unordered_map<std::string_view, std::vector<const Episode*>> by_child;
-  for (const Episode& e : episodes) by_child[e.child].push_back(&e);
-  PeriodsByChild out;
-  for (auto& [child, list] : by_child) {
-    std::stable_sort(list.begin(), list.end(),
-                     [](const Episode* a, const Episode* b) {
-                       return a->decom < b->decom;
-                     });
-    AppendPeriodsOfCare(list, &out[child]);
-  }
-  return out;
 }
 
 int FindPeriod(absl::Span<const PeriodOfCare> periods, Date day) {

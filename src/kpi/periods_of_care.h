@@ -9,8 +9,6 @@
 #define TSC_KPI_PERIODS_OF_CARE_H_
 
 #include <optional>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "absl/types/span.h"
@@ -37,12 +35,6 @@ struct PeriodOfCare {
 // DECOM (equal DECOMs in file order), are `episodes`.
 void AppendPeriodsOfCare(absl::Span<const Episode* const> episodes,
                          std::vector<PeriodOfCare>* out);
-
-// Periods of care per child (keyed by a view of the episodes' child ids,
-// so `episodes` must outlive the map), each child's in start order.
-using PeriodsByChild =
-    std::unordered_map<std::string_view, std::vector<PeriodOfCare>>;
-PeriodsByChild BuildPeriodsOfCare(const std::vector<Episode>& episodes);
 
 // The index of the first period that holds `day`, or -1.
 int FindPeriod(absl::Span<const PeriodOfCare> periods, Date day);
