@@ -29,8 +29,13 @@ test "$(pkg-config --modversion timescales_c)" = "0.1.0"
 # shellcheck disable=SC2046
 cc $flags -std=c99 -o "$work/pc_c" "$source/tests/package/consumer/consumer.c" \
   $(pkg-config --cflags --libs timescales_c) -Wl,-rpath,"$stage/lib"
-"$work/pc_c" | grep -qx "c 2020-01-22 abi 1"
-readelf -d "$stage/lib/libtimescales_c.so" | grep -q "SONAME.*libtimescales_c.so.1"
+# Outputs are captured before grep -q reads them: grep stops at the first
+# match, and under pipefail a writer still writing (readelf's second 4 KB)
+# would then fail the test on SIGPIPE.
+pc_out=$("$work/pc_c")
+grep -qx "c 2020-01-22 abi 1" <<<"$pc_out"
+dynamic=$(readelf -d "$stage/lib/libtimescales_c.so")
+grep -q "SONAME.*libtimescales_c.so.1" <<<"$dynamic"
 
 echo "== installed command"
 if [ -x "$stage/bin/timescales" ]; then
