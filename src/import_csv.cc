@@ -124,6 +124,29 @@ class CsvImport {
     ++file_.rejected;
   }
 
+  // Every row of the table into `out`: `read(row, &problems)` gives the
+  // record, or nullopt with the reasons noted in `problems`; a row that
+  // cannot be read at all, or has problems, is rejected with its reasons.
+  template <typename Record, typename Read>
+  void ReadRows(std::vector<Record>* out, Read read) {
+    out->reserve(table_.row_count());
+    for (size_t i = 0; i < table_.row_count(); ++i) {
+      const CsvRow row = table_.row(i);
+      if (std::string why = Unreadable(row); !why.empty()) {
+        Reject(row, std::move(why));
+        continue;
+      }
+      Problems problems;
+      std::optional<Record> record = read(row, &problems);
+      if (!record || !problems.empty()) {
+        Reject(row, problems.Joined());
+        continue;
+      }
+      record->source = Source(row);
+      out->push_back(*std::move(record));
+    }
+  }
+
   // The date (or date-time) column `column`, its format decided from all
   // the values of readable rows.
   DateColumn Dates(absl::string_view column, bool with_time) const {
@@ -325,26 +348,15 @@ void ReadHeaderRows(CsvImport* in) {
   const int sex = t.Find("SEX");
   const int dob = t.Find("DOB");
   const DateColumn dobs = in->Dates("DOB", false);
-  in->staged().headers.reserve(t.row_count());
-  for (size_t i = 0; i < t.row_count(); ++i) {
-    const CsvRow row = t.row(i);
-    if (std::string why = in->Unreadable(row); !why.empty()) {
-      in->Reject(row, std::move(why));
-      continue;
-    }
-    Problems problems;
-    ChildHeader header;
-    header.child = std::string(row.Cell(child));
-    problems.RequireText("CHILD", header.child);
-    header.sex = Code(row.Cell(sex));
-    header.dob = problems.Take(dobs.ReadDate(row.Cell(dob)));
-    if (!problems.empty()) {
-      in->Reject(row, problems.Joined());
-      continue;
-    }
-    header.source = in->Source(row);
-    in->staged().headers.push_back(std::move(header));
-  }
+  in->ReadRows(&in->staged().headers,
+               [&](const CsvRow& row, Problems* problems) {
+                 ChildHeader header;
+                 header.child = std::string(row.Cell(child));
+                 problems->RequireText("CHILD", header.child);
+                 header.sex = Code(row.Cell(sex));
+                 header.dob = problems->Take(dobs.ReadDate(row.Cell(dob)));
+                 return std::optional<ChildHeader>(std::move(header));
+               });
 }
 
 void ReadEpisodeRows(CsvImport* in) {
@@ -359,33 +371,23 @@ void ReadEpisodeRows(CsvImport* in) {
   const int rec = t.Find("REC");
   const DateColumn decoms = in->Dates("DECOM", false);
   const DateColumn decs = in->Dates("DEC", false);
-  in->staged().episodes.reserve(t.row_count());
-  for (size_t i = 0; i < t.row_count(); ++i) {
-    const CsvRow row = t.row(i);
-    if (std::string why = in->Unreadable(row); !why.empty()) {
-      in->Reject(row, std::move(why));
-      continue;
-    }
-    Problems problems;
-    Episode episode;
-    episode.child = std::string(row.Cell(child));
-    problems.RequireText("CHILD", episode.child);
-    const std::optional<Date> start = problems.Require(
-        "DECOM", row.Cell(decom), decoms.ReadDate(row.Cell(decom)));
-    episode.dec = problems.Take(decs.ReadDate(row.Cell(dec)));
-    if (!problems.empty()) {
-      in->Reject(row, problems.Joined());
-      continue;
-    }
-    episode.decom = *start;
-    episode.rne = Code(row.Cell(rne));
-    episode.ls = Code(row.Cell(ls));
-    episode.cin = Code(row.Cell(cin));
-    episode.place = Code(row.Cell(place));
-    episode.rec = Code(row.Cell(rec));
-    episode.source = in->Source(row);
-    in->staged().episodes.push_back(std::move(episode));
-  }
+  in->ReadRows(
+      &in->staged().episodes, [&](const CsvRow& row, Problems* problems) {
+        Episode episode;
+        episode.child = std::string(row.Cell(child));
+        problems->RequireText("CHILD", episode.child);
+        const std::optional<Date> start = problems->Require(
+            "DECOM", row.Cell(decom), decoms.ReadDate(row.Cell(decom)));
+        episode.dec = problems->Take(decs.ReadDate(row.Cell(dec)));
+        if (!problems->empty()) return std::optional<Episode>();
+        episode.decom = *start;
+        episode.rne = Code(row.Cell(rne));
+        episode.ls = Code(row.Cell(ls));
+        episode.cin = Code(row.Cell(cin));
+        episode.place = Code(row.Cell(place));
+        episode.rec = Code(row.Cell(rec));
+        return std::optional<Episode>(std::move(episode));
+      });
 }
 
 void ReadReviewRows(CsvImport* in) {
@@ -396,29 +398,19 @@ void ReadReviewRows(CsvImport* in) {
   const int code = t.Find("REVIEW_CODE");
   const DateColumn dobs = in->Dates("DOB", false);
   const DateColumn reviews = in->Dates("REVIEW", false);
-  in->staged().reviews.reserve(t.row_count());
-  for (size_t i = 0; i < t.row_count(); ++i) {
-    const CsvRow row = t.row(i);
-    if (std::string why = in->Unreadable(row); !why.empty()) {
-      in->Reject(row, std::move(why));
-      continue;
-    }
-    Problems problems;
-    LacReviewRecord record;
-    record.child = std::string(row.Cell(child));
-    problems.RequireText("CHILD", record.child);
-    record.dob = problems.Take(dobs.ReadDate(row.Cell(dob)));
-    const std::optional<Date> held = problems.Require(
-        "REVIEW", row.Cell(review), reviews.ReadDate(row.Cell(review)));
-    if (!problems.empty()) {
-      in->Reject(row, problems.Joined());
-      continue;
-    }
-    record.review = *held;
-    record.review_code = Code(row.Cell(code));
-    record.source = in->Source(row);
-    in->staged().reviews.push_back(std::move(record));
-  }
+  in->ReadRows(
+      &in->staged().reviews, [&](const CsvRow& row, Problems* problems) {
+        LacReviewRecord record;
+        record.child = std::string(row.Cell(child));
+        problems->RequireText("CHILD", record.child);
+        record.dob = problems->Take(dobs.ReadDate(row.Cell(dob)));
+        const std::optional<Date> held = problems->Require(
+            "REVIEW", row.Cell(review), reviews.ReadDate(row.Cell(review)));
+        if (!problems->empty()) return std::optional<LacReviewRecord>();
+        record.review = *held;
+        record.review_code = Code(row.Cell(code));
+        return std::optional<LacReviewRecord>(std::move(record));
+      });
 }
 
 // ---- meetings.csv
@@ -533,22 +525,10 @@ std::optional<MeetingRecord> ReadMeeting(const MeetingColumns& c,
 
 void ReadMeetingRows(CsvImport* in) {
   const MeetingColumns columns(*in);
-  in->staged().meetings.reserve(in->table().row_count());
-  for (size_t i = 0; i < in->table().row_count(); ++i) {
-    const CsvRow row = in->table().row(i);
-    if (std::string why = in->Unreadable(row); !why.empty()) {
-      in->Reject(row, std::move(why));
-      continue;
-    }
-    Problems problems;
-    std::optional<MeetingRecord> meeting = ReadMeeting(columns, row, &problems);
-    if (!meeting) {
-      in->Reject(row, problems.Joined());
-      continue;
-    }
-    meeting->source = in->Source(row);
-    in->staged().meetings.push_back(*std::move(meeting));
-  }
+  in->ReadRows(&in->staged().meetings,
+               [&](const CsvRow& row, Problems* problems) {
+                 return ReadMeeting(columns, row, problems);
+               });
 }
 
 // The table of `text`; then frees `owner` (the string holding `text`, or
