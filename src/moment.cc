@@ -6,23 +6,13 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "internal/date_text.h"
 
 TSC_NAMESPACE_BEGIN
 namespace {
-
-bool TwoDigits(absl::string_view text, int* out) {
-  if (text.size() != 2 || !absl::ascii_isdigit(static_cast<unsigned char>(
-                              text[0])) ||
-      !absl::ascii_isdigit(static_cast<unsigned char>(text[1]))) {
-    return false;
-  }
-  *out = (text[0] - '0') * 10 + (text[1] - '0');
-  return true;
-}
 
 // Europe/London, loaded once from the system's zoneinfo (Debian tzdata).
 absl::StatusOr<absl::TimeZone> London() {
@@ -101,31 +91,57 @@ int32_t FloorDiv(int64_t a, int64_t b) {
 
 }  // namespace
 
-absl::StatusOr<Moment> Moment::Parse(absl::string_view text) {
-  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
-  const size_t split = trimmed.find_first_of("T ");
-  absl::StatusOr<Date> date = Date::Parse(trimmed.substr(0, split));
-  if (!date.ok()) {
-    return absl::Status(date.status().code(),
-                        absl::StrFormat("'%s' is not a date or date-time",
-                                        text));
+namespace internal {
+
+size_t TimeSeparator(absl::string_view text) noexcept {
+  // By hand: absl's find_first_of builds a lookup table per call.
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == 'T' || text[i] == ' ') return i;
   }
-  if (split == absl::string_view::npos) return OnDate(*date);
-  absl::string_view time = absl::StripAsciiWhitespace(trimmed.substr(split + 1));
+  return absl::string_view::npos;
+}
+
+std::optional<int> ParseClockText(absl::string_view time) noexcept {
+  auto two_digits = [time](size_t at, int* out) {
+    const auto tens = static_cast<unsigned char>(time[at]);
+    const auto ones = static_cast<unsigned char>(time[at + 1]);
+    if (!absl::ascii_isdigit(tens) || !absl::ascii_isdigit(ones)) return false;
+    *out = (tens - '0') * 10 + (ones - '0');
+    return true;
+  };
   int hours = 0;
   int minutes = 0;
   int seconds = 0;
-  const bool shaped =
-      (time.size() == 5 || time.size() == 8) && time[2] == ':' &&
-      TwoDigits(time.substr(0, 2), &hours) &&
-      TwoDigits(time.substr(3, 2), &minutes) &&
-      (time.size() == 5 ||
-       (time[5] == ':' && TwoDigits(time.substr(6, 2), &seconds)));
-  if (!shaped || hours > 23 || minutes > 59 || seconds > 59) {
+  if ((time.size() != 5 && time.size() != 8) || time[2] != ':' ||
+      !two_digits(0, &hours) || !two_digits(3, &minutes)) {
+    return std::nullopt;
+  }
+  if (time.size() == 8 && (time[5] != ':' || !two_digits(6, &seconds))) {
+    return std::nullopt;
+  }
+  if (hours > 23 || minutes > 59 || seconds > 59) return std::nullopt;
+  return hours * 60 + minutes;
+}
+
+}  // namespace internal
+
+absl::StatusOr<Moment> Moment::Parse(absl::string_view text) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  const size_t split = internal::TimeSeparator(trimmed);
+  absl::StatusOr<Date> date = Date::Parse(trimmed.substr(0, split));
+  if (!date.ok()) {
+    return absl::Status(
+        date.status().code(),
+        absl::StrFormat("'%s' is not a date or date-time", text));
+  }
+  if (split == absl::string_view::npos) return OnDate(*date);
+  const std::optional<int> minute = internal::ParseClockText(
+      absl::StripAsciiWhitespace(trimmed.substr(split + 1)));
+  if (!minute) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "'%s' is not a date-time (expected a date, then HH:MM)", text));
   }
-  return Moment{*date, hours * 60 + minutes};
+  return Moment{*date, *minute};
 }
 
 std::string Moment::ToString() const {
@@ -167,8 +183,8 @@ absl::StatusOr<Moment> AddHoursLondon(const Moment& moment, int32_t hours) {
   // change, and a repeated one as its first occurrence.
   const absl::Time instant = london->At(local).pre + absl::Hours(hours);
   const absl::CivilMinute result = absl::ToCivilMinute(instant, *london);
-  absl::StatusOr<Date> date = Date::FromYmd(
-      static_cast<int>(result.year()), result.month(), result.day());
+  absl::StatusOr<Date> date = Date::FromYmd(static_cast<int>(result.year()),
+                                            result.month(), result.day());
   if (!date.ok()) return date.status();
   return Moment{*date, result.hour() * 60 + result.minute()};
 }

@@ -26,39 +26,6 @@ bool IsPlaceholder(absl::string_view date_part) {
   return date.has_value() && *date == kMinDate;
 }
 
-// Where the time of a date-time starts ('T' or a space), as Moment::Parse
-// finds it. By hand: absl's find_first_of builds a lookup table per call.
-size_t TimeSeparator(absl::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == 'T' || text[i] == ' ') return i;
-  }
-  return absl::string_view::npos;
-}
-
-// The minute of the day of HH:MM or HH:MM:SS, exactly when Moment::Parse
-// accepts `time` (already trimmed).
-std::optional<int> ParseClock(absl::string_view time) {
-  auto two_digits = [time](size_t at, int* out) {
-    const auto tens = static_cast<unsigned char>(time[at]);
-    const auto ones = static_cast<unsigned char>(time[at + 1]);
-    if (!absl::ascii_isdigit(tens) || !absl::ascii_isdigit(ones)) return false;
-    *out = (tens - '0') * 10 + (ones - '0');
-    return true;
-  };
-  int hours = 0;
-  int minutes = 0;
-  int seconds = 0;
-  if ((time.size() != 5 && time.size() != 8) || time[2] != ':' ||
-      !two_digits(0, &hours) || !two_digits(3, &minutes)) {
-    return std::nullopt;
-  }
-  if (time.size() == 8 && (time[5] != ':' || !two_digits(6, &seconds))) {
-    return std::nullopt;
-  }
-  if (hours > 23 || minutes > 59 || seconds > 59) return std::nullopt;
-  return hours * 60 + minutes;
-}
-
 // A rejection reason from a Date or Moment parse error: those quote the
 // text first ("'x' is not a date"); range errors do not.
 absl::Status Reason(absl::string_view field, absl::string_view text,
@@ -181,7 +148,7 @@ absl::StatusOr<std::optional<Moment>> DateColumn::ReadMoment(
         return std::optional<Moment>(Moment::OnDate(*date));
       }
       const std::optional<int> minute =
-          ParseClock(absl::StripAsciiWhitespace(trimmed.substr(split + 1)));
+          ParseClockText(absl::StripAsciiWhitespace(trimmed.substr(split + 1)));
       if (minute.has_value())
         return std::optional<Moment>(Moment{*date, minute});
     }

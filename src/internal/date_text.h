@@ -1,8 +1,9 @@
 // File: internal/date_text.h
 //
-// The allocation-free core of Date::Parse, for importers that read millions
-// of dates: it answers only "which date, if any", and leaves the error
-// message (built by Date::Parse itself) to the rare text that is not one.
+// The allocation-free cores of Date::Parse and Moment::Parse, for importers
+// that read millions of dates: they answer only "which date (or time), if
+// any", and leave the error message (built by the Parse functions
+// themselves) to the rare text that is not one.
 //
 // Example:
 //
@@ -12,6 +13,7 @@
 #ifndef TSC_INTERNAL_DATE_TEXT_H_
 #define TSC_INTERNAL_DATE_TEXT_H_
 
+#include <cstddef>
 #include <optional>
 
 #include "absl/strings/string_view.h"
@@ -27,6 +29,18 @@ namespace internal {
 // nullopt when it would fail (bad shape, no such day, out of range).
 std::optional<Date> ParseDateText(absl::string_view text,
                                   DateFormat format) noexcept;
+
+// TimeSeparator()
+//
+// Where the time of a date-time starts in `text` ('T' or a space, as
+// Moment::Parse splits it), or npos for a date only.
+size_t TimeSeparator(absl::string_view text) noexcept;
+
+// ParseClockText()
+//
+// The minute of the day of `time` (already trimmed), HH:MM or HH:MM:SS with
+// the seconds dropped; nullopt exactly when Moment::Parse rejects it.
+std::optional<int> ParseClockText(absl::string_view time) noexcept;
 
 }  // namespace internal
 TSC_NAMESPACE_END
