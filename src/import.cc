@@ -19,7 +19,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
-#include "internal/csv_table.h"
+#include "internal/csv_reader.h"
 #include "internal/import_owned.h"
 #include "internal/text_input.h"
 
@@ -71,16 +71,12 @@ absl::StatusOr<InputKind> XmlKind(absl::string_view name,
 // meetings.csv has meeting_type and held_at columns; other CSV is 903.
 absl::StatusOr<InputKind> CsvKind(absl::string_view name,
                                   absl::string_view text) {
-  absl::StatusOr<std::vector<std::string>> header =
+  absl::StatusOr<internal::CsvHeader> header =
       internal::ReadCsvHeader(name, text);
   if (!header.ok()) return header.status();
-  auto has = [&](absl::string_view column) {
-    return std::any_of(header->begin(), header->end(),
-                       [&](const std::string& c) {
-                         return absl::EqualsIgnoreCase(c, column);
-                       });
-  };
-  if (has("meeting_type") && has("held_at")) return InputKind::kMeetings;
+  if (header->Find("meeting_type") >= 0 && header->Find("held_at") >= 0) {
+    return InputKind::kMeetings;
+  }
   return InputKind::kSsda903;
 }
 

@@ -6,6 +6,7 @@
 // are read in two passes: the first decides each date column's format from
 // all its values, the second reads the rows.
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,7 +17,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "internal/csv_table.h"
+#include "internal/csv_reader.h"
 #include "internal/dataset_merge.h"
 #include "internal/date_field.h"
 #include "internal/import_owned.h"
@@ -26,8 +27,8 @@
 TSC_NAMESPACE_BEGIN
 namespace {
 
+using internal::CsvHeader;
 using internal::CsvRow;
-using internal::CsvTable;
 using internal::DateColumn;
 
 // ---- What a row is missing or has wrong -------------------------------------
@@ -72,9 +73,16 @@ class Problems {
   std::vector<std::string> list_;
 };
 
-// Codes are compared upper-case and trimmed (`pn1` is PN1).
-std::string Code(absl::string_view text) {
-  return absl::AsciiStrToUpper(absl::StripAsciiWhitespace(text));
+// `*to` = `text`, reusing its storage.
+void AssignText(absl::string_view text, std::string* to) {
+  to->assign(text.data(), text.size());
+}
+
+// Codes are compared upper-case and trimmed (`pn1` is PN1). (Assigned in
+// place: a string per code per row was a fifth of the episode import.)
+void AssignCode(absl::string_view text, std::string* code) {
+  AssignText(absl::StripAsciiWhitespace(text), code);
+  absl::AsciiStrToUpper(code);
 }
 
 bool IsEmptyRow(const CsvRow& row) {
@@ -82,6 +90,16 @@ bool IsEmptyRow(const CsvRow& row) {
     if (!absl::StripAsciiWhitespace(row.field(i)).empty()) return false;
   }
   return true;
+}
+
+// How many records `text` can hold at most: one a line end (a bare CR file
+// has no LF), plus a last line without one.
+size_t LinesAtMost(absl::string_view text) {
+  size_t ends = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  if (ends == 0) {
+    ends = static_cast<size_t>(std::count(text.begin(), text.end(), '\r'));
+  }
+  return ends + 1;
 }
 
 // ---- One file being imported ------------------------------------------------
@@ -98,22 +116,71 @@ class CsvImport {
  public:
   // `data` is the Dataset the file will join: its records refer to the
   // file by the index it will have there.
-  CsvImport(absl::string_view name, const CsvTable& table, const Dataset& data)
+  CsvImport(absl::string_view name, absl::string_view text, CsvHeader header,
+            const Dataset& data)
       : name_(name),
-        table_(table),
+        text_(text),
+        header_(std::move(header)),
         file_index_(static_cast<int32_t>(data.files.size())) {
     file_.path = std::string(name);
-    file_.rows = static_cast<int64_t>(table.row_count());
   }
 
-  const CsvTable& table() const { return table_; }
+  const CsvHeader& header() const { return header_; }
   Dataset& staged() { return staged_; }
-  SourceRef Source(const CsvRow& row) const {
-    return {file_index_, row.line()};
+
+  // Reads every row with `Rows` (a table's columns, see EpisodeRows) into
+  // its vector of staged(). Dates are read as they are surveyed, in one
+  // pass; only when a date column's format changed under its reads (both
+  // shapes present, or a dated value before any shaped one) is the file
+  // read again in the exact two passes: survey everything, then read.
+  template <typename Rows>
+  absl::Status Read() {
+    // Room for a record a line: growing the vector instead moves every
+    // record made so far, several times over.
+    Rows::Out(&staged_).reserve(LinesAtMost(text_));
+    {
+      Rows rows(header_);
+      const absl::Status read = Pass([&](const CsvRow& row) {
+        if (row.error().empty()) rows.Survey(row);
+        ReadRow(&rows, row);
+      });
+      if (!read.ok() || rows.Settled()) return read;
+    }
+    Rows::Out(&staged_).clear();
+    staged_.rejections.clear();
+    file_.rejected = 0;
+    Rows rows(header_);
+    const absl::Status surveyed = Pass([&](const CsvRow& row) {
+      if (row.error().empty()) rows.Survey(row);
+    });
+    if (!surveyed.ok()) return surveyed;
+    return Pass([&](const CsvRow& row) { ReadRow(&rows, row); });
+  }
+
+  // Counts the rows of a table the KPIs do not use.
+  absl::Status Count() {
+    return Pass([](const CsvRow&) {});
+  }
+
+  StagedFile Finish(std::string table_name, bool ignored) && {
+    file_.table = std::move(table_name);
+    file_.ignored = ignored;
+    return {std::move(staged_), std::move(file_)};
+  }
+
+ private:
+  // Every row to `on_row`, counted.
+  template <typename OnRow>
+  absl::Status Pass(OnRow on_row) {
+    file_.rows = 0;
+    return internal::ForEachCsvRow(name_, text_, [&](const CsvRow& row) {
+      ++file_.rows;
+      on_row(row);
+    });
   }
 
   // The reason a row cannot be read at all, or "" when it can.
-  std::string Unreadable(const CsvRow& row) const {
+  static std::string Unreadable(const CsvRow& row) {
     if (!row.error().empty()) return std::string(row.error());
     if (IsEmptyRow(row)) return "empty row";
     return "";
@@ -124,50 +191,29 @@ class CsvImport {
     ++file_.rejected;
   }
 
-  // Every row of the table into `out`: `read(row, &problems)` gives the
-  // record, or nullopt with the reasons noted in `problems`; a row that
-  // cannot be read at all, or has problems, is rejected with its reasons.
-  template <typename Record, typename Read>
-  void ReadRows(std::vector<Record>* out, Read read) {
-    out->reserve(table_.row_count());
-    for (size_t i = 0; i < table_.row_count(); ++i) {
-      const CsvRow row = table_.row(i);
-      if (std::string why = Unreadable(row); !why.empty()) {
-        Reject(row, std::move(why));
-        continue;
-      }
-      Problems problems;
-      std::optional<Record> record = read(row, &problems);
-      if (!record || !problems.empty()) {
-        Reject(row, problems.Joined());
-        continue;
-      }
-      record->source = Source(row);
-      out->push_back(*std::move(record));
+  // One row: its record, built in place, or its rejection with every
+  // reason `rows` noted.
+  template <typename Rows>
+  void ReadRow(Rows* rows, const CsvRow& row) {
+    if (std::string why = Unreadable(row); !why.empty()) {
+      Reject(row, std::move(why));
+      return;
     }
-  }
-
-  // The date (or date-time) column `column`, its format decided from all
-  // the values of readable rows.
-  DateColumn Dates(absl::string_view column, bool with_time) const {
-    const int index = table_.Find(column);
-    DateColumn dates(std::string(column), with_time);
-    for (size_t i = 0; i < table_.row_count(); ++i) {
-      const CsvRow row = table_.row(i);
-      if (row.error().empty()) dates.Survey(row.Cell(index));
+    auto& out = Rows::Out(&staged_);
+    Problems problems;
+    auto& record = out.emplace_back();
+    rows->Read(row, &problems, &record);
+    if (!problems.empty()) {
+      out.pop_back();
+      Reject(row, problems.Joined());
+      return;
     }
-    return dates;
+    record.source = SourceRef{file_index_, row.line()};
   }
 
-  StagedFile Finish(std::string table_name, bool ignored) && {
-    file_.table = std::move(table_name);
-    file_.ignored = ignored;
-    return {std::move(staged_), std::move(file_)};
-  }
-
- private:
   std::string name_;
-  const CsvTable& table_;
+  absl::string_view text_;
+  CsvHeader header_;
   int32_t file_index_;
   Dataset staged_;
   InputFile file_;
@@ -276,7 +322,7 @@ bool IsShared(absl::string_view column) {
 }
 
 // How many of the table's own (not shared) columns the file has.
-int Score(const TableSpec& spec, const CsvTable& table) {
+int Score(const TableSpec& spec, const CsvHeader& table) {
   int score = 0;
   for (const absl::string_view column : spec.columns) {
     if (!IsShared(column) && table.Find(column) >= 0) ++score;
@@ -284,13 +330,14 @@ int Score(const TableSpec& spec, const CsvTable& table) {
   return score;
 }
 
-std::string Columns(const CsvTable& table) {
-  return table.header.empty() ? "none" : absl::StrJoin(table.header, ", ");
+std::string Columns(const CsvHeader& header) {
+  return header.columns.empty() ? "none"
+                                : absl::StrJoin(header.columns, ", ");
 }
 
 // The table the file's columns match best.
 absl::StatusOr<const TableSpec*> BestMatch(absl::string_view name,
-                                           const CsvTable& table) {
+                                           const CsvHeader& table) {
   const TableSpec* best = nullptr;
   int best_score = 0;
   std::vector<std::string> tied;
@@ -318,7 +365,7 @@ absl::StatusOr<const TableSpec*> BestMatch(absl::string_view name,
 
 // The table the file is, when it has every column the importer needs.
 absl::StatusOr<const TableSpec*> Recognise(absl::string_view name,
-                                           const CsvTable& table) {
+                                           const CsvHeader& table) {
   absl::StatusOr<const TableSpec*> spec = BestMatch(name, table);
   if (!spec.ok()) return spec.status();
   std::vector<absl::string_view> missing;
@@ -342,76 +389,101 @@ absl::StatusOr<const TableSpec*> Recognise(absl::string_view name,
   return spec;
 }
 
-void ReadHeaderRows(CsvImport* in) {
-  const CsvTable& t = in->table();
-  const int child = t.Find("CHILD");
-  const int sex = t.Find("SEX");
-  const int dob = t.Find("DOB");
-  const DateColumn dobs = in->Dates("DOB", false);
-  in->ReadRows(&in->staged().headers,
-               [&](const CsvRow& row, Problems* problems) {
-                 ChildHeader header;
-                 header.child = std::string(row.Cell(child));
-                 problems->RequireText("CHILD", header.child);
-                 header.sex = Code(row.Cell(sex));
-                 header.dob = problems->Take(dobs.ReadDate(row.Cell(dob)));
-                 return std::optional<ChildHeader>(std::move(header));
-               });
-}
+// Each table's reader: the columns it reads, found once from the header,
+// its date columns (Survey() counts their formats, Settled() says whether
+// one-pass reads stand), and Read(), which fills a record from a row and
+// notes in `problems` why the row must be rejected instead.
 
-void ReadEpisodeRows(CsvImport* in) {
-  const CsvTable& t = in->table();
-  const int child = t.Find("CHILD");
-  const int decom = t.Find("DECOM");
-  const int rne = t.Find("RNE");
-  const int ls = t.Find("LS");
-  const int cin = t.Find("CIN");
-  const int place = t.Find("PLACE");
-  const int dec = t.Find("DEC");
-  const int rec = t.Find("REC");
-  const DateColumn decoms = in->Dates("DECOM", false);
-  const DateColumn decs = in->Dates("DEC", false);
-  in->ReadRows(
-      &in->staged().episodes, [&](const CsvRow& row, Problems* problems) {
-        Episode episode;
-        episode.child = std::string(row.Cell(child));
-        problems->RequireText("CHILD", episode.child);
-        const std::optional<Date> start = problems->Require(
-            "DECOM", row.Cell(decom), decoms.ReadDate(row.Cell(decom)));
-        episode.dec = problems->Take(decs.ReadDate(row.Cell(dec)));
-        if (!problems->empty()) return std::optional<Episode>();
-        episode.decom = *start;
-        episode.rne = Code(row.Cell(rne));
-        episode.ls = Code(row.Cell(ls));
-        episode.cin = Code(row.Cell(cin));
-        episode.place = Code(row.Cell(place));
-        episode.rec = Code(row.Cell(rec));
-        return std::optional<Episode>(std::move(episode));
-      });
-}
+class HeaderRows {
+ public:
+  explicit HeaderRows(const CsvHeader& h)
+      : child_(h.Find("CHILD")), sex_(h.Find("SEX")), dob_(h.Find("DOB")) {}
+  static std::vector<ChildHeader>& Out(Dataset* d) { return d->headers; }
 
-void ReadReviewRows(CsvImport* in) {
-  const CsvTable& t = in->table();
-  const int child = t.Find("CHILD");
-  const int dob = t.Find("DOB");
-  const int review = t.Find("REVIEW");
-  const int code = t.Find("REVIEW_CODE");
-  const DateColumn dobs = in->Dates("DOB", false);
-  const DateColumn reviews = in->Dates("REVIEW", false);
-  in->ReadRows(
-      &in->staged().reviews, [&](const CsvRow& row, Problems* problems) {
-        LacReviewRecord record;
-        record.child = std::string(row.Cell(child));
-        problems->RequireText("CHILD", record.child);
-        record.dob = problems->Take(dobs.ReadDate(row.Cell(dob)));
-        const std::optional<Date> held = problems->Require(
-            "REVIEW", row.Cell(review), reviews.ReadDate(row.Cell(review)));
-        if (!problems->empty()) return std::optional<LacReviewRecord>();
-        record.review = *held;
-        record.review_code = Code(row.Cell(code));
-        return std::optional<LacReviewRecord>(std::move(record));
-      });
-}
+  void Survey(const CsvRow& row) { dobs_.Survey(row.Cell(dob_)); }
+  bool Settled() const { return dobs_.Settled(); }
+  void Read(const CsvRow& row, Problems* problems, ChildHeader* header) const {
+    AssignText(row.Cell(child_), &header->child);
+    problems->RequireText("CHILD", header->child);
+    AssignCode(row.Cell(sex_), &header->sex);
+    header->dob = problems->Take(dobs_.ReadDate(row.Cell(dob_)));
+  }
+
+ private:
+  int child_, sex_, dob_;
+  DateColumn dobs_{"DOB", false};
+};
+
+class EpisodeRows {
+ public:
+  explicit EpisodeRows(const CsvHeader& h)
+      : child_(h.Find("CHILD")),
+        decom_(h.Find("DECOM")),
+        rne_(h.Find("RNE")),
+        ls_(h.Find("LS")),
+        cin_(h.Find("CIN")),
+        place_(h.Find("PLACE")),
+        dec_(h.Find("DEC")),
+        rec_(h.Find("REC")) {}
+  static std::vector<Episode>& Out(Dataset* d) { return d->episodes; }
+
+  void Survey(const CsvRow& row) {
+    decoms_.Survey(row.Cell(decom_));
+    decs_.Survey(row.Cell(dec_));
+  }
+  bool Settled() const { return decoms_.Settled() && decs_.Settled(); }
+  void Read(const CsvRow& row, Problems* problems, Episode* episode) const {
+    AssignText(row.Cell(child_), &episode->child);
+    problems->RequireText("CHILD", episode->child);
+    const std::optional<Date> start = problems->Require(
+        "DECOM", row.Cell(decom_), decoms_.ReadDate(row.Cell(decom_)));
+    episode->dec = problems->Take(decs_.ReadDate(row.Cell(dec_)));
+    if (!problems->empty()) return;
+    episode->decom = *start;
+    AssignCode(row.Cell(rne_), &episode->rne);
+    AssignCode(row.Cell(ls_), &episode->ls);
+    AssignCode(row.Cell(cin_), &episode->cin);
+    AssignCode(row.Cell(place_), &episode->place);
+    AssignCode(row.Cell(rec_), &episode->rec);
+  }
+
+ private:
+  int child_, decom_, rne_, ls_, cin_, place_, dec_, rec_;
+  DateColumn decoms_{"DECOM", false};
+  DateColumn decs_{"DEC", false};
+};
+
+class ReviewRows {
+ public:
+  explicit ReviewRows(const CsvHeader& h)
+      : child_(h.Find("CHILD")),
+        dob_(h.Find("DOB")),
+        review_(h.Find("REVIEW")),
+        code_(h.Find("REVIEW_CODE")) {}
+  static std::vector<LacReviewRecord>& Out(Dataset* d) { return d->reviews; }
+
+  void Survey(const CsvRow& row) {
+    dobs_.Survey(row.Cell(dob_));
+    reviews_.Survey(row.Cell(review_));
+  }
+  bool Settled() const { return dobs_.Settled() && reviews_.Settled(); }
+  void Read(const CsvRow& row, Problems* problems,
+            LacReviewRecord* record) const {
+    AssignText(row.Cell(child_), &record->child);
+    problems->RequireText("CHILD", record->child);
+    record->dob = problems->Take(dobs_.ReadDate(row.Cell(dob_)));
+    const std::optional<Date> held = problems->Require(
+        "REVIEW", row.Cell(review_), reviews_.ReadDate(row.Cell(review_)));
+    if (!problems->empty()) return;
+    record->review = *held;
+    AssignCode(row.Cell(code_), &record->review_code);
+  }
+
+ private:
+  int child_, dob_, review_, code_;
+  DateColumn dobs_{"DOB", false};
+  DateColumn reviews_{"REVIEW", false};
+};
 
 // ---- meetings.csv
 // -------------------------------------------------------------
@@ -428,7 +500,7 @@ constexpr absl::string_view kMeetingRequired[] = {"child_id", "meeting_type",
                                                   "held_at"};
 
 absl::Status CheckMeetingColumns(absl::string_view name,
-                                 const CsvTable& table) {
+                                 const CsvHeader& table) {
   std::vector<absl::string_view> missing;
   for (const absl::string_view column : kMeetingRequired) {
     if (table.Find(column) < 0) missing.push_back(column);
@@ -478,98 +550,93 @@ int QaAlerts(absl::string_view text, Problems* problems) {
   return count;
 }
 
-// The meeting-specific columns of a CSV import, resolved once.
-struct MeetingColumns {
-  explicit MeetingColumns(const CsvImport& in)
-      : child(in.table().Find("child_id")),
-        type(in.table().Find("meeting_type")),
-        held(in.table().Find("held_at")),
-        chair(in.table().Find("chair_id")),
-        sw_report(in.table().Find("sw_report_received_at")),
-        decisions(in.table().Find("decisions_sent_at")),
-        record(in.table().Find("record_distributed_at")),
-        qa_alerts(in.table().Find("qa_alerts")),
-        held_at(in.Dates("held_at", true)),
-        sw_report_at(in.Dates("sw_report_received_at", true)),
-        decisions_at(in.Dates("decisions_sent_at", true)),
-        record_at(in.Dates("record_distributed_at", true)) {}
+class MeetingRows {
+ public:
+  explicit MeetingRows(const CsvHeader& h)
+      : child_(h.Find("child_id")),
+        type_(h.Find("meeting_type")),
+        held_(h.Find("held_at")),
+        chair_(h.Find("chair_id")),
+        sw_report_(h.Find("sw_report_received_at")),
+        decisions_(h.Find("decisions_sent_at")),
+        record_(h.Find("record_distributed_at")),
+        qa_alerts_(h.Find("qa_alerts")) {}
+  static std::vector<MeetingRecord>& Out(Dataset* d) { return d->meetings; }
 
-  int child, type, held, chair, sw_report, decisions, record, qa_alerts;
-  DateColumn held_at, sw_report_at, decisions_at, record_at;
+  void Survey(const CsvRow& row) {
+    held_at_.Survey(row.Cell(held_));
+    sw_report_at_.Survey(row.Cell(sw_report_));
+    decisions_at_.Survey(row.Cell(decisions_));
+    record_at_.Survey(row.Cell(record_));
+  }
+  bool Settled() const {
+    return held_at_.Settled() && sw_report_at_.Settled() &&
+           decisions_at_.Settled() && record_at_.Settled();
+  }
+  void Read(const CsvRow& row, Problems* problems,
+            MeetingRecord* meeting) const {
+    AssignText(row.Cell(child_), &meeting->child);
+    problems->RequireText("child_id", meeting->child);
+    const std::optional<MeetingType> type =
+        ReadMeetingType(row.Cell(type_), problems);
+    const std::optional<Moment> held = problems->Require(
+        "held_at", row.Cell(held_), held_at_.ReadMoment(row.Cell(held_)));
+    meeting->sw_report_received =
+        problems->Take(sw_report_at_.ReadMoment(row.Cell(sw_report_)));
+    meeting->decisions_sent =
+        problems->Take(decisions_at_.ReadMoment(row.Cell(decisions_)));
+    meeting->record_distributed =
+        problems->Take(record_at_.ReadMoment(row.Cell(record_)));
+    meeting->qa_alerts = QaAlerts(row.Cell(qa_alerts_), problems);
+    if (!problems->empty()) return;
+    meeting->type = *type;
+    meeting->held = *held;
+    AssignText(row.Cell(chair_), &meeting->chair);
+  }
+
+ private:
+  int child_, type_, held_, chair_, sw_report_, decisions_, record_, qa_alerts_;
+  DateColumn held_at_{"held_at", true};
+  DateColumn sw_report_at_{"sw_report_received_at", true};
+  DateColumn decisions_at_{"decisions_sent_at", true};
+  DateColumn record_at_{"record_distributed_at", true};
 };
-
-// One meeting, or nullopt with the reasons in `problems`.
-std::optional<MeetingRecord> ReadMeeting(const MeetingColumns& c,
-                                         const CsvRow& row,
-                                         Problems* problems) {
-  MeetingRecord meeting;
-  meeting.child = std::string(row.Cell(c.child));
-  problems->RequireText("child_id", meeting.child);
-  const std::optional<MeetingType> type =
-      ReadMeetingType(row.Cell(c.type), problems);
-  const std::optional<Moment> held = problems->Require(
-      "held_at", row.Cell(c.held), c.held_at.ReadMoment(row.Cell(c.held)));
-  meeting.sw_report_received =
-      problems->Take(c.sw_report_at.ReadMoment(row.Cell(c.sw_report)));
-  meeting.decisions_sent =
-      problems->Take(c.decisions_at.ReadMoment(row.Cell(c.decisions)));
-  meeting.record_distributed =
-      problems->Take(c.record_at.ReadMoment(row.Cell(c.record)));
-  meeting.qa_alerts = QaAlerts(row.Cell(c.qa_alerts), problems);
-  if (!problems->empty()) return std::nullopt;
-  meeting.type = *type;
-  meeting.held = *held;
-  meeting.chair = std::string(row.Cell(c.chair));
-  return meeting;
-}
-
-void ReadMeetingRows(CsvImport* in) {
-  const MeetingColumns columns(*in);
-  in->ReadRows(&in->staged().meetings,
-               [&](const CsvRow& row, Problems* problems) {
-                 return ReadMeeting(columns, row, problems);
-               });
-}
-
-// The table of `text`; then frees `owner` (the string holding `text`, or
-// null when the caller keeps it): the table has its own copy.
-absl::StatusOr<CsvTable> ReadTable(absl::string_view name,
-                                   absl::string_view text, std::string* owner) {
-  absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
-  if (!utf8.ok()) return utf8.status();
-  absl::StatusOr<CsvTable> table = internal::ReadCsv(name, *utf8);
-  if (owner != nullptr) std::string().swap(*owner);
-  return table;
-}
 
 absl::Status NoDataset() {
   return absl::InvalidArgumentError("the Dataset to import into is null");
 }
 
-// The records of a 903 CSV file joining `data`. The table is freed on
-// return, before the records join `data`: a lower peak of memory.
+// The records of a 903 CSV file joining `data`. `owner` (the string
+// holding `text`, or null when the caller keeps it) is freed once the rows
+// are read, before the records join `data`: a lower peak of memory.
 absl::StatusOr<StagedFile> StageSsda903Csv(absl::string_view name,
                                            absl::string_view text,
                                            std::string* owner,
                                            const Dataset& data) {
-  absl::StatusOr<CsvTable> table = ReadTable(name, text, owner);
-  if (!table.ok()) return table.status();
-  absl::StatusOr<const TableSpec*> spec = Recognise(name, *table);
+  absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
+  if (!utf8.ok()) return utf8.status();
+  absl::StatusOr<CsvHeader> header = internal::ReadCsvHeader(name, *utf8);
+  if (!header.ok()) return header.status();
+  absl::StatusOr<const TableSpec*> spec = Recognise(name, *header);
   if (!spec.ok()) return spec.status();
-  CsvImport in(name, *table, data);
+  CsvImport in(name, *utf8, *std::move(header), data);
+  absl::Status read;
   switch ((*spec)->kind) {
     case Table903::kHeader:
-      ReadHeaderRows(&in);
+      read = in.Read<HeaderRows>();
       break;
     case Table903::kEpisodes:
-      ReadEpisodeRows(&in);
+      read = in.Read<EpisodeRows>();
       break;
     case Table903::kReviews:
-      ReadReviewRows(&in);
+      read = in.Read<ReviewRows>();
       break;
     case Table903::kIgnored:
-      break;  // recognised and counted; the KPIs do not use it
+      read = in.Count();  // recognised and counted; the KPIs do not use it
+      break;
   }
+  if (owner != nullptr) std::string().swap(*owner);
+  if (!read.ok()) return read;
   return std::move(in).Finish((*spec)->name,
                               (*spec)->kind == Table903::kIgnored);
 }
@@ -579,12 +646,16 @@ absl::StatusOr<StagedFile> StageMeetingsCsv(absl::string_view name,
                                             absl::string_view text,
                                             std::string* owner,
                                             const Dataset& data) {
-  absl::StatusOr<CsvTable> table = ReadTable(name, text, owner);
-  if (!table.ok()) return table.status();
-  const absl::Status columns = CheckMeetingColumns(name, *table);
+  absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
+  if (!utf8.ok()) return utf8.status();
+  absl::StatusOr<CsvHeader> header = internal::ReadCsvHeader(name, *utf8);
+  if (!header.ok()) return header.status();
+  const absl::Status columns = CheckMeetingColumns(name, *header);
   if (!columns.ok()) return columns;
-  CsvImport in(name, *table, data);
-  ReadMeetingRows(&in);
+  CsvImport in(name, *utf8, *std::move(header), data);
+  const absl::Status read = in.Read<MeetingRows>();
+  if (owner != nullptr) std::string().swap(*owner);
+  if (!read.ok()) return read;
   return std::move(in).Finish("meetings", false);
 }
 

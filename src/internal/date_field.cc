@@ -159,6 +159,7 @@ absl::StatusOr<std::optional<Moment>> DateColumn::ReadMoment(
 absl::StatusOr<std::optional<Date>> DateColumn::ReadDateSlowly(
     absl::string_view trimmed) const {
   if (trimmed.empty() || IsPlaceholder(trimmed)) return std::optional<Date>();
+  if (shape() == Shape::kNone) read_unsettled_ = true;
   const absl::Status shape = CheckShape(trimmed, trimmed);
   if (!shape.ok()) return shape;
   return ParseDateField(name_, trimmed, format());
@@ -168,6 +169,7 @@ absl::StatusOr<std::optional<Moment>> DateColumn::ReadMomentSlowly(
     absl::string_view trimmed) const {
   const absl::string_view part = DatePart(trimmed);
   if (part.empty() || IsPlaceholder(part)) return std::optional<Moment>();
+  if (shape() == Shape::kNone) read_unsettled_ = true;
   const absl::Status shape = CheckShape(trimmed, part);
   if (!shape.ok()) return shape;
   // The date part in the column's format first, for the same messages as a

@@ -44,7 +44,9 @@ absl::StatusOr<std::optional<Date>> ParseDateField(absl::string_view field,
 // its non-blank values have; a value of the other shape is rejected, and
 // when both shapes are equally common, every dated value is rejected.
 //
-// Every value of the column goes through Survey() before the first Read.
+// Every value of the column goes through Survey() before the first Read,
+// or, to read a file in one pass, each value just before its own Read: the
+// reads stand when Settled() says the format never changed under them.
 // A read parses a cell once, in the column's format, and builds a message
 // only for a cell it rejects.
 class DateColumn {
@@ -61,6 +63,11 @@ class DateColumn {
       absl::string_view text) const;
 
   const std::string& name() const { return name_; }
+
+  // Whether every read so far used the format all the surveyed values
+  // decide: false when the values have both shapes, or when a dated value
+  // was read before any value had a shape (it was read as either format).
+  bool Settled() const { return (iso_ == 0 || dmy_ == 0) && !read_unsettled_; }
 
  private:
   enum class Shape { kNone, kIso, kDmy };
@@ -85,6 +92,9 @@ class DateColumn {
   bool with_time_;
   int64_t iso_ = 0;  // surveyed values shaped yyyy-mm-dd
   int64_t dmy_ = 0;  // and dd/mm/yyyy
+  // A dated value was read while the format was undecided. (Mutable: the
+  // reads are const, and only this bookkeeping changes.)
+  mutable bool read_unsettled_ = false;
 };
 
 }  // namespace internal

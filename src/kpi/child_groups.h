@@ -31,6 +31,11 @@ namespace internal {
 
 // Dense numbers 0, 1, ... for child ids, in order of first appearance. The
 // ids are held as views: the strings must outlive the numbering.
+//
+// Extracts list children in order, so ids that arrive in ascending order
+// are kept in a sorted list searched by a cursor that moves forward with
+// the calls: a pass over sorted episodes, then one over sorted reviews,
+// costs a comparison or two an id. Any other id goes to a hash map.
 class ChildNumbers {
  public:
   // The id's number, numbering it when new.
@@ -39,11 +44,19 @@ class ChildNumbers {
   int64_t Find(std::string_view child) const;
   size_t size() const { return ids_.size(); }
   std::string_view id(uint32_t number) const { return ids_[number]; }
-  void Reserve(size_t n) { numbers_.reserve(n); }
 
  private:
-  absl::flat_hash_map<std::string_view, uint32_t> numbers_;
-  std::vector<std::string_view> ids_;
+  struct Numbered {
+    std::string_view id;
+    uint32_t number;
+  };
+  // The index in ordered_ of `child`, or -1; moves the cursor there.
+  int64_t FindOrdered(std::string_view child) const;
+
+  std::vector<std::string_view> ids_;  // by number
+  std::vector<Numbered> ordered_;      // ascending by id
+  absl::flat_hash_map<std::string_view, uint32_t> others_;
+  mutable size_t cursor_ = 0;  // where the last search in ordered_ ended
   // Extracts list a child's rows together: the last id answers most calls.
   std::string_view last_;
   uint32_t last_number_ = 0;

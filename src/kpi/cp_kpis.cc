@@ -25,7 +25,6 @@ absl::StatusOr<const Rule*> GetRule(const KpiContext& ctx, const char* id) {
 std::vector<std::vector<const CpPlanRecord*>> PlansByChild(
     const std::vector<CpPlanRecord>& plans) {
   ChildNumbers numbers;
-  numbers.Reserve(plans.size());
   std::vector<uint32_t> child_of;
   child_of.reserve(plans.size());
   for (const CpPlanRecord& plan : plans) {

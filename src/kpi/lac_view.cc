@@ -34,7 +34,6 @@ void MarkDuplicates(absl::Span<ChildReview> reviews) {
 
 LacView::LacView(const Dataset& data) {
   ChildNumbers numbers;
-  numbers.Reserve(data.episodes.size() / 2 + data.reviews.size() / 4);
   std::vector<uint32_t> episode_child;
   episode_child.reserve(data.episodes.size());
   for (const Episode& e : data.episodes) {

@@ -520,6 +520,36 @@ TEST(ImportSsda903Csv, EveryDateSpellingReadsAsBefore) {
   ExpectReconciles(data);
 }
 
+// Rows are read in one pass as their dates are surveyed; these files make
+// a column's format change after a read (a value of no shape before any
+// dd/mm/yyyy one; an ISO first value in a dd/mm/yyyy column), so the file
+// must be read again in two passes for the messages a whole-column
+// decision gives.
+TEST(ImportSsda903Csv, ReadsAgainWhenTheFormatChangesAfterARead) {
+  Dataset data;
+  ASSERT_THAT(ImportSsda903Csv("r.csv",
+                               "CHILD,REVIEW,REVIEW_CODE\n"
+                               "1,x,PN1\n"
+                               "2,2020-02-03,PN1\n"
+                               "3,01/02/2020,PN1\n"
+                               "4,02/02/2020,PN1\n",
+                               &data),
+              IsOk());
+  ASSERT_EQ(data.reviews.size(), 2u);
+  EXPECT_EQ(data.reviews[0].review, D(2020, 2, 1));
+  EXPECT_EQ(data.reviews[1].review, D(2020, 2, 2));
+  EXPECT_EQ(data.reviews[0].source.line, 4);
+  EXPECT_EQ(data.files[0].rows, 4);
+  EXPECT_EQ(data.files[0].rejected, 2);
+  EXPECT_THAT(RejectedLines(data), ElementsAre(2, 3));
+  EXPECT_EQ(ReasonAt(data, "r.csv", 2),
+            "REVIEW 'x' is not a date (expected dd/mm/yyyy)");
+  EXPECT_EQ(ReasonAt(data, "r.csv", 3),
+            "REVIEW '2020-02-03' is yyyy-mm-dd but the column's dates are "
+            "dd/mm/yyyy (a column's date format is not mixed)");
+  ExpectReconciles(data);
+}
+
 TEST(ImportSsda903Csv, BareCrFileWithQuotesBlankLinesAndTrailingFields) {
   // Bare CR line ends only. A quoted field spans lines 2-3, lines 4-5 are
   // blank, trailing blank fields are dropped, trailing text is not.

@@ -1,11 +1,11 @@
-// File: internal/csv_table.cc
+// File: internal/csv_reader.cc
 //
 // libcsv is a push parser with two callbacks (end of field, end of record)
 // and no notion of lines, so the text is fed one physical line at a time:
 // the line being fed when a record's first byte arrives is where the record
 // starts. Blank lines between records are skipped by libcsv and by us alike.
 
-#include "internal/csv_table.h"
+#include "internal/csv_reader.h"
 
 #include <csv.h>
 
@@ -53,17 +53,17 @@ class Parser {
   bool ok_ = false;
 };
 
-}  // namespace
-
 // Collects records from libcsv's callbacks: the first (the header) as
-// strings, the rest straight into the compact table. (Outside the anonymous
-// namespace: CsvTable names it as a friend.)
+// strings, then each row in turn, handed to `on_row` as it ends.
 class CsvBuilder {
  public:
-  explicit CsvBuilder(size_t max_records) : max_records_(max_records) {}
+  // Stops after `max_records` records (1: the header only).
+  CsvBuilder(size_t max_records, absl::FunctionRef<void(const CsvRow&)> on_row)
+      : max_records_(max_records), on_row_(on_row) {}
 
   static void OnField(void* field, size_t size, void* self) {
     auto* builder = static_cast<CsvBuilder*>(self);
+    if (builder->full()) return;
     // A record that starts mid-line (after a bare CR inside a LF file).
     if (!builder->in_record_) builder->Begin();
     // libcsv may pass a null buffer for an empty field.
@@ -71,15 +71,10 @@ class CsvBuilder {
         size == 0 ? "" : static_cast<const char*>(field), size));
   }
   static void OnRecord(int /*terminator*/, void* self) {
-    static_cast<CsvBuilder*>(self)->EndRecord("");
+    auto* builder = static_cast<CsvBuilder*>(self);
+    if (!builder->full()) builder->EndRecord("");
   }
 
-  // Room for a text of `size` bytes and about `lines` records: the fields
-  // never hold more bytes than the text.
-  void Reserve(size_t size, size_t lines) {
-    table_.bytes_.reserve(size);
-    table_.rows_.reserve(lines);
-  }
   // Called before feeding line `line`.
   void StartLine(int64_t line, absl::string_view text) {
     line_ = line;
@@ -89,40 +84,35 @@ class CsvBuilder {
   void EndRecord(std::string error) {
     // A record that began mid-line and failed before its first field ended.
     if (!in_record_) Begin();
-    if (records_ == 0) {
+    in_record_ = false;
+    ++records_;
+    if (records_ == 1) {
       header_line_ = line_at_begin_;
       header_error_ = std::move(error);
       if (!header_error_.empty()) header_.clear();
-      // Room for the rows, guessed from the header's width.
-      table_.field_ends_.reserve(table_.rows_.capacity() *
-                                 std::max<size_t>(header_.size(), 1));
-      in_record_ = false;
-      ++records_;
       return;
     }
-    if (error.empty()) error = CheckWidth();
-    CsvTable::RowSpan span;
-    span.line = line_at_begin_;
-    span.first_field = first_field_;
-    if (error.empty()) {
-      span.field_count = static_cast<uint32_t>(FieldsInRecord());
-    } else {
-      Truncate(first_field_);
-      span.error = static_cast<int32_t>(table_.errors_.size());
-      table_.errors_.push_back(std::move(error));
+    const size_t width = header_.size();
+    if (error.empty() && (fields_ < width || extra_text_)) {
+      error = absl::StrFormat("the row has %d fields; the header has %d",
+                              fields_, width);
     }
-    table_.rows_.push_back(span);
-    in_record_ = false;
-    ++records_;
+    if (!error.empty()) {
+      on_row_(CsvRow(line_at_begin_, error, {}, {}));
+    } else {
+      on_row_(CsvRow(line_at_begin_, "", bytes_, ends_));
+    }
   }
 
   // Fields of the record being read so far (0 between records).
   size_t FieldsInRecord() const {
     if (!in_record_) return 0;
-    return records_ == 0 ? header_.size()
-                         : table_.field_ends_.size() - first_field_;
+    return records_ == 0 ? header_.size() : fields_;
   }
-  bool full() const { return records_ >= max_records_; }
+  // No more records wanted: enough read, or the header is unreadable.
+  bool full() const {
+    return records_ >= max_records_ || !header_error_.empty();
+  }
   size_t records() const { return records_; }
   // The header's fields, as read: empty until it has ended, and when it
   // is unreadable.
@@ -132,62 +122,48 @@ class CsvBuilder {
   }
   int64_t header_line() const { return header_line_; }
   const std::string& header_error() const { return header_error_; }
-  CsvTable Finish() && { return std::move(table_); }
 
  private:
   void Begin() {
     in_record_ = true;
     line_at_begin_ = line_;
-    first_field_ = table_.field_ends_.size();
+    bytes_.clear();
+    ends_.clear();
+    fields_ = 0;
+    extra_text_ = false;
   }
+  // Keeps the fields the header names; trailing blank fields past them
+  // are tolerated (spreadsheets add them) and dropped, text there makes
+  // the row an error.
   void AddField(absl::string_view field) {
     if (records_ == 0) {
       header_.emplace_back(field);
       return;
     }
-    table_.bytes_.append(field.data(), field.size());
-    table_.field_ends_.push_back(static_cast<uint32_t>(table_.bytes_.size()));
-  }
-  // Drops the fields of the current record from `first` on.
-  void Truncate(size_t first) {
-    if (first < table_.field_ends_.size()) {
-      table_.bytes_.resize(first == 0 ? 0 : table_.field_ends_[first - 1]);
-      table_.field_ends_.resize(first);
+    if (fields_ < header_.size()) {
+      bytes_.append(field.data(), field.size());
+      ends_.push_back(bytes_.size());
+    } else if (!absl::StripAsciiWhitespace(field).empty()) {
+      extra_text_ = true;
     }
-  }
-  // Why the record cannot be a row of a table as wide as the header, or "".
-  // Trailing blank fields past the header are tolerated (spreadsheets add
-  // them) and dropped.
-  std::string CheckWidth() {
-    const size_t width = header_.size();
-    const size_t count = FieldsInRecord();
-    bool extra_text = false;
-    for (size_t i = width; i < count; ++i) {
-      if (!absl::StripAsciiWhitespace(table_.Field(first_field_ + i)).empty()) {
-        extra_text = true;
-      }
-    }
-    if (count < width || extra_text) {
-      return absl::StrFormat("the row has %d fields; the header has %d", count,
-                             width);
-    }
-    Truncate(first_field_ + width);
-    return "";
+    ++fields_;
   }
 
   size_t max_records_;
+  absl::FunctionRef<void(const CsvRow&)> on_row_;
   int64_t line_ = 0;
   bool in_record_ = false;
   int64_t line_at_begin_ = 0;
-  size_t first_field_ = 0;  // the current record's first field in table_
-  size_t records_ = 0;      // records ended so far, the header included
+  size_t records_ = 0;  // records ended so far, the header included
   std::vector<std::string> header_;
   int64_t header_line_ = 0;
   std::string header_error_;
-  CsvTable table_;
+  // The record being read: its fields, as many as the header's.
+  std::string bytes_;
+  std::vector<size_t> ends_;
+  size_t fields_ = 0;        // fields read, past the header's too
+  bool extra_text_ = false;  // a field past the header's is not blank
 };
-
-namespace {
 
 // Why libcsv stopped on a record, in the words of someone fixing the file.
 std::string QuotingError(const std::vector<std::string>& header, size_t field) {
@@ -259,68 +235,54 @@ absl::Status EmptyError(absl::string_view name) {
 }
 
 // Checks the header record and returns its column names, trimmed.
-absl::StatusOr<std::vector<std::string>> TakeHeader(absl::string_view name,
-                                                    const CsvBuilder& builder) {
+absl::StatusOr<CsvHeader> TakeHeader(absl::string_view name,
+                                     const CsvBuilder& builder) {
   if (builder.records() == 0) return EmptyError(name);
   if (!builder.header_error().empty()) {
     return absl::InvalidArgumentError(
         absl::StrFormat("%s: line %d: the header row is unreadable: %s", name,
                         builder.header_line(), builder.header_error()));
   }
-  std::vector<std::string> header = builder.header();
-  for (std::string& column : header) {
+  CsvHeader header;
+  header.columns = builder.header();
+  for (std::string& column : header.columns) {
     column = std::string(absl::StripAsciiWhitespace(column));
   }
+  header.line = builder.header_line();
   return header;
 }
 
 }  // namespace
 
-int CsvTable::Find(absl::string_view name) const {
-  for (size_t i = 0; i < header.size(); ++i) {
-    if (absl::EqualsIgnoreCase(header[i], name)) return static_cast<int>(i);
+int CsvHeader::Find(absl::string_view name) const {
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (absl::EqualsIgnoreCase(columns[i], name)) return static_cast<int>(i);
   }
   return -1;
 }
 
-int CsvTable::Count(absl::string_view name) const {
+int CsvHeader::Count(absl::string_view name) const {
   int count = 0;
-  for (const std::string& column : header) {
+  for (const std::string& column : columns) {
     if (absl::EqualsIgnoreCase(column, name)) ++count;
   }
   return count;
 }
 
-absl::StatusOr<CsvTable> ReadCsv(absl::string_view name,
-                                 absl::string_view text) {
-  // Field offsets are 32-bit: half the index of a national extract.
-  if (uint64_t{text.size()} >= CsvTable::kMaxBytes) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "%s: the file is %d bytes; CSV files of 4 GiB or more are not read "
-        "(split the extract by year)",
-        name, text.size()));
-  }
-  CsvBuilder builder(static_cast<size_t>(-1));
-  builder.Reserve(
-      text.size(),
-      static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-  const absl::Status parsed = Parse(name, text, &builder);
-  if (!parsed.ok()) return parsed;
-  absl::StatusOr<std::vector<std::string>> header = TakeHeader(name, builder);
-  if (!header.ok()) return header.status();
-  const int64_t header_line = builder.header_line();
-  CsvTable table = std::move(builder).Finish();
-  table.header = *std::move(header);
-  table.header_line = header_line;
-  return table;
-}
-
-absl::StatusOr<std::vector<std::string>> ReadCsvHeader(absl::string_view name,
-                                                       absl::string_view text) {
-  CsvBuilder builder(1);
+absl::StatusOr<CsvHeader> ReadCsvHeader(absl::string_view name,
+                                        absl::string_view text) {
+  CsvBuilder builder(1, [](const CsvRow&) {});
   const absl::Status parsed = Parse(name, text, &builder);
   if (!parsed.ok()) return parsed;
   return TakeHeader(name, builder);
+}
+
+absl::Status ForEachCsvRow(absl::string_view name, absl::string_view text,
+                           absl::FunctionRef<void(const CsvRow&)> on_row) {
+  CsvBuilder builder(static_cast<size_t>(-1), on_row);
+  const absl::Status parsed = Parse(name, text, &builder);
+  if (!parsed.ok()) return parsed;
+  return TakeHeader(name, builder).status();
 }
 
 }  // namespace internal
