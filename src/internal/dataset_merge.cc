@@ -110,6 +110,37 @@ bool operator<(const SortKey& a, const SortKey& b) {
   return a.index < b.index;
 }
 
+// When the children are in order already, each with its episodes
+// together, as in one file that lists a child's episodes in any order:
+// sorts each child's episodes by DECOM (stably), noting in `order` where
+// each came from, and returns true. Otherwise changes nothing.
+bool SortWithinChildren(std::vector<Episode>* episodes,
+                        std::vector<size_t>* order) {
+  std::vector<Episode>& all = *episodes;
+  for (size_t i = 1; i < all.size(); ++i) {
+    if (all[i].child < all[i - 1].child) return false;
+  }
+  const auto by_decom = [&](size_t a, size_t b) {
+    return all[a].decom < all[b].decom;
+  };
+  std::vector<Episode> moved;
+  for (size_t begin = 0, end = 0; begin < all.size(); begin = end) {
+    end = begin + 1;
+    while (end < all.size() && all[end].child == all[begin].child) ++end;
+    const auto first = order->begin() + static_cast<std::ptrdiff_t>(begin);
+    const auto last = order->begin() + static_cast<std::ptrdiff_t>(end);
+    if (std::is_sorted(first, last, by_decom)) continue;
+    std::stable_sort(first, last, by_decom);
+    moved.clear();
+    for (auto from = first; from != last; ++from) {
+      moved.push_back(std::move(all[*from]));
+    }
+    std::move(moved.begin(), moved.end(),
+              all.begin() + static_cast<std::ptrdiff_t>(begin));
+  }
+  return true;
+}
+
 // Sorts `episodes` by child and DECOM, equal ones kept in their order (a
 // stable sort), and returns where each now sits came from. Moves nothing
 // when they are in order already, as a single file usually is.
@@ -118,6 +149,7 @@ std::vector<size_t> SortStably(std::vector<Episode>* episodes) {
   std::vector<size_t> order(n);
   for (size_t i = 0; i < n; ++i) order[i] = i;
   if (std::is_sorted(episodes->begin(), episodes->end(), Before)) return order;
+  if (SortWithinChildren(episodes, &order)) return order;
   // Sort small keys, not the episodes (each is six strings and more).
   std::vector<SortKey> keys(n);
   for (size_t i = 0; i < n; ++i) {

@@ -617,6 +617,59 @@ TEST(ImportSsda903Csv, UnsortedSecondFileMergesWithTheSameReports) {
   ExpectReconciles(data);
 }
 
+// One file's episodes come out in (CHILD, DECOM) order, equal DECOMs in
+// line order, whichever way the file lists them: children in order with a
+// child's episodes shuffled, or everything shuffled. Checked against a
+// plain sort of the rows over random files.
+TEST(ImportSsda903Csv, EpisodesSortedByChildThenDecomStably) {
+  for (int seed = 0; seed < 60; ++seed) {
+    std::mt19937 rng(static_cast<unsigned>(seed));
+    struct Row {
+      std::string child;
+      int day;
+      int64_t line;
+    };
+    std::vector<Row> rows;
+    const int children = 1 + seed % 9;
+    for (int c = 0; c < children; ++c) {
+      const int episodes = 1 + static_cast<int>(rng() % 5);
+      for (int e = 0; e < episodes; ++e) {
+        // Ids of different lengths; a few equal DECOMs (different RNE).
+        rows.push_back({absl::StrCat(c * 7 % 11, "x"),
+                        1 + static_cast<int>(rng() % 6), 0});
+      }
+    }
+    if (seed % 2 == 0) {
+      std::shuffle(rows.begin(), rows.end(), rng);
+    } else {
+      std::stable_sort(rows.begin(), rows.end(),
+                       [](const Row& a, const Row& b) {
+                         return a.child < b.child;
+                       });
+    }
+    std::string csv = "CHILD,DECOM,RNE,LS,CIN,PLACE,DEC,REC\n";
+    for (size_t i = 0; i < rows.size(); ++i) {
+      rows[i].line = static_cast<int64_t>(i) + 2;
+      absl::StrAppendFormat(&csv, "%s,%02d/01/2020,%c,C2,N1,U1,,\n",
+                            rows[i].child, rows[i].day,
+                            static_cast<char>('A' + i % 26));
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      if (a.child != b.child) return a.child < b.child;
+      return a.day < b.day;
+    });
+    Dataset data;
+    ASSERT_THAT(ImportSsda903Csv("e.csv", csv, &data), IsOk());
+    ASSERT_EQ(data.episodes.size(), rows.size()) << "seed " << seed;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      EXPECT_EQ(data.episodes[i].source.line, rows[i].line)
+          << "seed " << seed << ", episode " << i;
+      EXPECT_EQ(data.episodes[i].child, rows[i].child);
+      EXPECT_EQ(data.episodes[i].decom, D(2020, 1, rows[i].day));
+    }
+  }
+}
+
 // ---- SSDA903 XML
 // ---------------------------------------------------------------
 
