@@ -55,10 +55,24 @@ bool ParseFixedDigits(absl::string_view text, int* out) {
 
 // dd/mm/yyyy, also accepting d/m/yyyy as some extracts write it.
 bool ParseDmy(absl::string_view text, int* y, int* m, int* d) {
-  const size_t first = text.find('/');
-  if (first == absl::string_view::npos) return false;
-  const size_t second = text.find('/', first + 1);
-  if (second == absl::string_view::npos) return false;
+  // Importers read millions of these: the slashes are looked for by hand,
+  // in the usual places first, not with a library search per date.
+  size_t first = absl::string_view::npos;
+  size_t second = absl::string_view::npos;
+  if (text.size() == 10 && text[2] == '/' && text[5] == '/') {
+    first = 2;
+    second = 5;
+  } else {
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != '/') continue;
+      if (first != absl::string_view::npos) {
+        second = i;
+        break;
+      }
+      first = i;
+    }
+    if (second == absl::string_view::npos) return false;
+  }
   const absl::string_view day = text.substr(0, first);
   const absl::string_view month = text.substr(first + 1, second - first - 1);
   const absl::string_view year = text.substr(second + 1);

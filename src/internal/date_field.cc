@@ -74,10 +74,13 @@ DateColumn::Shape DateColumn::shape() const {
 
 DateColumn::Shape DateColumn::ShapeOf(absl::string_view date_part) {
   // Only the separator tells the shapes apart; the strict parse that
-  // follows checks the digits.
-  if (absl::StrContains(date_part, '-')) return Shape::kIso;
-  if (absl::StrContains(date_part, '/')) return Shape::kDmy;
-  return Shape::kNone;
+  // follows checks the digits. (One plain loop: it runs for every cell.)
+  bool slash = false;
+  for (const char c : date_part) {
+    if (c == '-') return Shape::kIso;
+    slash = slash || c == '/';
+  }
+  return slash ? Shape::kDmy : Shape::kNone;
 }
 
 absl::string_view DateColumn::DatePart(absl::string_view text) const {
