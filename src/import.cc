@@ -20,6 +20,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "internal/csv_reader.h"
+#include "internal/release_memory.h"
 #include "internal/import_owned.h"
 #include "internal/text_input.h"
 
@@ -193,6 +194,11 @@ absl::Status ImportFile(const std::string& path, const InputKind* kind,
                         Dataset* data) {
   absl::StatusOr<std::string> text = ReadWholeFile(path);
   if (!text.ok()) return text.status();
+  // A CSV file's records go into large vectors the allocator maps afresh,
+  // so free heap pages (a census document's, above all) would never be
+  // reused: give them back first. Not before XML: the document reuses
+  // them, and giving them back would only make it fault them in again.
+  if (!IsXml(*text)) internal::ReleaseFreeMemory();
   if (kind != nullptr) return ImportOwned(path, *std::move(text), *kind, data);
   // As ImportBuffer().
   absl::StatusOr<InputKind> found = KindOf(path, *text);
