@@ -140,10 +140,12 @@ class CsvBuilder {
       header_.emplace_back(field);
       return;
     }
+    // Trimmed once here, not at every read of the cell.
+    const absl::string_view trimmed = absl::StripAsciiWhitespace(field);
     if (fields_ < header_.size()) {
-      bytes_.append(field.data(), field.size());
+      bytes_.append(trimmed.data(), trimmed.size());
       ends_.push_back(bytes_.size());
-    } else if (!absl::StripAsciiWhitespace(field).empty()) {
+    } else if (!trimmed.empty()) {
       extra_text_ = true;
     }
     ++fields_;

@@ -36,7 +36,6 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "timescales/config.h"
@@ -69,18 +68,18 @@ class CsvRow {
   absl::string_view error() const { return error_; }
   // As many as the header has (a row with fewer or more is an error).
   size_t field_count() const { return ends_.size(); }
-  // Field `i` (< field_count()) exactly as read.
+  // Field `i` (< field_count()), surrounding whitespace removed.
   absl::string_view field(size_t i) const {
     const size_t begin = i == 0 ? 0 : ends_[i - 1];
     return bytes_.substr(begin, ends_[i] - begin);
   }
-  // Field `column` with surrounding whitespace removed; empty when `column`
-  // is -1 (an absent optional column) or past the row's end.
+  // Field `column`; empty when `column` is -1 (an absent optional column)
+  // or past the row's end.
   absl::string_view Cell(int column) const {
     if (column < 0 || static_cast<size_t>(column) >= field_count()) {
       return absl::string_view();
     }
-    return absl::StripAsciiWhitespace(field(static_cast<size_t>(column)));
+    return field(static_cast<size_t>(column));
   }
 
  private:
