@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "kpi/builders.h"
+#include "kpi/codes.h"
 #include "kpi/lac_view.h"
 
 TSC_NAMESPACE_BEGIN
@@ -124,9 +125,9 @@ absl::StatusOr<KpiPtr> BuildLacReviewParticipation(const KpiContext& ctx) {
           reason = short_breaks;
         }
       }
-      if (reason < 0 && code == "PN0") reason = under_4;
+      if (reason < 0 && IsCode(code, "PN0")) reason = under_4;
       if (reason < 0 && !IsParticipationCode(code)) reason = missing;
-      kpi->AddEvent(KpiEvent{r.date, reason, reason < 0 && code != "PN7"});
+      kpi->AddEvent(KpiEvent{r.date, reason, reason < 0 && !IsCode(code, "PN7")});
     }
   }
   kpi->Finish();

@@ -2,14 +2,18 @@
 
 #include "kpi/periods_of_care.h"
 
+#include "kpi/codes.h"
+
 TSC_NAMESPACE_BEGIN
 namespace internal {
 namespace {
 
-bool EndsPeriod(const Episode& e) { return e.dec.has_value() && e.rec != "X1"; }
+bool EndsPeriod(const Episode& e) {
+  return e.dec.has_value() && !IsCode(e.rec, "X1");
+}
 
 bool IsShortBreakStatus(const std::string& ls) {
-  return ls == "V3" || ls == "V4";
+  return IsCode(ls, "V3") || IsCode(ls, "V4");
 }
 
 }  // namespace
@@ -18,10 +22,10 @@ void AppendPeriodsOfCare(absl::Span<const Episode* const> episodes,
                          std::vector<PeriodOfCare>* out) {
   const Episode* previous = nullptr;
   for (const Episode* e : episodes) {
-    if (previous == nullptr || e->rne == "S" || EndsPeriod(*previous)) {
+    if (previous == nullptr || IsCode(e->rne, "S") || EndsPeriod(*previous)) {
       PeriodOfCare p;
       p.first_decom = e->decom;
-      p.start_known = e->rne == "S";
+      p.start_known = IsCode(e->rne, "S");
       p.short_break = true;
       out->push_back(p);
     }
