@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -22,6 +23,7 @@
 #include "internal/csv_reader.h"
 #include "internal/release_memory.h"
 #include "internal/import_owned.h"
+#include "internal/mapped_file.h"
 #include "internal/text_input.h"
 
 TSC_NAMESPACE_BEGIN
@@ -190,15 +192,28 @@ absl::Status ImportOwned(absl::string_view name, std::string text,
   return ImportAs(name, text, kind, data);
 }
 
+// A CSV file mapped rather than read (see mapped_file.h); nullopt when the
+// file is not mapped or is XML, whose importers parse a copy in place.
+std::optional<absl::Status> ImportMappedCsv(const std::string& path,
+                                            const InputKind* kind,
+                                            Dataset* data) {
+  std::optional<internal::MappedFile> file = internal::MappedFile::Open(path);
+  if (!file || IsXml(file->text())) return std::nullopt;
+  // Records go into large vectors the allocator maps afresh, so free heap
+  // pages (a census document's, above all) would never be reused: give
+  // them back first.
+  internal::ReleaseFreeMemory();
+  if (kind != nullptr) return ImportAs(path, file->text(), *kind, data);
+  return ImportBuffer(path, file->text(), data);
+}
+
 absl::Status ImportFile(const std::string& path, const InputKind* kind,
                         Dataset* data) {
+  if (std::optional<absl::Status> csv = ImportMappedCsv(path, kind, data)) {
+    return *csv;
+  }
   absl::StatusOr<std::string> text = ReadWholeFile(path);
   if (!text.ok()) return text.status();
-  // A CSV file's records go into large vectors the allocator maps afresh,
-  // so free heap pages (a census document's, above all) would never be
-  // reused: give them back first. Not before XML: the document reuses
-  // them, and giving them back would only make it fault them in again.
-  if (!IsXml(*text)) internal::ReleaseFreeMemory();
   if (kind != nullptr) return ImportOwned(path, *std::move(text), *kind, data);
   // As ImportBuffer().
   absl::StatusOr<InputKind> found = KindOf(path, *text);
