@@ -110,6 +110,14 @@ size_t LinesAtMost(absl::string_view text) {
   return lines > 1 ? lines : count('\r');
 }
 
+// A date column of a table, found by name in the header.
+struct DatedColumn {
+  DatedColumn(const CsvHeader& header, const char* name, bool with_time)
+      : index(header.Find(name)), dates(name, with_time) {}
+  int index;
+  DateColumn dates;
+};
+
 // ---- One file being imported ------------------------------------------------
 
 // A file's records and rejections, read and waiting to join the Dataset.
@@ -137,7 +145,7 @@ class CsvImport {
   Dataset& staged() { return staged_; }
 
   // Reads every row with `Rows` (a table's columns, see EpisodeRows) into
-  // its vector of staged(). Dates are read as they are surveyed, in one
+  // its vector of staged(). Dates are surveyed as they are read, in one
   // pass; only when a date column's format changed under its reads (both
   // shapes present, or a dated value before any shaped one) is the file
   // read again in the exact two passes: survey everything, then read.
@@ -148,18 +156,22 @@ class CsvImport {
     Rows::Out(&staged_).reserve(LinesAtMost(text_));
     {
       Rows rows(header_);
-      const absl::Status read = Pass([&](const CsvRow& row) {
-        if (row.error().empty()) rows.Survey(row);
-        ReadRow(&rows, row);
-      });
-      if (!read.ok() || rows.Settled()) return read;
+      for (DatedColumn* column : rows.Dates()) {
+        column->dates.SurveyWhileReading();
+      }
+      const absl::Status read =
+          Pass([&](const CsvRow& row) { ReadRow(&rows, row); });
+      if (!read.ok() || Settled(rows.Dates())) return read;
     }
     Rows::Out(&staged_).clear();
     staged_.rejections.clear();
     file_.rejected = 0;
     Rows rows(header_);
     const absl::Status surveyed = Pass([&](const CsvRow& row) {
-      if (row.error().empty()) rows.Survey(row);
+      if (!row.error().empty()) return;
+      for (DatedColumn* column : rows.Dates()) {
+        column->dates.Survey(row.Cell(column->index));
+      }
     });
     if (!surveyed.ok()) return surveyed;
     return Pass([&](const CsvRow& row) { ReadRow(&rows, row); });
@@ -185,6 +197,13 @@ class CsvImport {
       ++file_.rows;
       on_row(row);
     });
+  }
+
+  static bool Settled(const std::vector<DatedColumn*>& columns) {
+    for (const DatedColumn* column : columns) {
+      if (!column->dates.Settled()) return false;
+    }
+    return true;
   }
 
   // The reason a row cannot be read at all, or "" when it can.
@@ -397,55 +416,52 @@ absl::StatusOr<const TableSpec*> Recognise(absl::string_view name,
   return spec;
 }
 
-// Each table's reader: the columns it reads, found once from the header,
-// its date columns (Survey() counts their formats, Settled() says whether
-// one-pass reads stand), and Read(), which fills a record from a row and
-// notes in `problems` why the row must be rejected instead.
+// Each table's reader: the columns it reads, found once from the header;
+// Dates(), its date columns (CsvImport surveys their formats); and Read(),
+// which fills a record from a row and notes in `problems` why the row must
+// be rejected instead. Read() reads every date cell of the row, even one
+// it then rejects: one-pass reads survey as they go (SurveyWhileReading).
 
 class HeaderRows {
  public:
   explicit HeaderRows(const CsvHeader& h)
-      : child_(h.Find("CHILD")), sex_(h.Find("SEX")), dob_(h.Find("DOB")) {}
+      : child_(h.Find("CHILD")), sex_(h.Find("SEX")), dob_(h, "DOB", false) {}
   static std::vector<ChildHeader>& Out(Dataset* d) { return d->headers; }
+  std::vector<DatedColumn*> Dates() { return {&dob_}; }
 
-  void Survey(const CsvRow& row) { dobs_.Survey(row.Cell(dob_)); }
-  bool Settled() const { return dobs_.Settled(); }
   void Read(const CsvRow& row, Problems* problems, ChildHeader* header) const {
     AssignText(row.Cell(child_), &header->child);
     problems->RequireText("CHILD", header->child);
     AssignCode(row.Cell(sex_), &header->sex);
-    header->dob = problems->Take(dobs_.ReadDate(row.Cell(dob_)));
+    header->dob = problems->Take(dob_.dates.ReadDate(row.Cell(dob_.index)));
   }
 
  private:
-  int child_, sex_, dob_;
-  DateColumn dobs_{"DOB", false};
+  int child_, sex_;
+  DatedColumn dob_;
 };
 
 class EpisodeRows {
  public:
   explicit EpisodeRows(const CsvHeader& h)
       : child_(h.Find("CHILD")),
-        decom_(h.Find("DECOM")),
         rne_(h.Find("RNE")),
         ls_(h.Find("LS")),
         cin_(h.Find("CIN")),
         place_(h.Find("PLACE")),
-        dec_(h.Find("DEC")),
-        rec_(h.Find("REC")) {}
+        rec_(h.Find("REC")),
+        decom_(h, "DECOM", false),
+        dec_(h, "DEC", false) {}
   static std::vector<Episode>& Out(Dataset* d) { return d->episodes; }
+  std::vector<DatedColumn*> Dates() { return {&decom_, &dec_}; }
 
-  void Survey(const CsvRow& row) {
-    decoms_.Survey(row.Cell(decom_));
-    decs_.Survey(row.Cell(dec_));
-  }
-  bool Settled() const { return decoms_.Settled() && decs_.Settled(); }
   void Read(const CsvRow& row, Problems* problems, Episode* episode) const {
     AssignText(row.Cell(child_), &episode->child);
     problems->RequireText("CHILD", episode->child);
-    const std::optional<Date> start = problems->Require(
-        "DECOM", row.Cell(decom_), decoms_.ReadDate(row.Cell(decom_)));
-    episode->dec = problems->Take(decs_.ReadDate(row.Cell(dec_)));
+    const absl::string_view decom = row.Cell(decom_.index);
+    const std::optional<Date> start =
+        problems->Require("DECOM", decom, decom_.dates.ReadDate(decom));
+    episode->dec = problems->Take(dec_.dates.ReadDate(row.Cell(dec_.index)));
     if (!problems->empty()) return;
     episode->decom = *start;
     AssignCode(row.Cell(rne_), &episode->rne);
@@ -456,41 +472,36 @@ class EpisodeRows {
   }
 
  private:
-  int child_, decom_, rne_, ls_, cin_, place_, dec_, rec_;
-  DateColumn decoms_{"DECOM", false};
-  DateColumn decs_{"DEC", false};
+  int child_, rne_, ls_, cin_, place_, rec_;
+  DatedColumn decom_, dec_;
 };
 
 class ReviewRows {
  public:
   explicit ReviewRows(const CsvHeader& h)
       : child_(h.Find("CHILD")),
-        dob_(h.Find("DOB")),
-        review_(h.Find("REVIEW")),
-        code_(h.Find("REVIEW_CODE")) {}
+        code_(h.Find("REVIEW_CODE")),
+        dob_(h, "DOB", false),
+        review_(h, "REVIEW", false) {}
   static std::vector<LacReviewRecord>& Out(Dataset* d) { return d->reviews; }
+  std::vector<DatedColumn*> Dates() { return {&dob_, &review_}; }
 
-  void Survey(const CsvRow& row) {
-    dobs_.Survey(row.Cell(dob_));
-    reviews_.Survey(row.Cell(review_));
-  }
-  bool Settled() const { return dobs_.Settled() && reviews_.Settled(); }
   void Read(const CsvRow& row, Problems* problems,
             LacReviewRecord* record) const {
     AssignText(row.Cell(child_), &record->child);
     problems->RequireText("CHILD", record->child);
-    record->dob = problems->Take(dobs_.ReadDate(row.Cell(dob_)));
-    const std::optional<Date> held = problems->Require(
-        "REVIEW", row.Cell(review_), reviews_.ReadDate(row.Cell(review_)));
+    record->dob = problems->Take(dob_.dates.ReadDate(row.Cell(dob_.index)));
+    const absl::string_view review = row.Cell(review_.index);
+    const std::optional<Date> held =
+        problems->Require("REVIEW", review, review_.dates.ReadDate(review));
     if (!problems->empty()) return;
     record->review = *held;
     AssignCode(row.Cell(code_), &record->review_code);
   }
 
  private:
-  int child_, dob_, review_, code_;
-  DateColumn dobs_{"DOB", false};
-  DateColumn reviews_{"REVIEW", false};
+  int child_, code_;
+  DatedColumn dob_, review_;
 };
 
 // ---- meetings.csv
@@ -531,15 +542,14 @@ absl::Status CheckMeetingColumns(absl::string_view name,
 
 std::optional<MeetingType> ReadMeetingType(absl::string_view text,
                                            Problems* problems) {
-  const std::string type =
-      absl::AsciiStrToLower(absl::StripAsciiWhitespace(text));
+  const absl::string_view type = absl::StripAsciiWhitespace(text);
   if (type.empty()) {
     problems->Add("blank meeting_type");
     return std::nullopt;
   }
   for (const MeetingType known :
        {MeetingType::kLacReview, MeetingType::kIcpc, MeetingType::kRcpc}) {
-    if (type == MeetingTypeName(known)) return known;
+    if (absl::EqualsIgnoreCase(type, MeetingTypeName(known))) return known;
   }
   problems->Add(absl::StrFormat(
       "meeting_type '%s' is not lac_review, icpc or rcpc", text));
@@ -563,38 +573,32 @@ class MeetingRows {
   explicit MeetingRows(const CsvHeader& h)
       : child_(h.Find("child_id")),
         type_(h.Find("meeting_type")),
-        held_(h.Find("held_at")),
         chair_(h.Find("chair_id")),
-        sw_report_(h.Find("sw_report_received_at")),
-        decisions_(h.Find("decisions_sent_at")),
-        record_(h.Find("record_distributed_at")),
-        qa_alerts_(h.Find("qa_alerts")) {}
+        qa_alerts_(h.Find("qa_alerts")),
+        held_(h, "held_at", true),
+        sw_report_(h, "sw_report_received_at", true),
+        decisions_(h, "decisions_sent_at", true),
+        record_(h, "record_distributed_at", true) {}
   static std::vector<MeetingRecord>& Out(Dataset* d) { return d->meetings; }
+  std::vector<DatedColumn*> Dates() {
+    return {&held_, &sw_report_, &decisions_, &record_};
+  }
 
-  void Survey(const CsvRow& row) {
-    held_at_.Survey(row.Cell(held_));
-    sw_report_at_.Survey(row.Cell(sw_report_));
-    decisions_at_.Survey(row.Cell(decisions_));
-    record_at_.Survey(row.Cell(record_));
-  }
-  bool Settled() const {
-    return held_at_.Settled() && sw_report_at_.Settled() &&
-           decisions_at_.Settled() && record_at_.Settled();
-  }
   void Read(const CsvRow& row, Problems* problems,
             MeetingRecord* meeting) const {
     AssignText(row.Cell(child_), &meeting->child);
     problems->RequireText("child_id", meeting->child);
     const std::optional<MeetingType> type =
         ReadMeetingType(row.Cell(type_), problems);
+    const absl::string_view held_at = row.Cell(held_.index);
     const std::optional<Moment> held = problems->Require(
-        "held_at", row.Cell(held_), held_at_.ReadMoment(row.Cell(held_)));
-    meeting->sw_report_received =
-        problems->Take(sw_report_at_.ReadMoment(row.Cell(sw_report_)));
-    meeting->decisions_sent =
-        problems->Take(decisions_at_.ReadMoment(row.Cell(decisions_)));
+        "held_at", held_at, held_.dates.ReadMoment(held_at));
+    meeting->sw_report_received = problems->Take(
+        sw_report_.dates.ReadMoment(row.Cell(sw_report_.index)));
+    meeting->decisions_sent = problems->Take(
+        decisions_.dates.ReadMoment(row.Cell(decisions_.index)));
     meeting->record_distributed =
-        problems->Take(record_at_.ReadMoment(row.Cell(record_)));
+        problems->Take(record_.dates.ReadMoment(row.Cell(record_.index)));
     meeting->qa_alerts = QaAlerts(row.Cell(qa_alerts_), problems);
     if (!problems->empty()) return;
     meeting->type = *type;
@@ -603,11 +607,8 @@ class MeetingRows {
   }
 
  private:
-  int child_, type_, held_, chair_, sw_report_, decisions_, record_, qa_alerts_;
-  DateColumn held_at_{"held_at", true};
-  DateColumn sw_report_at_{"sw_report_received_at", true};
-  DateColumn decisions_at_{"decisions_sent_at", true};
-  DateColumn record_at_{"record_distributed_at", true};
+  int child_, type_, chair_, qa_alerts_;
+  DatedColumn held_, sw_report_, decisions_, record_;
 };
 
 absl::Status NoDataset() {

@@ -58,10 +58,11 @@ absl::StatusOr<std::optional<Date>> ParseDateField(absl::string_view field,
 DateColumn::DateColumn(std::string name, bool with_time)
     : name_(std::move(name)), with_time_(with_time) {}
 
-void DateColumn::Survey(absl::string_view value) {
-  const absl::string_view part = DatePart(value);
-  if (part.empty() || IsPlaceholder(part)) return;
-  const Shape shape = ShapeOf(part);
+void DateColumn::Survey(absl::string_view value) { Count(DatePart(value)); }
+
+void DateColumn::Count(absl::string_view date_part) const {
+  if (date_part.empty() || IsPlaceholder(date_part)) return;
+  const Shape shape = ShapeOf(date_part);
   iso_ += shape == Shape::kIso ? 1 : 0;
   dmy_ += shape == Shape::kDmy ? 1 : 0;
 }
@@ -129,6 +130,7 @@ absl::StatusOr<std::optional<Date>> DateColumn::ReadDate(
     absl::string_view text) const {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
   if (trimmed.empty()) return std::optional<Date>();
+  if (survey_on_read_) Count(trimmed);
   if (shape() != Shape::kNone) {
     const std::optional<Date> date = ParseDateText(trimmed, format());
     if (date.has_value()) {
@@ -141,8 +143,9 @@ absl::StatusOr<std::optional<Date>> DateColumn::ReadDate(
 absl::StatusOr<std::optional<Moment>> DateColumn::ReadMoment(
     absl::string_view text) const {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  const size_t split = TimeSeparator(trimmed);
+  if (survey_on_read_) Count(with_time_ ? trimmed.substr(0, split) : trimmed);
   if (shape() != Shape::kNone) {
-    const size_t split = TimeSeparator(trimmed);
     const std::optional<Date> date =
         ParseDateText(trimmed.substr(0, split), format());
     if (date.has_value()) {

@@ -55,6 +55,10 @@ class DateColumn {
 
   // Counts the shape of one value of the column.
   void Survey(absl::string_view value);
+  // From now on each read first counts its own value, as Survey() would:
+  // one pass over a file, the reads standing when Settled(). Every value of
+  // the column must then be read (a row's date cells are, rejected or not).
+  void SurveyWhileReading() { survey_on_read_ = true; }
 
   // A cell of a date column (nullopt: blank or placeholder).
   absl::StatusOr<std::optional<Date>> ReadDate(absl::string_view text) const;
@@ -72,6 +76,9 @@ class DateColumn {
  private:
   enum class Shape { kNone, kIso, kDmy };
   static Shape ShapeOf(absl::string_view date_part);
+  // Survey() of a value's date part (trimmed). (Const: a read calls it,
+  // and only the counts change.)
+  void Count(absl::string_view date_part) const;
   absl::string_view DatePart(absl::string_view text) const;
   // The column's shape, decided by the values surveyed.
   Shape shape() const;
@@ -90,10 +97,12 @@ class DateColumn {
 
   std::string name_;
   bool with_time_;
-  int64_t iso_ = 0;  // surveyed values shaped yyyy-mm-dd
-  int64_t dmy_ = 0;  // and dd/mm/yyyy
-  // A dated value was read while the format was undecided. (Mutable: the
-  // reads are const, and only this bookkeeping changes.)
+  bool survey_on_read_ = false;
+  // The counts and the flag are mutable: reads are const, and only this
+  // bookkeeping changes.
+  mutable int64_t iso_ = 0;  // surveyed values shaped yyyy-mm-dd
+  mutable int64_t dmy_ = 0;  // and dd/mm/yyyy
+  // A dated value was read while the format was undecided.
   mutable bool read_unsettled_ = false;
 };
 
