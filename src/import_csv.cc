@@ -85,13 +85,6 @@ void AssignCode(absl::string_view text, std::string* code) {
   absl::AsciiStrToUpper(code);
 }
 
-bool IsEmptyRow(const CsvRow& row) {
-  for (size_t i = 0; i < row.field_count(); ++i) {
-    if (!row.field(i).empty()) return false;
-  }
-  return true;
-}
-
 // How many records `text` can hold at most: one a line end (a bare CR file
 // has no LF), plus a last line without one.
 size_t LinesAtMost(absl::string_view text) {
@@ -132,13 +125,17 @@ class CsvImport {
  public:
   // `data` is the Dataset the file will join: its records refer to the
   // file by the index it will have there.
+  // `read`: the columns the importer reads (only their text is kept).
   CsvImport(absl::string_view name, absl::string_view text, CsvHeader header,
-            const Dataset& data)
+            absl::Span<const absl::string_view> read, const Dataset& data)
       : name_(name),
         text_(text),
         header_(std::move(header)),
         file_index_(static_cast<int32_t>(data.files.size())) {
     file_.path = std::string(name);
+    for (const absl::string_view column : read) {
+      read_columns_.push_back(header_.Find(column));
+    }
   }
 
   const CsvHeader& header() const { return header_; }
@@ -193,7 +190,8 @@ class CsvImport {
   template <typename OnRow>
   absl::Status Pass(OnRow on_row) {
     file_.rows = 0;
-    return internal::ForEachCsvRow(name_, text_, [&](const CsvRow& row) {
+    return internal::ForEachCsvRow(name_, text_, read_columns_,
+                                   [&](const CsvRow& row) {
       ++file_.rows;
       on_row(row);
     });
@@ -209,7 +207,7 @@ class CsvImport {
   // The reason a row cannot be read at all, or "" when it can.
   static std::string Unreadable(const CsvRow& row) {
     if (!row.error().empty()) return std::string(row.error());
-    if (IsEmptyRow(row)) return "empty row";
+    if (row.blank()) return "empty row";
     return "";
   }
 
@@ -241,6 +239,7 @@ class CsvImport {
   std::string name_;
   absl::string_view text_;
   CsvHeader header_;
+  std::vector<int> read_columns_;
   int32_t file_index_;
   Dataset staged_;
   InputFile file_;
@@ -258,6 +257,7 @@ struct TableSpec {
   std::vector<absl::string_view> columns;   // all, in DfE order
   std::vector<absl::string_view> required;  // a file lacking one is unusable
   std::vector<absl::string_view> read;      // the columns the importer reads
+                                            // (only their text is kept)
 };
 
 const std::vector<TableSpec>& Specs() {
@@ -628,7 +628,7 @@ absl::StatusOr<StagedFile> StageSsda903Csv(absl::string_view name,
   if (!header.ok()) return header.status();
   absl::StatusOr<const TableSpec*> spec = Recognise(name, *header);
   if (!spec.ok()) return spec.status();
-  CsvImport in(name, *utf8, *std::move(header), data);
+  CsvImport in(name, *utf8, *std::move(header), (*spec)->read, data);
   absl::Status read;
   switch ((*spec)->kind) {
     case Table903::kHeader:
@@ -661,7 +661,7 @@ absl::StatusOr<StagedFile> StageMeetingsCsv(absl::string_view name,
   if (!header.ok()) return header.status();
   const absl::Status columns = CheckMeetingColumns(name, *header);
   if (!columns.ok()) return columns;
-  CsvImport in(name, *utf8, *std::move(header), data);
+  CsvImport in(name, *utf8, *std::move(header), kMeetingColumns, data);
   const absl::Status read = in.Read<MeetingRows>();
   if (owner != nullptr) std::string().swap(*owner);
   if (!read.ok()) return read;

@@ -10,6 +10,7 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -57,9 +58,11 @@ class Parser {
 // strings, then each row in turn, handed to `on_row` as it ends.
 class CsvBuilder {
  public:
-  // Stops after `max_records` records (1: the header only).
-  CsvBuilder(size_t max_records, absl::FunctionRef<void(const CsvRow&)> on_row)
-      : max_records_(max_records), on_row_(on_row) {}
+  // Stops after `max_records` records (1: the header only). `columns`, when
+  // not empty, are the only ones whose text is kept.
+  CsvBuilder(size_t max_records, absl::Span<const int> columns,
+             absl::FunctionRef<void(const CsvRow&)> on_row)
+      : max_records_(max_records), columns_(columns), on_row_(on_row) {}
 
   static void OnField(void* field, size_t size, void* self) {
     auto* builder = static_cast<CsvBuilder*>(self);
@@ -90,6 +93,12 @@ class CsvBuilder {
       header_line_ = line_at_begin_;
       header_error_ = std::move(error);
       if (!header_error_.empty()) header_.clear();
+      keep_.assign(header_.size(), columns_.empty());
+      for (const int column : columns_) {
+        if (column >= 0 && static_cast<size_t>(column) < keep_.size()) {
+          keep_[static_cast<size_t>(column)] = true;
+        }
+      }
       return;
     }
     const size_t width = header_.size();
@@ -98,9 +107,10 @@ class CsvBuilder {
                               fields_, width);
     }
     if (!error.empty()) {
-      on_row_(CsvRow(line_at_begin_, error, {}, {}));
+      on_row_(CsvRow(line_at_begin_, error, {}, {}, true));
     } else {
-      on_row_(CsvRow(line_at_begin_, "", bytes_, ends_));
+      on_row_(CsvRow(line_at_begin_, "",
+                     absl::string_view(bytes_.data(), used_), ends_, blank_));
     }
   }
 
@@ -127,9 +137,10 @@ class CsvBuilder {
   void Begin() {
     in_record_ = true;
     line_at_begin_ = line_;
-    bytes_.clear();
+    used_ = 0;
     ends_.clear();
     fields_ = 0;
+    blank_ = true;
     extra_text_ = false;
   }
   // Keeps the fields the header names; trailing blank fields past them
@@ -142,9 +153,18 @@ class CsvBuilder {
     }
     // Trimmed once here, not at every read of the cell.
     const absl::string_view trimmed = absl::StripAsciiWhitespace(field);
-    if (fields_ < header_.size()) {
-      bytes_.append(trimmed.data(), trimmed.size());
-      ends_.push_back(bytes_.size());
+    blank_ = blank_ && trimmed.empty();
+    if (fields_ < keep_.size()) {
+      // This runs for every field of the file: a plain copy into a buffer
+      // that only ever grows, no string append.
+      if (keep_[fields_] && !trimmed.empty()) {
+        if (used_ + trimmed.size() > bytes_.size()) {
+          bytes_.resize(std::max(2 * bytes_.size(), used_ + trimmed.size()));
+        }
+        std::memcpy(&bytes_[used_], trimmed.data(), trimmed.size());
+        used_ += trimmed.size();
+      }
+      ends_.push_back(used_);
     } else if (!trimmed.empty()) {
       extra_text_ = true;
     }
@@ -152,6 +172,8 @@ class CsvBuilder {
   }
 
   size_t max_records_;
+  absl::Span<const int> columns_;
+  std::vector<bool> keep_;  // whether each header column's text is kept
   absl::FunctionRef<void(const CsvRow&)> on_row_;
   int64_t line_ = 0;
   bool in_record_ = false;
@@ -160,10 +182,13 @@ class CsvBuilder {
   std::vector<std::string> header_;
   int64_t header_line_ = 0;
   std::string header_error_;
-  // The record being read: its fields, as many as the header's.
+  // The record being read: its fields, as many as the header's, in
+  // bytes_[0, used_).
   std::string bytes_;
+  size_t used_ = 0;
   std::vector<size_t> ends_;
   size_t fields_ = 0;        // fields read, past the header's too
+  bool blank_ = true;        // every field so far is blank
   bool extra_text_ = false;  // a field past the header's is not blank
 };
 
@@ -273,15 +298,16 @@ int CsvHeader::Count(absl::string_view name) const {
 
 absl::StatusOr<CsvHeader> ReadCsvHeader(absl::string_view name,
                                         absl::string_view text) {
-  CsvBuilder builder(1, [](const CsvRow&) {});
+  CsvBuilder builder(1, {}, [](const CsvRow&) {});
   const absl::Status parsed = Parse(name, text, &builder);
   if (!parsed.ok()) return parsed;
   return TakeHeader(name, builder);
 }
 
 absl::Status ForEachCsvRow(absl::string_view name, absl::string_view text,
+                           absl::Span<const int> columns,
                            absl::FunctionRef<void(const CsvRow&)> on_row) {
-  CsvBuilder builder(static_cast<size_t>(-1), on_row);
+  CsvBuilder builder(static_cast<size_t>(-1), columns, on_row);
   const absl::Status parsed = Parse(name, text, &builder);
   if (!parsed.ok()) return parsed;
   return TakeHeader(name, builder).status();

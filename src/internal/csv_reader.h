@@ -20,7 +20,7 @@
 //
 //   absl::StatusOr<CsvHeader> header = ReadCsvHeader("reviews.csv", text);
 //   const int child = header->Find("child");     // case-insensitive
-//   absl::Status read = ForEachCsvRow("reviews.csv", text,
+//   absl::Status read = ForEachCsvRow("reviews.csv", text, /*columns=*/{},
 //                                     [&](const CsvRow& row) {
 //     Use(row.line(), row.Cell(child));
 //   });
@@ -59,8 +59,12 @@ struct CsvHeader {
 class CsvRow {
  public:
   CsvRow(int64_t line, absl::string_view error, absl::string_view bytes,
-         absl::Span<const size_t> field_ends)
-      : line_(line), error_(error), bytes_(bytes), ends_(field_ends) {}
+         absl::Span<const size_t> field_ends, bool blank)
+      : line_(line),
+        error_(error),
+        bytes_(bytes),
+        ends_(field_ends),
+        blank_(blank) {}
 
   // 1-based line where the record starts.
   int64_t line() const { return line_; }
@@ -68,7 +72,10 @@ class CsvRow {
   absl::string_view error() const { return error_; }
   // As many as the header has (a row with fewer or more is an error).
   size_t field_count() const { return ends_.size(); }
-  // Field `i` (< field_count()), surrounding whitespace removed.
+  // Every field is blank (whitespace at most), the columns not kept too.
+  bool blank() const { return blank_; }
+  // Field `i` (< field_count()), surrounding whitespace removed; empty for
+  // a column not kept (see ForEachCsvRow).
   absl::string_view field(size_t i) const {
     const size_t begin = i == 0 ? 0 : ends_[i - 1];
     return bytes_.substr(begin, ends_[i] - begin);
@@ -87,6 +94,7 @@ class CsvRow {
   absl::string_view error_;
   absl::string_view bytes_;          // the fields' bytes, back to back
   absl::Span<const size_t> ends_;    // where each field ends in bytes_
+  bool blank_;
 };
 
 // ReadCsvHeader()
@@ -100,8 +108,11 @@ absl::StatusOr<CsvHeader> ReadCsvHeader(absl::string_view name,
 //
 // Every record of `text` after the header, in order, to `on_row`. Errors
 // are those of ReadCsvHeader() and running out of memory; a bad record is
-// not an error but a row with error() set.
+// not an error but a row with error() set. When `columns` is not empty
+// only those columns' text is kept: the others read as empty (a national
+// episodes file has five columns the importer never reads).
 absl::Status ForEachCsvRow(absl::string_view name, absl::string_view text,
+                           absl::Span<const int> columns,
                            absl::FunctionRef<void(const CsvRow&)> on_row);
 
 }  // namespace internal
