@@ -33,6 +33,17 @@ bool IsBlankLine(absl::string_view line) {
   return true;
 }
 
+// absl::StripAsciiWhitespace, written out for the one call per field of
+// the file: the same six characters, without the table lookups.
+absl::string_view Trim(absl::string_view text) {
+  const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  size_t begin = 0;
+  size_t end = text.size();
+  while (begin < end && space(text[begin])) ++begin;
+  while (end > begin && space(text[end - 1])) --end;
+  return text.substr(begin, end - begin);
+}
+
 // Owns a libcsv parser.
 class Parser {
  public:
@@ -152,7 +163,7 @@ class CsvBuilder {
       return;
     }
     // Trimmed once here, not at every read of the cell.
-    const absl::string_view trimmed = absl::StripAsciiWhitespace(field);
+    const absl::string_view trimmed = Trim(field);
     blank_ = blank_ && trimmed.empty();
     if (fields_ < keep_.size()) {
       // This runs for every field of the file: a plain copy into a buffer
@@ -173,7 +184,7 @@ class CsvBuilder {
 
   size_t max_records_;
   absl::Span<const int> columns_;
-  std::vector<bool> keep_;  // whether each header column's text is kept
+  std::vector<char> keep_;  // whether each header column's text is kept
   absl::FunctionRef<void(const CsvRow&)> on_row_;
   int64_t line_ = 0;
   bool in_record_ = false;
