@@ -1,9 +1,15 @@
 // File: internal/csv_reader.cc
 //
 // libcsv is a push parser with two callbacks (end of field, end of record)
-// and no notion of lines, so the text is fed one physical line at a time:
-// the line being fed when a record's first byte arrives is where the record
-// starts. Blank lines between records are skipped by libcsv and by us alike.
+// and no notion of lines or positions. It is fed large pieces of the text
+// (a line at a time cost a third more), and lines are counted from what it
+// reports: with CSV_REPALL_NL every line end outside quotes comes back
+// through the record callback, and a line end inside a quoted field is in
+// that field's text. A record starts on the line counted when its first
+// field (or its error) arrives. Blank lines between records are skipped.
+//
+// "Line end" is LF, or CR in a file with no LF at all; a CR in a LF file
+// ends a record but not a line, as a text editor shows it.
 
 #include "internal/csv_reader.h"
 
@@ -22,15 +28,32 @@ namespace internal {
 namespace {
 
 // Strict: a stray quote is an error we can report rather than text libcsv
-// silently keeps; strict fini: a quote never closed is reported at the end.
-constexpr unsigned char kOptions = CSV_STRICT | CSV_STRICT_FINI;
+// silently keeps; strict fini: a quote never closed is reported at the end;
+// every line end outside quotes reported, blank lines' too (for counting).
+constexpr unsigned char kOptions =
+    CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL;
 
-// libcsv's own idea of a blank line (spaces and tabs before the line end).
-bool IsBlankLine(absl::string_view line) {
-  for (const char c : line) {
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+// How much text one call to libcsv gets: large enough that the calls cost
+// nothing, small enough that reading only the header stops soon.
+constexpr size_t kPiece = size_t{1} << 16;
+
+// The character that ends a line of `text`.
+char LineEnd(absl::string_view text) {
+  return text.find('\n') == absl::string_view::npos &&
+                 text.find('\r') != absl::string_view::npos
+             ? '\r'
+             : '\n';
+}
+
+// How many times `end` occurs in `text`.
+int64_t CountOf(absl::string_view text, char end) {
+  int64_t count = 0;
+  for (const char* at = text.data(); at != nullptr; ++count) {
+    const size_t left = static_cast<size_t>(text.data() + text.size() - at);
+    at = static_cast<const char*>(std::memchr(at, end, left));
+    if (at != nullptr) ++at;
   }
-  return true;
+  return count - 1;
 }
 
 // absl::StripAsciiWhitespace, written out for the one call per field of
@@ -70,10 +93,17 @@ class Parser {
 class CsvBuilder {
  public:
   // Stops after `max_records` records (1: the header only). `columns`, when
-  // not empty, are the only ones whose text is kept.
+  // not empty, are the only ones whose text is kept. `line_end` ends a
+  // line (see LineEnd()); `quotes`: whether the text has a quote at all
+  // (if not, no field can hold a line end).
   CsvBuilder(size_t max_records, absl::Span<const int> columns,
-             absl::FunctionRef<void(const CsvRow&)> on_row)
-      : max_records_(max_records), columns_(columns), on_row_(on_row) {}
+             absl::FunctionRef<void(const CsvRow&)> on_row, char line_end,
+             bool quotes)
+      : max_records_(max_records),
+        columns_(columns),
+        on_row_(on_row),
+        line_end_(line_end),
+        quotes_(quotes) {}
 
   static void OnField(void* field, size_t size, void* self) {
     auto* builder = static_cast<CsvBuilder*>(self);
@@ -81,18 +111,25 @@ class CsvBuilder {
     // A record that starts mid-line (after a bare CR inside a LF file).
     if (!builder->in_record_) builder->Begin();
     // libcsv may pass a null buffer for an empty field.
-    builder->AddField(absl::string_view(
-        size == 0 ? "" : static_cast<const char*>(field), size));
+    const absl::string_view text(
+        size == 0 ? "" : static_cast<const char*>(field), size);
+    // A quoted field may span lines; they count after the record began.
+    if (builder->quotes_) builder->line_ += CountOf(text, builder->line_end_);
+    builder->AddField(text);
   }
-  static void OnRecord(int /*terminator*/, void* self) {
+  // The end of a record, or (no record open) of a blank line.
+  static void OnRecord(int terminator, void* self) {
     auto* builder = static_cast<CsvBuilder*>(self);
-    if (!builder->full()) builder->EndRecord("");
+    if (builder->in_record_ && !builder->full()) builder->EndRecord("");
+    if (terminator == builder->line_end_) ++builder->line_;
   }
 
-  // Called before feeding line `line`.
-  void StartLine(int64_t line, absl::string_view text) {
+  // The line being read: where a record beginning now begins.
+  int64_t line() const { return line_; }
+  // After a malformed record: reading goes on at the start of `line`.
+  void SkipTo(int64_t line) {
     line_ = line;
-    if (!in_record_ && !IsBlankLine(text)) Begin();
+    in_record_ = false;
   }
   // Closes the current record; a non-empty `error` marks it unusable.
   void EndRecord(std::string error) {
@@ -186,7 +223,9 @@ class CsvBuilder {
   absl::Span<const int> columns_;
   std::vector<char> keep_;  // whether each header column's text is kept
   absl::FunctionRef<void(const CsvRow&)> on_row_;
-  int64_t line_ = 0;
+  char line_end_;
+  bool quotes_;
+  int64_t line_ = 1;
   bool in_record_ = false;
   int64_t line_at_begin_ = 0;
   size_t records_ = 0;  // records ended so far, the header included
@@ -216,7 +255,7 @@ std::string QuotingError(const std::vector<std::string>& header, size_t field) {
       column);
 }
 
-// Feeds `text` line by line into `builder`; stops once it is full.
+// Feeds `text` into `builder` a piece at a time; stops once it is full.
 absl::Status Parse(absl::string_view name, absl::string_view text,
                    CsvBuilder* builder) {
   Parser parser;
@@ -224,31 +263,37 @@ absl::Status Parse(absl::string_view name, absl::string_view text,
     return absl::ResourceExhaustedError(
         absl::StrFormat("%s: cannot start the CSV parser", name));
   }
-  // A file with bare CR line ends (no LF at all) is split at CR.
-  const char eol = text.find('\n') == absl::string_view::npos &&
-                           text.find('\r') != absl::string_view::npos
-                       ? '\r'
-                       : '\n';
-  int64_t line_number = 0;
+  const char line_end = LineEnd(text);
+  // Where the line count is known exactly: the start, then the line after
+  // each malformed record. Between two such points libcsv's reports count.
+  size_t sync_at = 0;
+  int64_t sync_line = 1;
   size_t start = 0;
   while (start < text.size() && !builder->full()) {
-    size_t end = text.find(eol, start);
-    end = end == absl::string_view::npos ? text.size() : end + 1;
-    const absl::string_view line = text.substr(start, end - start);
-    start = end;
-    builder->StartLine(++line_number, line);
+    const absl::string_view piece = text.substr(start, kPiece);
     const size_t fed =
-        csv_parse(parser.get(), line.data(), line.size(), &CsvBuilder::OnField,
-                  &CsvBuilder::OnRecord, builder);
-    if (fed == line.size()) continue;
+        csv_parse(parser.get(), piece.data(), piece.size(),
+                  &CsvBuilder::OnField, &CsvBuilder::OnRecord, builder);
+    if (fed == piece.size()) {
+      start += fed;
+      continue;
+    }
     if (csv_error(parser.get()) != CSV_EPARSE) {
       return absl::ResourceExhaustedError(
-          absl::StrFormat("%s: line %d: %s", name, line_number,
+          absl::StrFormat("%s: line %d: %s", name, builder->line(),
                           csv_strerror(csv_error(parser.get()))));
     }
-    // Reject the record and go on from the next line.
+    // Reject the record and go on from the next line. Line ends inside an
+    // unfinished quoted field were never reported: count from the last
+    // point known (each byte is counted once, however many errors).
     builder->EndRecord(
         QuotingError(builder->header(), builder->FieldsInRecord()));
+    size_t next = text.find(line_end, start + fed);
+    next = next == absl::string_view::npos ? text.size() : next + 1;
+    sync_line += CountOf(text.substr(sync_at, next - sync_at), line_end);
+    sync_at = next;
+    builder->SkipTo(sync_line);
+    start = next;
     parser.Reset();
     if (!parser.ok()) {
       return absl::ResourceExhaustedError(
@@ -259,10 +304,13 @@ absl::Status Parse(absl::string_view name, absl::string_view text,
                                    &CsvBuilder::OnRecord, builder) != 0) {
     // The last record opens a quoted field that is never closed, so
     // everything after its opening quote was swallowed into it.
+    const int64_t last_line =
+        CountOf(text, line_end) +
+        (!text.empty() && text.back() == line_end ? 0 : 1);
     builder->EndRecord(absl::StrFormat(
         "a quoted field opened here is never closed (the rest of the file, "
         "to line %d, was read into it)",
-        line_number));
+        last_line));
   }
   return absl::OkStatus();
 }
@@ -309,7 +357,10 @@ int CsvHeader::Count(absl::string_view name) const {
 
 absl::StatusOr<CsvHeader> ReadCsvHeader(absl::string_view name,
                                         absl::string_view text) {
-  CsvBuilder builder(1, {}, [](const CsvRow&) {});
+  // One record: look for line ends in every field rather than for a quote
+  // in the whole text.
+  CsvBuilder builder(1, {}, [](const CsvRow&) {}, LineEnd(text),
+                     /*quotes=*/true);
   const absl::Status parsed = Parse(name, text, &builder);
   if (!parsed.ok()) return parsed;
   return TakeHeader(name, builder);
@@ -318,7 +369,8 @@ absl::StatusOr<CsvHeader> ReadCsvHeader(absl::string_view name,
 absl::Status ForEachCsvRow(absl::string_view name, absl::string_view text,
                            absl::Span<const int> columns,
                            absl::FunctionRef<void(const CsvRow&)> on_row) {
-  CsvBuilder builder(static_cast<size_t>(-1), columns, on_row);
+  CsvBuilder builder(static_cast<size_t>(-1), columns, on_row, LineEnd(text),
+                     text.find('"') != absl::string_view::npos);
   const absl::Status parsed = Parse(name, text, &builder);
   if (!parsed.ok()) return parsed;
   return TakeHeader(name, builder).status();
