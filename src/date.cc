@@ -2,6 +2,8 @@
 
 #include "timescales/date.h"
 
+#include <initializer_list>
+
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -148,16 +150,12 @@ absl::StatusOr<Date> Date::Parse(absl::string_view text, DateFormat format) {
 }
 
 namespace internal {
+namespace {
 
-std::optional<Date> ParseDateText(absl::string_view text,
-                                  DateFormat format) noexcept {
-  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
-  int y = 0;
-  int m = 0;
-  int d = 0;
-  const bool shaped = ParseShape(trimmed, format, &y, &m, &d);
-  // The checks of ValidatedSerial() and CheckedFromSerial().
-  if (!shaped || y < 1 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) {
+// The date y-m-d when it exists and is in range: the checks of
+// ValidatedSerial() and CheckedFromSerial(), without building a Status.
+std::optional<Date> CheckedDate(int y, int m, int d) noexcept {
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) {
     return std::nullopt;
   }
   const int32_t serial = DaysFromCivil(y, m, d);
@@ -165,6 +163,42 @@ std::optional<Date> ParseDateText(absl::string_view text,
     return std::nullopt;
   }
   return Date::FromSerial(serial);
+}
+
+}  // namespace
+
+std::optional<Date> ParseDateText(absl::string_view text,
+                                  DateFormat format) noexcept {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  int y = 0;
+  int m = 0;
+  int d = 0;
+  if (!ParseShape(trimmed, format, &y, &m, &d)) return std::nullopt;
+  return CheckedDate(y, m, d);
+}
+
+bool ParseFixedDateText(absl::string_view text, DateFormat* format,
+                        std::optional<Date>* date) noexcept {
+  if (text.size() != 10) return false;
+  const char* const c = text.data();
+  const auto digits = [c](std::initializer_list<int> at) {
+    for (const int i : at) {
+      if (static_cast<unsigned>(c[i] - '0') > 9) return false;
+    }
+    return true;
+  };
+  const auto two = [c](int i) { return (c[i] - '0') * 10 + (c[i + 1] - '0'); };
+  if (c[2] == '/' && c[5] == '/' && digits({0, 1, 3, 4, 6, 7, 8, 9})) {
+    *format = DateFormat::kDmy;
+    *date = CheckedDate(two(6) * 100 + two(8), two(3), two(0));
+    return true;
+  }
+  if (c[4] == '-' && c[7] == '-' && digits({0, 1, 2, 3, 5, 6, 8, 9})) {
+    *format = DateFormat::kIso;
+    *date = CheckedDate(two(0) * 100 + two(2), two(5), two(8));
+    return true;
+  }
+  return false;
 }
 
 }  // namespace internal

@@ -126,10 +126,36 @@ absl::Status DateColumn::CheckShape(absl::string_view text,
 // A date in the column's format has the column's shape, and is a
 // placeholder exactly when it is kMinDate, so it passes every check of the
 // slow path with the same result.
+DateColumn::Fixed DateColumn::ReadFixed(absl::string_view date_part,
+                                        std::optional<Date>* date) const {
+  DateFormat written = DateFormat::kAny;
+  if (!ParseFixedDateText(date_part, &written, date)) return Fixed::kNo;
+  // Survey() of this value: a placeholder is exactly 1900-01-01 written in
+  // full, and the shape is the one just read.
+  const Shape shape = written == DateFormat::kIso ? Shape::kIso : Shape::kDmy;
+  if (survey_on_read_ && !(date->has_value() && **date == kMinDate)) {
+    iso_ += shape == Shape::kIso ? 1 : 0;
+    dmy_ += shape == Shape::kDmy ? 1 : 0;
+  }
+  // A date in the column's format is what the general path would read.
+  return date->has_value() && shape == this->shape() ? Fixed::kRead
+                                                     : Fixed::kSlow;
+}
+
 absl::StatusOr<std::optional<Date>> DateColumn::ReadDate(
     absl::string_view text) const {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
   if (trimmed.empty()) return std::optional<Date>();
+  // Most cells: a full date in the column's format, read at a glance.
+  std::optional<Date> fixed;
+  switch (ReadFixed(trimmed, &fixed)) {
+    case Fixed::kRead:
+      return *fixed == kMinDate ? std::optional<Date>() : fixed;
+    case Fixed::kSlow:
+      return ReadDateSlowly(trimmed);
+    case Fixed::kNo:
+      break;
+  }
   if (survey_on_read_) Count(trimmed);
   if (shape() != Shape::kNone) {
     const std::optional<Date> date = ParseDateText(trimmed, format());
@@ -143,6 +169,29 @@ absl::StatusOr<std::optional<Date>> DateColumn::ReadDate(
 absl::StatusOr<std::optional<Moment>> DateColumn::ReadMoment(
     absl::string_view text) const {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  // Most cells: a full date, alone or then T (or a space) and HH:MM.
+  if (with_time_ && (trimmed.size() == 10 ||
+                     (trimmed.size() == 16 &&
+                      (trimmed[10] == 'T' || trimmed[10] == ' ')))) {
+    std::optional<Date> date;
+    switch (ReadFixed(trimmed.substr(0, 10), &date)) {
+      case Fixed::kRead: {
+        if (*date == kMinDate) return std::optional<Moment>();
+        if (trimmed.size() == 10) {
+          return std::optional<Moment>(Moment::OnDate(*date));
+        }
+        const std::optional<int> minute = ParseClockText(trimmed.substr(11));
+        if (minute.has_value()) {
+          return std::optional<Moment>(Moment{*date, minute});
+        }
+        return ReadMomentSlowly(trimmed);
+      }
+      case Fixed::kSlow:
+        return ReadMomentSlowly(trimmed);
+      case Fixed::kNo:
+        break;
+    }
+  }
   const size_t split = TimeSeparator(trimmed);
   if (survey_on_read_) Count(with_time_ ? trimmed.substr(0, split) : trimmed);
   if (shape() != Shape::kNone) {

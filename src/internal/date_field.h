@@ -79,6 +79,12 @@ class DateColumn {
   // Survey() of a value's date part (trimmed). (Const: a read calls it,
   // and only the counts change.)
   void Count(absl::string_view date_part) const;
+  // The fast path for a date part written in full (dd/mm/yyyy, yyyy-mm-dd):
+  // kNo, not so written (nothing done); otherwise surveyed as a read
+  // surveys, and kRead with `date` set when it is a date in the column's
+  // format, kSlow when the general path must say why not.
+  enum class Fixed { kNo, kRead, kSlow };
+  Fixed ReadFixed(absl::string_view date_part, std::optional<Date>* date) const;
   absl::string_view DatePart(absl::string_view text) const;
   // The column's shape, decided by the values surveyed.
   Shape shape() const;

@@ -30,6 +30,16 @@ namespace internal {
 std::optional<Date> ParseDateText(absl::string_view text,
                                   DateFormat format) noexcept;
 
+// ParseFixedDateText()
+//
+// The usual date cell at a glance: `text` exactly "dd/mm/yyyy" or
+// "yyyy-mm-dd", digits elsewhere. False when it is not written so;
+// otherwise sets *format to its shape (kDmy or kIso) and *date to what
+// ParseDateText(text, *format) returns (nullopt: no such date, or out of
+// range).
+bool ParseFixedDateText(absl::string_view text, DateFormat* format,
+                        std::optional<Date>* date) noexcept;
+
 // TimeSeparator()
 //
 // Where the time of a date-time starts in `text` ('T' or a space, as
