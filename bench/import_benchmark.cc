@@ -17,8 +17,8 @@
 #include <random>
 #include <string>
 
-#include "benchmark/benchmark.h"
 #include "bench_util.h"
+#include "benchmark/benchmark.h"
 #include "timescales/import.h"
 
 namespace timescales {
@@ -74,8 +74,8 @@ const std::string& ReviewsCsv() {
     for (int child = 0; child < kChildren; ++child) {
       const std::string dob = Dmy(&rng);
       for (int r = per_child(rng); r > 0; --r) {
-        *out += std::to_string(1000000 + child) + "," + dob + "," +
-                Dmy(&rng) + ",PN1\n";
+        *out += std::to_string(1000000 + child) + "," + dob + "," + Dmy(&rng) +
+                ",PN1\n";
       }
     }
     return out;
@@ -92,20 +92,24 @@ int64_t Lines(const std::string& text) {
 void NoField(void*, size_t, void*) {}
 void NoRecord(int, void*) {}
 
+// Bytes and rows per second, for every benchmark of a file.
+void CountWork(benchmark::State& state, const std::string& text) {
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(text.size()));
+  state.SetItemsProcessed(state.iterations() * Lines(text));
+}
+
 // libcsv over the whole text at once: the parser's own speed.
 void BM_LibcsvWhole(benchmark::State& state, const std::string* text) {
   for (auto _ : state) {
     csv_parser parser;
     csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI);
-    benchmark::DoNotOptimize(
-        csv_parse(&parser, text->data(), text->size(), NoField, NoRecord,
-                  nullptr));
+    benchmark::DoNotOptimize(csv_parse(&parser, text->data(), text->size(),
+                                       NoField, NoRecord, nullptr));
     csv_fini(&parser, NoField, NoRecord, nullptr);
     csv_free(&parser);
   }
-  state.SetBytesProcessed(state.iterations() *
-                          static_cast<int64_t>(text->size()));
-  state.SetItemsProcessed(state.iterations() * Lines(*text));
+  CountWork(state, *text);
 }
 
 // libcsv a line at a time, as the importer feeds it.
@@ -115,22 +119,21 @@ void BM_LibcsvPerLine(benchmark::State& state, const std::string* text) {
     csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI);
     size_t start = 0;
     while (start < text->size()) {
-      const void* end = std::memchr(text->data() + start, '\n',
-                                    text->size() - start);
+      const void* end =
+          std::memchr(text->data() + start, '\n', text->size() - start);
       const size_t stop =
           end == nullptr ? text->size()
                          : static_cast<size_t>(static_cast<const char*>(end) -
-                                               text->data()) + 1;
-      csv_parse(&parser, text->data() + start, stop - start, NoField,
-                NoRecord, nullptr);
+                                               text->data()) +
+                               1;
+      csv_parse(&parser, text->data() + start, stop - start, NoField, NoRecord,
+                nullptr);
       start = stop;
     }
     csv_fini(&parser, NoField, NoRecord, nullptr);
     csv_free(&parser);
   }
-  state.SetBytesProcessed(state.iterations() *
-                          static_cast<int64_t>(text->size()));
-  state.SetItemsProcessed(state.iterations() * Lines(*text));
+  CountWork(state, *text);
 }
 
 // The importer: rows to records, in a fresh Dataset each time.
@@ -141,9 +144,7 @@ void BM_ImportSsda903Csv(benchmark::State& state, const std::string* text) {
     if (!status.ok()) state.SkipWithError(status.ToString().c_str());
     benchmark::DoNotOptimize(data.episodes.data());
   }
-  state.SetBytesProcessed(state.iterations() *
-                          static_cast<int64_t>(text->size()));
-  state.SetItemsProcessed(state.iterations() * Lines(*text));
+  CountWork(state, *text);
 }
 
 BENCHMARK_CAPTURE(BM_LibcsvWhole, episodes, &EpisodesCsv())

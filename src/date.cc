@@ -2,9 +2,8 @@
 
 #include "timescales/date.h"
 
-#include <initializer_list>
-
 #include <cstdint>
+#include <initializer_list>
 #include <ostream>
 #include <string>
 
@@ -97,8 +96,8 @@ bool ParseIso(absl::string_view text, int* y, int* m, int* d) {
 static absl::StatusOr<int32_t> ValidatedSerial(int year, int month, int day) {
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
       day > DaysInMonth(year, month)) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "%04d-%02d-%02d is not a date", year, month, day));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%04d-%02d-%02d is not a date", year, month, day));
   }
   return internal::DaysFromCivil(year, month, day);
 }
@@ -138,8 +137,8 @@ absl::StatusOr<Date> Date::Parse(absl::string_view text, DateFormat format) {
                            : format == DateFormat::kDmy ? "dd/mm/yyyy"
                                                         : "yyyy-mm-dd or "
                                                           "dd/mm/yyyy";
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "'%s' is not a date (expected %s)", text, expected));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("'%s' is not a date (expected %s)", text, expected));
   }
   absl::StatusOr<int32_t> serial = ValidatedSerial(y, m, d);
   if (!serial.ok()) {
@@ -203,7 +202,9 @@ bool ParseFixedDateText(absl::string_view text, DateFormat* format,
 
 }  // namespace internal
 
-int Date::year() const noexcept { return internal::CivilFromDays(serial_).year; }
+int Date::year() const noexcept {
+  return internal::CivilFromDays(serial_).year;
+}
 int Date::month() const noexcept {
   return internal::CivilFromDays(serial_).month;
 }
@@ -263,8 +264,8 @@ absl::StatusOr<Date> AddMonths(Date date, int32_t months,
   const internal::Ymd ymd = internal::CivilFromDays(date.serial());
   // Month arithmetic in a wide type: months may be any int32.
   const int64_t month_index = int64_t{ymd.year} * 12 + (ymd.month - 1) + months;
-  const int64_t year = month_index >= 0 ? month_index / 12
-                                        : (month_index - 11) / 12;
+  const int64_t year =
+      month_index >= 0 ? month_index / 12 : (month_index - 11) / 12;
   if (year < kMinDate.year() - 1 || year > kMaxDate.year() + 1) {
     return absl::OutOfRangeError(absl::StrFormat(
         "%s + %d months is outside the supported range 1900-01-01 to "

@@ -21,9 +21,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "internal/csv_reader.h"
-#include "internal/release_memory.h"
 #include "internal/import_owned.h"
 #include "internal/mapped_file.h"
+#include "internal/release_memory.h"
 #include "internal/text_input.h"
 
 TSC_NAMESPACE_BEGIN

@@ -22,6 +22,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
+#include "internal/text_input.h"
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
@@ -30,8 +31,7 @@ namespace {
 // Strict: a stray quote is an error we can report rather than text libcsv
 // silently keeps; strict fini: a quote never closed is reported at the end;
 // every line end outside quotes reported, blank lines' too (for counting).
-constexpr unsigned char kOptions =
-    CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL;
+constexpr unsigned char kOptions = CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL;
 
 // How much text one call to libcsv gets: large enough that the calls cost
 // nothing, small enough that reading only the header stops soon.
@@ -45,21 +45,12 @@ char LineEnd(absl::string_view text) {
              : '\n';
 }
 
-// How many times `end` occurs in `text`.
-int64_t CountOf(absl::string_view text, char end) {
-  int64_t count = 0;
-  for (const char* at = text.data(); at != nullptr; ++count) {
-    const size_t left = static_cast<size_t>(text.data() + text.size() - at);
-    at = static_cast<const char*>(std::memchr(at, end, left));
-    if (at != nullptr) ++at;
-  }
-  return count - 1;
-}
-
 // absl::StripAsciiWhitespace, written out for the one call per field of
 // the file: the same six characters, without the table lookups.
 absl::string_view Trim(absl::string_view text) {
-  const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  const auto space = [](char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  };
   size_t begin = 0;
   size_t end = text.size();
   while (begin < end && space(text[begin])) ++begin;
@@ -114,7 +105,7 @@ class CsvBuilder {
     const absl::string_view text(
         size == 0 ? "" : static_cast<const char*>(field), size);
     // A quoted field may span lines; they count after the record began.
-    if (builder->quotes_) builder->line_ += CountOf(text, builder->line_end_);
+    if (builder->quotes_) builder->line_ += CountChar(text, builder->line_end_);
     builder->AddField(text);
   }
   // The end of a record, or (no record open) of a blank line.
@@ -290,7 +281,7 @@ absl::Status Parse(absl::string_view name, absl::string_view text,
         QuotingError(builder->header(), builder->FieldsInRecord()));
     size_t next = text.find(line_end, start + fed);
     next = next == absl::string_view::npos ? text.size() : next + 1;
-    sync_line += CountOf(text.substr(sync_at, next - sync_at), line_end);
+    sync_line += CountChar(text.substr(sync_at, next - sync_at), line_end);
     sync_at = next;
     builder->SkipTo(sync_line);
     start = next;
@@ -305,7 +296,7 @@ absl::Status Parse(absl::string_view name, absl::string_view text,
     // The last record opens a quoted field that is never closed, so
     // everything after its opening quote was swallowed into it.
     const int64_t last_line =
-        CountOf(text, line_end) +
+        CountChar(text, line_end) +
         (!text.empty() && text.back() == line_end ? 0 : 1);
     builder->EndRecord(absl::StrFormat(
         "a quoted field opened here is never closed (the rest of the file, "
@@ -359,8 +350,9 @@ absl::StatusOr<CsvHeader> ReadCsvHeader(absl::string_view name,
                                         absl::string_view text) {
   // One record: look for line ends in every field rather than for a quote
   // in the whole text.
-  CsvBuilder builder(1, {}, [](const CsvRow&) {}, LineEnd(text),
-                     /*quotes=*/true);
+  CsvBuilder builder(
+      1, {}, [](const CsvRow&) {}, LineEnd(text),
+      /*quotes=*/true);
   const absl::Status parsed = Parse(name, text, &builder);
   if (!parsed.ok()) return parsed;
   return TakeHeader(name, builder);

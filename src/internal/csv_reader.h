@@ -92,8 +92,8 @@ class CsvRow {
  private:
   int64_t line_;
   absl::string_view error_;
-  absl::string_view bytes_;          // the fields' bytes, back to back
-  absl::Span<const size_t> ends_;    // where each field ends in bytes_
+  absl::string_view bytes_;        // the fields' bytes, back to back
+  absl::Span<const size_t> ends_;  // where each field ends in bytes_
   bool blank_;
 };
 

@@ -170,9 +170,9 @@ absl::StatusOr<std::optional<Moment>> DateColumn::ReadMoment(
     absl::string_view text) const {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
   // Most cells: a full date, alone or then T (or a space) and HH:MM.
-  if (with_time_ && (trimmed.size() == 10 ||
-                     (trimmed.size() == 16 &&
-                      (trimmed[10] == 'T' || trimmed[10] == ' ')))) {
+  if (with_time_ &&
+      (trimmed.size() == 10 ||
+       (trimmed.size() == 16 && (trimmed[10] == 'T' || trimmed[10] == ' ')))) {
     std::optional<Date> date;
     switch (ReadFixed(trimmed.substr(0, 10), &date)) {
       case Fixed::kRead: {

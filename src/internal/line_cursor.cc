@@ -6,35 +6,15 @@
 #include <cstdint>
 #include <cstring>
 
+#include "internal/text_input.h"
+
 TSC_NAMESPACE_BEGIN
 namespace internal {
-namespace {
-
-// The newlines in [begin, end). Each block of up to 255 bytes is summed in
-// one byte, which the compiler vectorizes 16 or 32 bytes at a time;
-// std::count widens every byte to a 64-bit sum and runs several times
-// slower.
-int64_t CountNewlines(const char* begin, const char* end) {
-  int64_t total = 0;
-  while (begin != end) {
-    const ptrdiff_t size = std::min<ptrdiff_t>(end - begin, 255);
-    uint8_t block = 0;
-    for (ptrdiff_t i = 0; i < size; ++i) block += begin[i] == '\n' ? 1 : 0;
-    total += block;
-    begin += size;
-  }
-  return total;
-}
-
-}  // namespace
-
 LineCursor LineCursor::Snapshot(absl::string_view text) {
   LineCursor cursor;
   // Counted first (a vectorized pass): a census has millions of lines, and
   // growing the vector instead copied it over and over.
-  cursor.starts_.reserve(
-      static_cast<size_t>(CountNewlines(text.data(), text.data() + text.size())) +
-      2);
+  cursor.starts_.reserve(static_cast<size_t>(CountChar(text, '\n')) + 2);
   cursor.starts_.push_back(0);
   const char* const end = text.data() + text.size();
   for (const char* at = text.data(); at != end;) {
@@ -57,9 +37,11 @@ int64_t LineCursor::CountTo(size_t offset) {
   offset = std::min(offset, text_.size());
   const char* const text = text_.data();
   if (offset >= offset_) {
-    line_ += CountNewlines(text + offset_, text + offset);
+    line_ +=
+        CountChar(absl::string_view(text + offset_, offset - offset_), '\n');
   } else {
-    line_ -= CountNewlines(text + offset, text + offset_);
+    line_ -=
+        CountChar(absl::string_view(text + offset, offset_ - offset), '\n');
   }
   offset_ = offset;
   return line_;

@@ -30,5 +30,20 @@ absl::StatusOr<absl::string_view> Utf8Text(absl::string_view name,
   return text;
 }
 
+int64_t CountChar(absl::string_view text, char c) noexcept {
+  int64_t total = 0;
+  const char* at = text.data();
+  size_t left = text.size();
+  while (left > 0) {
+    const size_t size = left < 255 ? left : 255;
+    uint8_t block = 0;
+    for (size_t i = 0; i < size; ++i) block += at[i] == c ? 1 : 0;
+    total += block;
+    at += size;
+    left -= size;
+  }
+  return total;
+}
+
 }  // namespace internal
 TSC_NAMESPACE_END

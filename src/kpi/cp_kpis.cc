@@ -84,8 +84,7 @@ std::optional<Date> CpCoverageStart(const KpiContext& ctx) {
 absl::StatusOr<KpiPtr> BuildIcpcTimeliness(const KpiContext& ctx) {
   auto kpi = std::make_unique<Kpi>(
       "icpc_timeliness",
-      "ICPCs held within 15 working days of the strategy discussion",
-      "percent",
+      "ICPCs held within 15 working days of the strategy discussion", "percent",
       std::vector<std::string>{"missing_s47_start", "icpc_before_s47"});
   kpi->coverage_start = CpCoverageStart(ctx);
   absl::StatusOr<const Rule*> rule = GetRule(ctx, "cp.icpc");

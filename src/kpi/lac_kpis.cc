@@ -77,12 +77,12 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
       if (period.short_break) continue;  // short breaks have no chain
       std::vector<Date>& dates = held[p];
       std::sort(dates.begin(), dates.end());
-      const bool anchored = period.start_known && coverage &&
-                            period.first_decom >= *coverage;
+      const bool anchored =
+          period.start_known && coverage && period.first_decom >= *coverage;
       absl::StatusOr<std::vector<std::optional<Date>>> next_due =
-          chain->NextDueDates(anchored ? std::optional<Date>(period.first_decom)
-                                       : std::nullopt,
-                              dates);
+          chain->NextDueDates(
+              anchored ? std::optional<Date>(period.first_decom) : std::nullopt,
+              dates);
       if (!next_due.ok()) return next_due.status();
       for (size_t k = 0; k < dates.size(); ++k) {
         const std::optional<Date>& due = (*next_due)[k];
@@ -127,7 +127,8 @@ absl::StatusOr<KpiPtr> BuildLacReviewParticipation(const KpiContext& ctx) {
       }
       if (reason < 0 && IsCode(code, "PN0")) reason = under_4;
       if (reason < 0 && !IsParticipationCode(code)) reason = missing;
-      kpi->AddEvent(KpiEvent{r.date, reason, reason < 0 && !IsCode(code, "PN7")});
+      kpi->AddEvent(
+          KpiEvent{r.date, reason, reason < 0 && !IsCode(code, "PN7")});
     }
   }
   kpi->Finish();

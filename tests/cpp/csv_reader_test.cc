@@ -83,12 +83,14 @@ TEST(ForEachCsvRow, EveryRecordStartsOnTheLineItWasWrittenOn) {
     }
 
     std::vector<Got> got;
-    ASSERT_TRUE(ForEachCsvRow("t.csv", text, {}, [&](const CsvRow& row) {
-                  got.push_back({row.line(), !row.error().empty(),
-                                 row.error().empty()
-                                     ? std::string(row.field(0))
-                                     : std::string()});
-                }).ok())
+    ASSERT_TRUE(ForEachCsvRow("t.csv", text, {},
+                              [&](const CsvRow& row) {
+                                got.push_back({row.line(), !row.error().empty(),
+                                               row.error().empty()
+                                                   ? std::string(row.field(0))
+                                                   : std::string()});
+                              })
+                    .ok())
         << "seed " << seed;
     ASSERT_EQ(got.size(), expected.size()) << "seed " << seed;
     for (size_t i = 0; i < got.size(); ++i) {

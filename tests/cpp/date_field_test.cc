@@ -97,8 +97,7 @@ std::vector<Answer> Reference(const std::vector<std::string>& cells,
   return out;
 }
 
-Answer Read(const DateColumn& column, const std::string& cell,
-            bool with_time) {
+Answer Read(const DateColumn& column, const std::string& cell, bool with_time) {
   if (with_time) {
     absl::StatusOr<std::optional<Moment>> moment = column.ReadMoment(cell);
     if (!moment.ok()) return std::nullopt;
@@ -123,10 +122,14 @@ std::string RandomCell(std::mt19937* rng, bool with_time, bool iso_column,
   if (kind < 3) return "";
   if (kind < 6) return iso ? "1900-01-01" : "01/01/1900";
   if (kind < 8) return " x ";
-  if (kind < 10) date = absl::StrFormat("%d/%d/%04d", d, m, y);  // short
-  else if (kind < 12) date = absl::StrFormat("%04d%02d%02d", y, m, d);
-  else if (iso) date = absl::StrFormat("%04d-%02d-%02d", y, m, d);
-  else date = absl::StrFormat("%02d/%02d/%04d", d, m, y);
+  if (kind < 10)
+    date = absl::StrFormat("%d/%d/%04d", d, m, y);  // short
+  else if (kind < 12)
+    date = absl::StrFormat("%04d%02d%02d", y, m, d);
+  else if (iso)
+    date = absl::StrFormat("%04d-%02d-%02d", y, m, d);
+  else
+    date = absl::StrFormat("%02d/%02d/%04d", d, m, y);
   if (with_time) {
     const int t = pick(*rng);
     if (t < 40) {

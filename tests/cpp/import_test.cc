@@ -642,10 +642,9 @@ TEST(ImportSsda903Csv, EpisodesSortedByChildThenDecomStably) {
     if (seed % 2 == 0) {
       std::shuffle(rows.begin(), rows.end(), rng);
     } else {
-      std::stable_sort(rows.begin(), rows.end(),
-                       [](const Row& a, const Row& b) {
-                         return a.child < b.child;
-                       });
+      std::stable_sort(
+          rows.begin(), rows.end(),
+          [](const Row& a, const Row& b) { return a.child < b.child; });
     }
     std::string csv = "CHILD,DECOM,RNE,LS,CIN,PLACE,DEC,REC\n";
     for (size_t i = 0; i < rows.size(); ++i) {
