@@ -78,10 +78,11 @@ void AssignText(absl::string_view text, std::string* to) {
   to->assign(text.data(), text.size());
 }
 
-// Codes are compared upper-case and trimmed (`pn1` is PN1). (Assigned in
-// place: a string per code per row was a fifth of the episode import.)
-void AssignCode(absl::string_view text, std::string* code) {
-  AssignText(absl::StripAsciiWhitespace(text), code);
+// Codes are compared upper-case (`pn1` is PN1); cells come trimmed.
+// (Assigned in place: a string per code per row was a fifth of the episode
+// import.)
+void AssignCode(absl::string_view cell, std::string* code) {
+  AssignText(cell, code);
   absl::AsciiStrToUpper(code);
 }
 
@@ -128,7 +129,6 @@ class CsvImport {
     }
   }
 
-  const CsvHeader& header() const { return header_; }
   Dataset& staged() { return staged_; }
 
   // Reads every row with `Rows` (a table's columns, see EpisodeRows) into

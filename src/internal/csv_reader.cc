@@ -99,7 +99,7 @@ class CsvBuilder {
   static void OnField(void* field, size_t size, void* self) {
     auto* builder = static_cast<CsvBuilder*>(self);
     if (builder->full()) return;
-    // A record that starts mid-line (after a bare CR inside a LF file).
+    // A record begins with its first field, on the line counted so far.
     if (!builder->in_record_) builder->Begin();
     // libcsv may pass a null buffer for an empty field.
     const absl::string_view text(
@@ -124,7 +124,8 @@ class CsvBuilder {
   }
   // Closes the current record; a non-empty `error` marks it unusable.
   void EndRecord(std::string error) {
-    // A record that began mid-line and failed before its first field ended.
+    // A record that failed before its first field ended (a stray quote in
+    // it, or a quote never closed) begins here.
     if (!in_record_) Begin();
     in_record_ = false;
     ++records_;

@@ -5,6 +5,8 @@
 // fault for every fresh page; a mapping shares the page cache's pages,
 // faulted in sixteen at a time. The CSV importers only read their text, so
 // they take it mapped; the XML ones parse in place and still read a copy.
+// As with any mapping, a file cut short by another process while it is
+// being read ends this one (SIGBUS): extracts are written, then read.
 //
 // Example:
 //
