@@ -129,10 +129,9 @@ class CsvImport {
     }
   }
 
-  Dataset& staged() { return staged_; }
 
   // Reads every row with `Rows` (a table's columns, see EpisodeRows) into
-  // its vector of staged(). Dates are surveyed as they are read, in one
+  // its vector of the staged records. Dates are surveyed as read, in one
   // pass; only when a date column's format changed under its reads (both
   // shapes present, or a dated value before any shaped one) is the file
   // read again in the exact two passes: survey everything, then read.
