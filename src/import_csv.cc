@@ -129,7 +129,6 @@ class CsvImport {
     }
   }
 
-
   // Reads every row with `Rows` (a table's columns, see EpisodeRows) into
   // its vector of the staged records. Dates are surveyed as read, in one
   // pass; only when a date column's format changed under its reads (both
