@@ -568,6 +568,8 @@ TEST(ImportSsda903Csv, BareCrFileWithQuotesBlankLinesAndTrailingFields) {
   EXPECT_EQ(data.files[0].rows, 4);
   ASSERT_EQ(data.reviews.size(), 3u);
   EXPECT_EQ(data.reviews[0].source.line, 2);
+  // The line break inside the quotes is the field's, as RFC 4180 says.
+  EXPECT_EQ(data.reviews[0].child, "A\rB");
   EXPECT_EQ(data.reviews[1].child, "C");
   EXPECT_EQ(data.reviews[1].review_code, "PN2");
   EXPECT_EQ(data.reviews[1].source.line, 6);
