@@ -252,8 +252,13 @@ absl::StatusOr<Date> Calendar::Adjust(Date day, Roll roll) const {
 
 absl::StatusOr<std::vector<Holiday>> Calendar::HolidaysBetween(Date from,
                                                                Date to) const {
-  if (!from.in_range()) return RangeErrorFor(*tables_, from.serial());
-  if (!to.in_range()) return RangeErrorFor(*tables_, to.serial());
+  // The calendar's own range: a strict one ends with its data, so a list
+  // running past it would silently miss holidays yet to be proclaimed.
+  for (const Date end : {from, to}) {
+    if (end.serial() < kBase || end.serial() > tables_->horizon) {
+      return RangeErrorFor(*tables_, end.serial());
+    }
+  }
   const std::vector<Holiday>& all = tables_->holidays;
   auto first = std::lower_bound(
       all.begin(), all.end(), from,

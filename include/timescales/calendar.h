@@ -173,7 +173,8 @@ class Calendar {
   //
   // Every non-working weekday in [from, to] with its name, in date order
   // (weekend holidays whose substitute is a weekday are listed by the
-  // substitute). OutOfRange when either end is outside the supported range.
+  // substitute). OutOfRange when either end is outside the supported range
+  // (or past known_until when strict).
   //
   // Example: cal.HolidaysBetween(2022-01-01, 2022-12-31)->size() == 10
   absl::StatusOr<std::vector<Holiday>> HolidaysBetween(Date from,

@@ -80,8 +80,7 @@ absl::Status RunHolidays(const CommandContext& context,
   }
   absl::StatusOr<Calendar> calendar = context.LoadCalendar();
   if (!calendar.ok()) return calendar.status();
-  // HolidaysBetween lists projected days even on a strict calendar, unlike
-  // every other query; --strict promises to refuse them.
+  // The library refuses too; this says so in the command's own terms.
   const CalendarInfo& info = calendar->info();
   if (info.strict && to > info.known_until) {
     return absl::OutOfRangeError(absl::StrCat(

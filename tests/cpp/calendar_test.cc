@@ -443,6 +443,15 @@ TEST(Calendar, StrictRefusesDatesPastTheData) {
   EXPECT_THAT(strict->IsWorkingDay(D(2029, 1, 2)),
               StatusIs(absl::StatusCode::kOutOfRange,
                        HasSubstr("strict")));
+  // Listing holidays too: up to the data's end, and no further.
+  absl::StatusOr<std::vector<Holiday>> listed =
+      strict->HolidaysBetween(D(2028, 12, 1), D(2028, 12, 31));
+  ASSERT_THAT(listed, IsOk());
+  EXPECT_EQ(listed->size(), 2u);  // Christmas Day, Boxing Day
+  EXPECT_THAT(strict->HolidaysBetween(D(2028, 12, 1), D(2029, 1, 31)),
+              StatusIs(absl::StatusCode::kOutOfRange,
+                       HasSubstr("known until 2028-12-31")));
+  EXPECT_THAT(EW().HolidaysBetween(D(2028, 12, 1), D(2029, 1, 31)), IsOk());
   // The lenient calendar answers, and says the answer is provisional.
   absl::StatusOr<Date> lenient = EW().AddWorkingDays(D(2028, 12, 20), 20);
   ASSERT_THAT(lenient, IsOk());
