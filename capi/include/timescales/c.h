@@ -281,7 +281,8 @@ TSC_API TSC_WARN_UNUSED int tsc_calendar_is_working_day_batch_i64(
  * (borrowed from the calendar), or NULL when it is none. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_holiday_name(
     const char **out, const tsc_calendar *calendar, tsc_date day);
-/* Every non-working weekday in [from, to] with its name. */
+/* Every non-working weekday in [from, to] with its name; TSC_OUT_OF_RANGE
+ * when either end is past a strict calendar's data. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_holidays(
     tsc_holiday_list **out, const tsc_calendar *calendar, tsc_date from,
     tsc_date to);

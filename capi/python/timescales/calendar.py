@@ -232,7 +232,7 @@ class Calendar(OwnedHandle):
 
     def holidays(self, start, end):
         """Every non-working weekday in [start, end], in date order, as a
-        list of :class:`Holiday`."""
+        list of :class:`Holiday`; an error past a strict calendar's data."""
         handle = HolidayListP()
         lib.tsc_calendar_holidays(byref(handle), self._h(),
                                   _serial(start, "start"), _serial(end, "end"))
