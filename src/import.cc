@@ -199,10 +199,12 @@ std::optional<absl::Status> ImportMappedCsv(const std::string& path,
                                             Dataset* data) {
   std::optional<internal::MappedFile> file = internal::MappedFile::Open(path);
   if (!file || IsXml(file->text())) return std::nullopt;
-  // Records go into large vectors the allocator maps afresh, so free heap
-  // pages (a census document's, above all) would never be reused: give
-  // them back first.
-  internal::ReleaseFreeMemory();
+  // A large file's records go into large vectors the allocator maps
+  // afresh, so free heap pages (a census document's, above all) would
+  // never be reused: give them back first. (Not for small files: a folder
+  // of hundreds would pay a heap walk each, for nothing.)
+  constexpr size_t kReleaseAbove = size_t{16} << 20;
+  if (file->text().size() >= kReleaseAbove) internal::ReleaseFreeMemory();
   if (kind != nullptr) return ImportAs(path, file->text(), *kind, data);
   return ImportBuffer(path, file->text(), data);
 }
