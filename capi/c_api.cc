@@ -1400,12 +1400,23 @@ extern "C" int tsc_rule_due_batch_i64(int64_t* out, const tsc_timescales* ts,
 
 // ---- Review chains ----------------------------------------------------------
 
-extern "C" int tsc_schedule_lac(tsc_schedule** out, const tsc_timescales* ts,
-                                tsc_date start, tsc_date end, int short_break,
-                                const tsc_date* reviews,
-                                const int32_t* review_minutes,
-                                size_t review_count, tsc_date as_at) {
-  const char* fn = __func__;
+namespace {
+
+// What was done after each review, as tsc_schedule_lac_done takes it: per
+// review a date (TSC_NO_DATE: not done or not known) and a minute.
+struct DoneColumn {
+  const char* name;  // "sw_report", "decisions", "record"
+  const tsc_date* dates;
+  const int32_t* minutes;
+  std::optional<Moment> timescales::HeldReview::*field;
+};
+
+// tsc_schedule_lac and tsc_schedule_lac_done.
+int ScheduleLac(const char* fn, tsc_schedule** out, const tsc_timescales* ts,
+                tsc_date start, tsc_date end, int short_break,
+                const tsc_date* reviews, const int32_t* review_minutes,
+                size_t review_count, std::initializer_list<DoneColumn> done,
+                tsc_date as_at) {
   if (out != nullptr) *out = nullptr;
   return Guard([&]() -> absl::Status {
     TSC_RETURN_IF_ERROR(NonNull(fn, {{"out", out}, {"ts", ts}}));
@@ -1425,7 +1436,19 @@ extern "C" int tsc_schedule_lac(tsc_schedule** out, const tsc_timescales* ts,
           absl::StrCat("review_minutes", index),
           review_minutes != nullptr ? review_minutes[i] : TSC_NO_TIME);
       if (!moment.ok()) return moment.status();
-      held.push_back(timescales::HeldReview{*moment, {}, {}, {}});
+      timescales::HeldReview review{*moment, {}, {}, {}};
+      for (const DoneColumn& column : done) {
+        if (column.dates == nullptr || column.dates[i] == TSC_NO_DATE) {
+          continue;
+        }
+        absl::StatusOr<Moment> when = timescales::capi::ToMoment(
+            fn, absl::StrCat(column.name, index), column.dates[i],
+            absl::StrCat(column.name, "_minutes", index),
+            column.minutes != nullptr ? column.minutes[i] : TSC_NO_TIME);
+        if (!when.ok()) return when.status();
+        review.*column.field = *when;
+      }
+      held.push_back(std::move(review));
     }
     absl::StatusOr<timescales::Schedule> schedule = timescales::LacSchedule(
         ts->impl,
@@ -1435,6 +1458,35 @@ extern "C" int tsc_schedule_lac(tsc_schedule** out, const tsc_timescales* ts,
     *out = new tsc_schedule{*std::move(schedule)};
     return absl::OkStatus();
   });
+}
+
+}  // namespace
+
+extern "C" int tsc_schedule_lac(tsc_schedule** out, const tsc_timescales* ts,
+                                tsc_date start, tsc_date end, int short_break,
+                                const tsc_date* reviews,
+                                const int32_t* review_minutes,
+                                size_t review_count, tsc_date as_at) {
+  return ScheduleLac(__func__, out, ts, start, end, short_break, reviews,
+                     review_minutes, review_count, {}, as_at);
+}
+
+extern "C" int tsc_schedule_lac_done(
+    tsc_schedule** out, const tsc_timescales* ts, tsc_date start, tsc_date end,
+    int short_break, const tsc_date* reviews, const int32_t* review_minutes,
+    size_t review_count, const tsc_date* sw_report,
+    const int32_t* sw_report_minutes, const tsc_date* decisions,
+    const int32_t* decisions_minutes, const tsc_date* record,
+    const int32_t* record_minutes, tsc_date as_at) {
+  using timescales::HeldReview;
+  return ScheduleLac(
+      __func__, out, ts, start, end, short_break, reviews, review_minutes,
+      review_count,
+      {{"sw_report", sw_report, sw_report_minutes,
+        &HeldReview::sw_report_received},
+       {"decisions", decisions, decisions_minutes, &HeldReview::decisions_sent},
+       {"record", record, record_minutes, &HeldReview::record_distributed}},
+      as_at);
 }
 
 extern "C" int tsc_schedule_cp(tsc_schedule** out, const tsc_timescales* ts,

@@ -14,11 +14,11 @@
 #include <thread>
 #include <vector>
 
+#include "capi/capi_test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "timescales/c.h"
-#include "capi/capi_test_util.h"
 
 namespace {
 
@@ -928,6 +928,75 @@ TEST_F(CapiRulesTest, LacReviewTimesReachTheReportDeadline) {
             TSC_INVALID_ARGUMENT);
   EXPECT_EQ(s, nullptr);
   EXPECT_THAT(LastError(), HasSubstr("`review_minutes[0]`"));
+}
+
+TEST_F(CapiRulesTest, WhatWasDoneMeetsOrMissesTheReviewDeadlines) {
+  // Held Wed 22 Jan 2020 (looked after from Fri 20 Dec 2019): decisions due
+  // Wed 29 Jan, the record Wed 19 Feb, the report by the end of Tue 21 Jan.
+  // The report came on the 21st (on time), the decisions on Thu 30 Jan (a
+  // day late), the record never (overdue by 1 Nov).
+  const tsc_date reviews[1] = {Ymd(2020, 1, 22)};
+  const tsc_date sw_report[1] = {Ymd(2020, 1, 21)};
+  const tsc_date decisions[1] = {Ymd(2020, 1, 30)};
+  const int32_t decisions_minutes[1] = {9 * 60 + 15};
+  const tsc_date record[1] = {TSC_NO_DATE};
+  tsc_schedule* s = nullptr;
+  ASSERT_EQ(tsc_schedule_lac_done(&s, ts_, Ymd(2019, 12, 20), TSC_NO_DATE, 0,
+                                  reviews, nullptr, 1, sw_report, nullptr,
+                                  decisions, decisions_minutes, record, nullptr,
+                                  Ymd(2020, 11, 1)),
+            TSC_OK)
+      << LastError();
+  const nlohmann::json d = ScheduleJson(s)["slots"][0]["deadlines"];
+  tsc_schedule_free(s);
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0]["rule"], "lac.review_decisions");
+  EXPECT_EQ(d[0]["status"], "late");
+  EXPECT_EQ(d[0]["done"], "2020-01-30T09:15");
+  EXPECT_EQ(d[1]["rule"], "lac.review_record");
+  EXPECT_EQ(d[1]["status"], "overdue");
+  EXPECT_TRUE(d[1]["done"].is_null());
+  EXPECT_EQ(d[2]["rule"], "lac.sw_report");
+  EXPECT_EQ(d[2]["status"], "on_time");
+  EXPECT_EQ(d[2]["done"], "2020-01-21");
+
+  // Every array NULL: exactly tsc_schedule_lac.
+  tsc_schedule* plain = nullptr;
+  ASSERT_EQ(tsc_schedule_lac(&plain, ts_, Ymd(2019, 12, 20), TSC_NO_DATE, 0,
+                             reviews, nullptr, 1, Ymd(2020, 11, 1)),
+            TSC_OK);
+  ASSERT_EQ(
+      tsc_schedule_lac_done(&s, ts_, Ymd(2019, 12, 20), TSC_NO_DATE, 0, reviews,
+                            nullptr, 1, nullptr, nullptr, nullptr, nullptr,
+                            nullptr, nullptr, Ymd(2020, 11, 1)),
+      TSC_OK);
+  EXPECT_EQ(ScheduleJson(s), ScheduleJson(plain));
+  tsc_schedule_free(s);
+  tsc_schedule_free(plain);
+
+  // A bad time or date names its array and index, and nothing is made.
+  const int32_t bad_minutes[1] = {1440};
+  s = reinterpret_cast<tsc_schedule*>(&s);
+  EXPECT_EQ(
+      tsc_schedule_lac_done(&s, ts_, Ymd(2019, 12, 20), TSC_NO_DATE, 0, reviews,
+                            nullptr, 1, nullptr, nullptr, decisions,
+                            bad_minutes, nullptr, nullptr, Ymd(2020, 11, 1)),
+      TSC_INVALID_ARGUMENT);
+  EXPECT_EQ(s, nullptr);
+  EXPECT_THAT(LastError(), HasSubstr("`decisions_minutes[0]`"));
+  const tsc_date too_late[1] = {TSC_MAX_DATE + 1};
+  EXPECT_EQ(
+      tsc_schedule_lac_done(&s, ts_, Ymd(2019, 12, 20), TSC_NO_DATE, 0, reviews,
+                            nullptr, 1, nullptr, nullptr, nullptr, nullptr,
+                            too_late, nullptr, Ymd(2020, 11, 1)),
+      TSC_OUT_OF_RANGE);
+  EXPECT_THAT(LastError(), HasSubstr("`record[0]`"));
+  // NULL `out` or `ts`: refused like tsc_schedule_lac.
+  EXPECT_TRUE(NullRejected(
+      tsc_schedule_lac_done(nullptr, ts_, Ymd(2019, 12, 20), TSC_NO_DATE, 0,
+                            reviews, nullptr, 1, nullptr, nullptr, nullptr,
+                            nullptr, nullptr, nullptr, Ymd(2020, 11, 1)),
+      "out"));
 }
 
 TEST_F(CapiRulesTest, LacEndsShortBreaksAndDuplicates) {

@@ -75,6 +75,23 @@ class LacScheduleTest(unittest.TestCase):
              ("lac.sw_report", D(2020, 1, 21), "overdue", None)])
         self.assertEqual(s.slots[1].deadlines, [])   # not held
 
+    def test_what_was_done_meets_or_misses_the_deadlines(self):
+        # As test_review_deadlines, with the report on time, the decisions
+        # a day late (Thu 30 Jan, 09:15) and the record never sent.
+        s = self.ts.lac_schedule(
+            D(2019, 12, 20), [D(2020, 1, 22)], as_at=D(2020, 11, 1),
+            sw_reports=[D(2020, 1, 21)], decisions=[T(2020, 1, 30, 9, 15)],
+            records=[None])
+        self.assertEqual(
+            [(d.rule_id, d.status, d.done) for d in s.slots[0].deadlines],
+            [("lac.review_decisions", "late", T(2020, 1, 30, 9, 15)),
+             ("lac.review_record", "overdue", None),
+             ("lac.sw_report", "on_time", D(2020, 1, 21))])
+        with self.assertRaisesRegex(ValueError, "decisions has 2 values"):
+            self.ts.lac_schedule(D(2019, 12, 20), [D(2020, 1, 22)],
+                                 as_at=D(2020, 11, 1),
+                                 decisions=[D(2020, 1, 30), None])
+
     def test_review_times_and_clock_changes(self):
         # Looked after Tue 1 Oct 2024: first review due Tue 29 Oct (20 WD).
         # Held 10:00 Sun 27 Oct 2024 (GMT): the report was due 11:00 Sat

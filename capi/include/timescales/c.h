@@ -22,7 +22,7 @@
  * ---------
  * 1. A function whose first parameter is `tsc_X **out` (tsc_X_create*,
  *    tsc_X_from_json, tsc_calendar_builder_build, tsc_calendar_holidays,
- *    tsc_schedule_lac, tsc_schedule_cp, tsc_report_inputs_create) gives
+ *    tsc_schedule_lac(_done), tsc_schedule_cp, tsc_report_inputs_create) gives
  *    the caller *out, released with tsc_X_free. Every tsc_X_free(NULL) is a
  *    harmless no-op.
  * 2. A `const char *` returned through an out-parameter is borrowed: valid
@@ -541,6 +541,20 @@ TSC_API TSC_WARN_UNUSED int tsc_schedule_lac(
     tsc_schedule **out, const tsc_timescales *ts, tsc_date start,
     tsc_date end, int short_break, const tsc_date *reviews,
     const int32_t *review_minutes, size_t review_count, tsc_date as_at);
+/* tsc_schedule_lac with what was done after each review, so its decisions,
+ * record and report deadlines are met or missed rather than overdue: per
+ * review (the same index as `reviews`), when the social worker's report was
+ * received (`sw_report`), the decisions sent (`decisions`) and the record
+ * distributed (`record`), TSC_NO_DATE when not done; the `_minutes` arrays
+ * give their times or TSC_NO_TIME. Any of the six arrays may be NULL: none
+ * known, or dates only. */
+TSC_API TSC_WARN_UNUSED int tsc_schedule_lac_done(
+    tsc_schedule **out, const tsc_timescales *ts, tsc_date start,
+    tsc_date end, int short_break, const tsc_date *reviews,
+    const int32_t *review_minutes, size_t review_count,
+    const tsc_date *sw_report, const int32_t *sw_report_minutes,
+    const tsc_date *decisions, const int32_t *decisions_minutes,
+    const tsc_date *record, const int32_t *record_minutes, tsc_date as_at);
 /* One child protection plan from the ICPC (`icpc`) to `end` (TSC_NO_DATE
  * while open): cp.first_rcpc, then cp.subsequent_rcpc; the first core group
  * (cp.core_group) held on `first_core_group` (TSC_NO_DATE when not yet). */

@@ -234,7 +234,8 @@ class Timescales(OwnedHandle):
     # ---- Review chains ----------------------------------------------------
 
     def lac_schedule(self, start, reviews, as_at, end=None,
-                     short_break=False):
+                     short_break=False, sw_reports=None, decisions=None,
+                     records=None):
         """The review chain of one period of care, as at the end of
         ``as_at``.
 
@@ -245,11 +246,17 @@ class Timescales(OwnedHandle):
                 deadline), in any order.
             end: the day the period of care ended; None while open.
             short_break: reg 48 short breaks (3 months, then 6).
+            sw_reports, decisions, records: what was done after each review,
+                one value per review in the order of ``reviews``: when the
+                social worker's report was received, the decisions sent and
+                the record distributed (a date or datetime, None when not
+                done). Left out, none is known and every deadline that has
+                passed is overdue.
 
         Returns: a :class:`timescales.Schedule`.
         """
         return _schedule.lac(self._h(), start, list(reviews), as_at, end,
-                             short_break)
+                             short_break, sw_reports, decisions, records)
 
     def cp_schedule(self, icpc, conferences, as_at, end=None,
                     first_core_group=None):

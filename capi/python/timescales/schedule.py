@@ -209,16 +209,38 @@ def _take(handle):
 
 # ---- Construction (called by Timescales) -----------------------------------
 
-def lac(ts_handle, start, reviews, as_at, end, short_break):
+def _moments(values, count, what):
+    """(days, minutes) C arrays of ``count`` dates or datetimes, None (not
+    done) as NO_DATE; both None when ``values`` is None (none known)."""
+    if values is None:
+        return None, None
+    values = list(values)
+    if len(values) != count:
+        raise ValueError("%s has %d values; there are %d reviews"
+                         % (what, len(values), count))
+    pairs = [(NO_DATE, NO_TIME) if v is None
+             else _moment(v, "%s[%d]" % (what, i))
+             for i, v in enumerate(values)]
+    return ((c_int32 * count)(*(d for d, _ in pairs)),
+            (c_int32 * count)(*(m for _, m in pairs)))
+
+
+def lac(ts_handle, start, reviews, as_at, end, short_break,
+        sw_reports=None, decisions=None, records=None):
     moments = [_moment(r, "reviews[%d]" % i) for i, r in enumerate(reviews)]
     count = len(moments)
     days = (c_int32 * count)(*(d for d, _ in moments))
     minutes = (c_int32 * count)(*(m for _, m in moments))
+    done = []
+    for values, what in ((sw_reports, "sw_reports"), (decisions, "decisions"),
+                         (records, "records")):
+        done.extend(_moments(values, count, what))
     handle = ScheduleP()
-    lib.tsc_schedule_lac(byref(handle), ts_handle, _serial(start, "start"),
-                         _optional_serial(end, "end"),
-                         1 if short_break else 0, days, minutes, count,
-                         _serial(as_at, "as_at"))
+    lib.tsc_schedule_lac_done(byref(handle), ts_handle,
+                              _serial(start, "start"),
+                              _optional_serial(end, "end"),
+                              1 if short_break else 0, days, minutes, count,
+                              *done, _serial(as_at, "as_at"))
     return _take(handle)
 
 
