@@ -175,19 +175,15 @@ absl::StatusOr<std::vector<std::string>> FolderFiles(
   return files;
 }
 
-// ImportAs() for a text the importer may free once it has read it.
+// ImportAs() for a text the importer may take: XML is parsed where it lies.
+// (CSV only reads its text, and is mapped when it comes from a file.)
 absl::Status ImportOwned(absl::string_view name, std::string text,
                          InputKind kind, Dataset* data) {
-  switch (kind) {
-    case InputKind::kSsda903:
-      if (IsXml(text)) {
-        return internal::ImportSsda903XmlOwned(name, std::move(text), data);
-      }
-      return internal::ImportSsda903CsvOwned(name, std::move(text), data);
-    case InputKind::kMeetings:
-      return internal::ImportMeetingsCsvOwned(name, std::move(text), data);
-    case InputKind::kCin:
-      return internal::ImportCinXmlOwned(name, std::move(text), data);
+  if (kind == InputKind::kCin) {
+    return internal::ImportCinXmlOwned(name, std::move(text), data);
+  }
+  if (kind == InputKind::kSsda903 && IsXml(text)) {
+    return internal::ImportSsda903XmlOwned(name, std::move(text), data);
   }
   return ImportAs(name, text, kind, data);
 }

@@ -20,7 +20,6 @@
 #include "internal/csv_reader.h"
 #include "internal/dataset_merge.h"
 #include "internal/date_field.h"
-#include "internal/import_owned.h"
 #include "internal/text_input.h"
 #include "timescales/import.h"
 
@@ -602,12 +601,9 @@ absl::Status NoDataset() {
   return absl::InvalidArgumentError("the Dataset to import into is null");
 }
 
-// The records of a 903 CSV file joining `data`. `owner` (the string
-// holding `text`, or null when the caller keeps it) is freed once the rows
-// are read, before the records join `data`: a lower peak of memory.
+// The records of a 903 CSV file joining `data`.
 absl::StatusOr<StagedFile> StageSsda903Csv(absl::string_view name,
                                            absl::string_view text,
-                                           std::string* owner,
                                            const Dataset& data) {
   absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
   if (!utf8.ok()) return utf8.status();
@@ -631,7 +627,6 @@ absl::StatusOr<StagedFile> StageSsda903Csv(absl::string_view name,
       read = in.Count();  // recognised and counted; the KPIs do not use it
       break;
   }
-  if (owner != nullptr) std::string().swap(*owner);
   if (!read.ok()) return read;
   return std::move(in).Finish((*spec)->name,
                               (*spec)->kind == Table903::kIgnored);
@@ -640,7 +635,6 @@ absl::StatusOr<StagedFile> StageSsda903Csv(absl::string_view name,
 // The records of a meetings.csv file joining `data`; as StageSsda903Csv().
 absl::StatusOr<StagedFile> StageMeetingsCsv(absl::string_view name,
                                             absl::string_view text,
-                                            std::string* owner,
                                             const Dataset& data) {
   absl::StatusOr<absl::string_view> utf8 = internal::Utf8Text(name, text);
   if (!utf8.ok()) return utf8.status();
@@ -650,7 +644,6 @@ absl::StatusOr<StagedFile> StageMeetingsCsv(absl::string_view name,
   if (!columns.ok()) return columns;
   CsvImport in(name, *utf8, *std::move(header), kMeetingColumns, data);
   const absl::Status read = in.Read<MeetingRows>();
-  if (owner != nullptr) std::string().swap(*owner);
   if (!read.ok()) return read;
   return std::move(in).Finish("meetings", false);
 }
@@ -667,29 +660,13 @@ absl::Status Merge(absl::StatusOr<StagedFile> staged, Dataset* data) {
 absl::Status ImportSsda903Csv(absl::string_view name, absl::string_view text,
                               Dataset* data) {
   if (data == nullptr) return NoDataset();
-  return Merge(StageSsda903Csv(name, text, nullptr, *data), data);
+  return Merge(StageSsda903Csv(name, text, *data), data);
 }
 
 absl::Status ImportMeetingsCsv(absl::string_view name, absl::string_view text,
                                Dataset* data) {
   if (data == nullptr) return NoDataset();
-  return Merge(StageMeetingsCsv(name, text, nullptr, *data), data);
+  return Merge(StageMeetingsCsv(name, text, *data), data);
 }
-
-namespace internal {
-
-absl::Status ImportSsda903CsvOwned(absl::string_view name, std::string text,
-                                   Dataset* data) {
-  if (data == nullptr) return NoDataset();
-  return Merge(StageSsda903Csv(name, text, &text, *data), data);
-}
-
-absl::Status ImportMeetingsCsvOwned(absl::string_view name, std::string text,
-                                    Dataset* data) {
-  if (data == nullptr) return NoDataset();
-  return Merge(StageMeetingsCsv(name, text, &text, *data), data);
-}
-
-}  // namespace internal
 
 TSC_NAMESPACE_END

@@ -1,17 +1,15 @@
 // File: internal/import_owned.h
 //
-// The importers of import.h for a text the caller hands over, as ImportPath
-// does with a file it has read, so a national extract (100 MB and more) is
-// never held twice. Behaviour, messages and line numbers are those of the
-// public importers.
-//
-// CSV: the text is freed as soon as its table has been read, before the
-// records are staged. XML: pugixml parses the text where it lies instead of
+// The XML importers of import.h for a text the caller hands over, as
+// ImportPath does with a file it has read, so a national census (100 MB and
+// more) is never held twice. Behaviour, messages and line numbers are those
+// of the public importers. pugixml parses the text where it lies instead of
 // copying it first (which the public importers must do with a string_view),
 // and it is freed with the document; the lines are noted before the parse
 // overwrites the text. The parse needs a NUL after the text: give the
 // string one byte of capacity more than the file, or appending it copies
-// the whole text.
+// the whole text. (CSV needs no such form: it only reads its text, and a
+// file's is mapped.)
 
 #ifndef TSC_INTERNAL_IMPORT_OWNED_H_
 #define TSC_INTERNAL_IMPORT_OWNED_H_
@@ -26,10 +24,6 @@
 TSC_NAMESPACE_BEGIN
 namespace internal {
 
-absl::Status ImportSsda903CsvOwned(absl::string_view name, std::string text,
-                                   Dataset* data);
-absl::Status ImportMeetingsCsvOwned(absl::string_view name, std::string text,
-                                    Dataset* data);
 absl::Status ImportCinXmlOwned(absl::string_view name, std::string text,
                                Dataset* data);
 absl::Status ImportSsda903XmlOwned(absl::string_view name, std::string text,
