@@ -62,7 +62,10 @@ void DateColumn::Survey(absl::string_view value) { Count(DatePart(value)); }
 
 void DateColumn::Count(absl::string_view date_part) const {
   if (date_part.empty() || IsPlaceholder(date_part)) return;
-  const Shape shape = ShapeOf(date_part);
+  CountShape(ShapeOf(date_part));
+}
+
+void DateColumn::CountShape(Shape shape) const {
   iso_ += shape == Shape::kIso ? 1 : 0;
   dmy_ += shape == Shape::kDmy ? 1 : 0;
 }
@@ -134,8 +137,7 @@ DateColumn::Fixed DateColumn::ReadFixed(absl::string_view date_part,
   // full, and the shape is the one just read.
   const Shape shape = written == DateFormat::kIso ? Shape::kIso : Shape::kDmy;
   if (survey_on_read_ && !(date->has_value() && **date == kMinDate)) {
-    iso_ += shape == Shape::kIso ? 1 : 0;
-    dmy_ += shape == Shape::kDmy ? 1 : 0;
+    CountShape(shape);
   }
   // A date in the column's format is what the general path would read.
   return date->has_value() && shape == this->shape() ? Fixed::kRead

@@ -79,6 +79,8 @@ class DateColumn {
   // Survey() of a value's date part (trimmed). (Const: a read calls it,
   // and only the counts change.)
   void Count(absl::string_view date_part) const;
+  // One more value of `shape` (kNone counts for neither).
+  void CountShape(Shape shape) const;
   // The fast path for a date part written in full (dd/mm/yyyy, yyyy-mm-dd):
   // kNo, not so written (nothing done); otherwise surveyed as a read
   // surveys, and kRead with `date` set when it is a date in the column's
