@@ -2,9 +2,10 @@
 //
 // SSDA903 CSV tables and meetings.csv (DATA.md). A 903 file is recognised
 // by its columns, never its name: each table has columns no other 903 table
-// has, and the file is the table whose own columns it holds most of. Rows
-// are read in two passes: the first decides each date column's format from
-// all its values, the second reads the rows.
+// has, and the file is the table whose own columns it holds most of. A
+// date column's format is decided by all its values: rows are read in one
+// pass that surveys the dates as it reads them, and again in two (survey,
+// then read) only when a column's format changed under a read.
 
 #include <cstring>
 #include <optional>
