@@ -1,7 +1,9 @@
 // File: calendar.cc
 //
 // Calendar queries: every one is a few reads of the tables described in
-// internal/calendar_tables.h, never a loop over days.
+// internal/calendar_tables.h, never a loop over days. The hot ones are
+// inline in calendar.h (internal::CalendarView); here are the batch forms,
+// the error messages and the rest.
 
 #include "timescales/calendar.h"
 
@@ -16,58 +18,6 @@ TSC_NAMESPACE_BEGIN
 namespace {
 
 using internal::CalendarTables;
-
-constexpr int32_t kBase = kMinDate.serial();
-
-// The hot paths, on raw serials. They return false when the day or the
-// result is outside [kMinDate, horizon].
-inline bool IsWorkingSerial(const CalendarTables& t, int64_t day,
-                            bool* out) noexcept {
-  if (day < kBase || day > t.horizon) return false;
-  const size_t i = static_cast<size_t>(day - kBase);
-  *out = t.before[i + 1] != t.before[i];
-  return true;
-}
-
-inline bool AddWorkingSerial(const CalendarTables& t, int64_t day, int64_t n,
-                             Counting counting, int64_t* out) noexcept {
-  if (day < kBase || day > t.horizon) return false;
-  if (n == 0) {
-    *out = day;
-    return true;
-  }
-  const size_t i = static_cast<size_t>(day - kBase);
-  // Working days strictly before `day`, and up to and including it.
-  const int64_t lt = t.before[i];
-  const int64_t le = t.before[i + 1];
-  const bool day_one = counting == Counting::kStartIsDayOne;
-  const int64_t index = n > 0 ? (day_one ? lt : le) + n - 1
-                              : (day_one ? le : lt) + n;
-  if (index < 0 || index >= static_cast<int64_t>(t.working.size())) {
-    return false;
-  }
-  const int32_t result = t.working[static_cast<size_t>(index)];
-  if (result > t.horizon) return false;
-  *out = result;
-  return true;
-}
-
-inline bool BetweenSerial(const CalendarTables& t, int64_t from, int64_t to,
-                          Counting counting, int64_t* out) noexcept {
-  if (from < kBase || from > t.horizon || to < kBase || to > t.horizon) {
-    return false;
-  }
-  const size_t a = static_cast<size_t>(from - kBase);
-  const size_t b = static_cast<size_t>(to - kBase);
-  if (counting == Counting::kStartExcluded) {
-    *out = int64_t{t.before[b + 1]} - t.before[a + 1];
-  } else if (to >= from) {  // [from, to]
-    *out = int64_t{t.before[b + 1]} - t.before[a];
-  } else {  // -[to, from]
-    *out = -(int64_t{t.before[a + 1]} - t.before[b]);
-  }
-  return true;
-}
 
 std::string DescribeSerial(int64_t serial) {
   if (serial >= std::numeric_limits<int32_t>::min() &&
@@ -115,7 +65,8 @@ absl::Status CheckSizes(size_t inputs, size_t second, size_t outputs,
 }
 
 template <typename T>
-absl::Status AddBatch(const CalendarTables& t, absl::Span<const T> days,
+absl::Status AddBatch(const CalendarTables& t, const internal::CalendarView& view,
+                      absl::Span<const T> days,
                       absl::Span<const T> n, absl::Span<T> out,
                       Counting counting) {
   absl::Status sizes = CheckSizes(days.size(), n.size(), out.size(), true);
@@ -126,8 +77,8 @@ absl::Status AddBatch(const CalendarTables& t, absl::Span<const T> days,
     int64_t result;
     if (step < std::numeric_limits<int32_t>::min() ||
         step > std::numeric_limits<int32_t>::max() ||
-        !AddWorkingSerial(t, days[i], step, counting, &result)) {
-      const bool bad_input = days[i] < kBase || days[i] > t.horizon;
+        !view.Add(days[i], step, counting, &result)) {
+      const bool bad_input = !view.InRange(days[i]);
       absl::Status cause =
           bad_input ? RangeErrorFor(t, days[i])
                     : ResultRangeError(t,
@@ -143,16 +94,18 @@ absl::Status AddBatch(const CalendarTables& t, absl::Span<const T> days,
 }
 
 template <typename T>
-absl::Status BetweenBatch(const CalendarTables& t, absl::Span<const T> from,
+absl::Status BetweenBatch(const CalendarTables& t,
+                          const internal::CalendarView& view,
+                          absl::Span<const T> from,
                           absl::Span<const T> to, absl::Span<T> out,
                           Counting counting) {
   absl::Status sizes = CheckSizes(from.size(), to.size(), out.size(), false);
   if (!sizes.ok()) return sizes;
   for (size_t i = 0; i < from.size(); ++i) {
     int64_t result;
-    if (!BetweenSerial(t, from[i], to[i], counting, &result)) {
+    if (!view.Between(from[i], to[i], counting, &result)) {
       const int64_t bad =
-          from[i] < kBase || from[i] > t.horizon ? from[i] : to[i];
+          view.InRange(from[i]) ? to[i] : from[i];
       absl::Status cause = RangeErrorFor(t, bad);
       return absl::Status(cause.code(), absl::StrFormat("element %d: %s", i,
                                                         cause.message()));
@@ -179,42 +132,24 @@ absl::string_view HolidayKindName(HolidayKind kind) noexcept {
 }
 
 Calendar::Calendar(std::shared_ptr<const internal::CalendarTables> tables)
-    : tables_(std::move(tables)) {}
+    : tables_(std::move(tables)) {
+  view_.before = tables_->before.data();
+  view_.working = tables_->working.data();
+  view_.working_count = static_cast<int64_t>(tables_->working.size());
+  view_.horizon = tables_->horizon;
+}
 
 absl::Status Calendar::RangeError(Date day) const {
   return RangeErrorFor(*tables_, day.serial());
 }
 
-absl::StatusOr<bool> Calendar::IsWorkingDay(Date day) const {
-  bool working;
-  if (!IsWorkingSerial(*tables_, day.serial(), &working)) {
-    return RangeError(day);
-  }
-  return working;
+absl::Status Calendar::AddError(Date day, int32_t n) const {
+  if (!view_.InRange(day.serial())) return RangeError(day);
+  return ResultRangeError(*tables_, day, n);
 }
 
-absl::StatusOr<Date> Calendar::AddWorkingDays(Date day, int32_t n,
-                                              Counting counting) const {
-  int64_t result;
-  if (!AddWorkingSerial(*tables_, day.serial(), n, counting, &result)) {
-    if (day.serial() < kBase || day.serial() > tables_->horizon) {
-      return RangeError(day);
-    }
-    return ResultRangeError(*tables_, day, n);
-  }
-  return Date::FromSerial(static_cast<int32_t>(result));
-}
-
-absl::StatusOr<int32_t> Calendar::WorkingDaysBetween(Date from, Date to,
-                                                     Counting counting) const {
-  int64_t result;
-  if (!BetweenSerial(*tables_, from.serial(), to.serial(), counting,
-                     &result)) {
-    return RangeError(from.serial() < kBase || from.serial() > tables_->horizon
-                          ? from
-                          : to);
-  }
-  return static_cast<int32_t>(result);
+absl::Status Calendar::BetweenError(Date from, Date to) const {
+  return RangeError(view_.InRange(from.serial()) ? to : from);
 }
 
 absl::StatusOr<Date> Calendar::NextWorkingDay(Date day) const {
@@ -255,7 +190,7 @@ absl::StatusOr<std::vector<Holiday>> Calendar::HolidaysBetween(Date from,
   // The calendar's own range: a strict one ends with its data, so a list
   // running past it would silently miss holidays yet to be proclaimed.
   for (const Date end : {from, to}) {
-    if (end.serial() < kBase || end.serial() > tables_->horizon) {
+    if (!view_.InRange(end.serial())) {
       return RangeErrorFor(*tables_, end.serial());
     }
   }
@@ -284,57 +219,32 @@ bool Calendar::IsProvisional(Date day) const noexcept {
 
 const CalendarInfo& Calendar::info() const noexcept { return tables_->info; }
 
-bool Calendar::TryIsWorkingDay(Date day, bool* out) const noexcept {
-  return IsWorkingSerial(*tables_, day.serial(), out);
-}
-
-bool Calendar::TryAddWorkingDays(Date day, int32_t n, Date* out,
-                                 Counting counting) const noexcept {
-  int64_t result;
-  if (!AddWorkingSerial(*tables_, day.serial(), n, counting, &result)) {
-    return false;
-  }
-  *out = Date::FromSerial(static_cast<int32_t>(result));
-  return true;
-}
-
-bool Calendar::TryWorkingDaysBetween(Date from, Date to, int32_t* out,
-                                     Counting counting) const noexcept {
-  int64_t result;
-  if (!BetweenSerial(*tables_, from.serial(), to.serial(), counting,
-                     &result)) {
-    return false;
-  }
-  *out = static_cast<int32_t>(result);
-  return true;
-}
-
 absl::Status Calendar::AddWorkingDaysBatch(absl::Span<const int32_t> days,
                                            absl::Span<const int32_t> n,
                                            absl::Span<int32_t> out,
                                            Counting counting) const {
-  return AddBatch<int32_t>(*tables_, days, n, out, counting);
+  return AddBatch<int32_t>(*tables_, view_, days, n, out, counting);
 }
 
 absl::Status Calendar::AddWorkingDaysBatch(absl::Span<const int64_t> days,
                                            absl::Span<const int64_t> n,
                                            absl::Span<int64_t> out,
                                            Counting counting) const {
-  return AddBatch<int64_t>(*tables_, days, n, out, counting);
+  return AddBatch<int64_t>(*tables_, view_, days, n, out, counting);
 }
 
 absl::Status Calendar::WorkingDaysBetweenBatch(absl::Span<const int32_t> from,
                                                absl::Span<const int32_t> to,
                                                absl::Span<int32_t> out,
                                                Counting counting) const {
-  return BetweenBatch<int32_t>(*tables_, from, to, out, counting);
+  return BetweenBatch<int32_t>(*tables_, view_, from, to, out, counting);
 }
 
 absl::Status Calendar::WorkingDaysBetweenBatch(absl::Span<const int64_t> from,
                                                absl::Span<const int64_t> to,
                                                absl::Span<int64_t> out,
                                                Counting counting) const {
-  return BetweenBatch<int64_t>(*tables_, from, to, out, counting);
+  return BetweenBatch<int64_t>(*tables_, view_, from, to, out, counting);
 }
 
 absl::Status Calendar::IsWorkingDayBatch(absl::Span<const int64_t> days,
@@ -346,7 +256,7 @@ absl::Status Calendar::IsWorkingDayBatch(absl::Span<const int64_t> days,
   }
   for (size_t i = 0; i < days.size(); ++i) {
     bool working;
-    if (!IsWorkingSerial(*tables_, days[i], &working)) {
+    if (!view_.IsWorking(days[i], &working)) {
       absl::Status cause = RangeErrorFor(*tables_, days[i]);
       return absl::Status(cause.code(), absl::StrFormat("element %d: %s", i,
                                                         cause.message()));

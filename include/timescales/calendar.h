@@ -36,6 +36,7 @@
 #ifndef TSC_CALENDAR_H_
 #define TSC_CALENDAR_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -102,6 +103,79 @@ struct CalendarInfo {
   bool strict = false;       // dates past known_until are errors
   int closure_days = 0;      // local closure days added by the caller
 };
+
+namespace internal {
+
+// Raw views of a Calendar's tables (src/internal/calendar_tables.h), kept in
+// the Calendar itself so the hot queries below inline to a few loads: no
+// call, and no pointer chase through the shared tables.
+//
+//   before[i] = working days in [kMinDate, kMinDate + i), i in [0, N];
+//   working[k] = the serial of the k-th working day (0-based).
+//
+// Each returns false when the day or the result is outside
+// [kMinDate, horizon]; `out` is then untouched.
+struct CalendarView {
+  const int32_t* before = nullptr;
+  const int32_t* working = nullptr;
+  int64_t working_count = 0;
+  // The last serial a query may take or return: kMaxDate, or known_until
+  // when the calendar is strict.
+  int32_t horizon = 0;
+
+  bool InRange(int64_t day) const noexcept {
+    return day >= kMinDate.serial() && day <= horizon;
+  }
+
+  bool IsWorking(int64_t day, bool* out) const noexcept {
+    if (!InRange(day)) return false;
+    const size_t i = static_cast<size_t>(day - kMinDate.serial());
+    *out = before[i + 1] != before[i];
+    return true;
+  }
+
+  // The n-th working day after (n > 0) or before (n < 0) `day`, under
+  // `counting` (see the file comment).
+  bool Add(int64_t day, int64_t n, Counting counting,
+           int64_t* out) const noexcept {
+    if (!InRange(day)) return false;
+    if (n == 0) {
+      *out = day;
+      return true;
+    }
+    const size_t i = static_cast<size_t>(day - kMinDate.serial());
+    // Working days strictly before `day`, and up to and including it.
+    const int64_t lt = before[i];
+    const int64_t le = before[i + 1];
+    const bool day_one = counting == Counting::kStartIsDayOne;
+    const int64_t index =
+        n > 0 ? (day_one ? lt : le) + n - 1 : (day_one ? le : lt) + n;
+    if (index < 0 || index >= working_count) return false;
+    const int32_t result = working[index];
+    if (result > horizon) return false;
+    *out = result;
+    return true;
+  }
+
+  // Working days in (from, to], or with kStartIsDayOne in [from, to]
+  // (negated, -[to, from], when to < from).
+  bool Between(int64_t from, int64_t to, Counting counting,
+               int64_t* out) const noexcept {
+    if (!InRange(from) || !InRange(to)) return false;
+    const size_t a = static_cast<size_t>(from - kMinDate.serial());
+    const size_t b = static_cast<size_t>(to - kMinDate.serial());
+    if (counting == Counting::kStartExcluded) {
+      *out = int64_t{before[b + 1]} - before[a + 1];
+    } else if (to >= from) {
+      *out = int64_t{before[b + 1]} - before[a];
+    } else {
+      *out = -(int64_t{before[a + 1]} - before[b]);
+    }
+    return true;
+  }
+};
+
+}  // namespace internal
 
 class Calendar {
  public:
@@ -193,7 +267,8 @@ class Calendar {
   const CalendarInfo& info() const noexcept;
 
   // Status-free forms for hot loops: false when the argument or the result
-  // is outside the calendar's range (or past known_until when strict).
+  // is outside the calendar's range (or past known_until when strict), and
+  // `out` is then untouched. Inline: a few array reads, no call.
   bool TryIsWorkingDay(Date day, bool* out) const noexcept;
   bool TryAddWorkingDays(Date day, int32_t n, Date* out,
                          Counting counting = Counting::kStartExcluded)
@@ -233,9 +308,62 @@ class Calendar {
   friend class CalendarBuilder;
   explicit Calendar(std::shared_ptr<const internal::CalendarTables> tables);
   absl::Status RangeError(Date day) const;
+  // Why a query failed, built only then (out of line).
+  absl::Status AddError(Date day, int32_t n) const;
+  absl::Status BetweenError(Date from, Date to) const;
 
   std::shared_ptr<const internal::CalendarTables> tables_;
+  internal::CalendarView view_;  // into *tables_
 };
+
+// The hot queries, inline over view_: the StatusOr forms build a Status
+// only on failure.
+
+inline absl::StatusOr<bool> Calendar::IsWorkingDay(Date day) const {
+  bool working;
+  if (view_.IsWorking(day.serial(), &working)) return working;
+  return RangeError(day);
+}
+
+inline absl::StatusOr<Date> Calendar::AddWorkingDays(Date day, int32_t n,
+                                                     Counting counting) const {
+  int64_t result;
+  if (view_.Add(day.serial(), n, counting, &result)) {
+    return Date::FromSerial(static_cast<int32_t>(result));
+  }
+  return AddError(day, n);
+}
+
+inline absl::StatusOr<int32_t> Calendar::WorkingDaysBetween(
+    Date from, Date to, Counting counting) const {
+  int64_t result;
+  if (view_.Between(from.serial(), to.serial(), counting, &result)) {
+    return static_cast<int32_t>(result);
+  }
+  return BetweenError(from, to);
+}
+
+inline bool Calendar::TryIsWorkingDay(Date day, bool* out) const noexcept {
+  return view_.IsWorking(day.serial(), out);
+}
+
+inline bool Calendar::TryAddWorkingDays(Date day, int32_t n, Date* out,
+                                        Counting counting) const noexcept {
+  int64_t result;
+  if (!view_.Add(day.serial(), n, counting, &result)) return false;
+  *out = Date::FromSerial(static_cast<int32_t>(result));
+  return true;
+}
+
+inline bool Calendar::TryWorkingDaysBetween(Date from, Date to, int32_t* out,
+                                            Counting counting) const noexcept {
+  int64_t result;
+  if (!view_.Between(from.serial(), to.serial(), counting, &result)) {
+    return false;
+  }
+  *out = static_cast<int32_t>(result);
+  return true;
+}
 
 // How a GOV.UK file combines with the holidays the builder already has.
 enum class JsonMerge {

@@ -9,7 +9,9 @@
 //                ("select") of `before`: the n-th working day after a day d
 //                is working[before[d + 1] + n - 1].
 //
-// About 0.75 MB for the whole 1900-2199 range.
+// About 0.75 MB for the whole 1900-2199 range. Each Calendar also keeps raw
+// pointers into them (CalendarView in calendar.h), so that its hot queries
+// inline.
 
 #ifndef TSC_INTERNAL_CALENDAR_TABLES_H_
 #define TSC_INTERNAL_CALENDAR_TABLES_H_
