@@ -98,7 +98,7 @@ class CsvBuilder {
 
   static void OnField(void* field, size_t size, void* self) {
     auto* builder = static_cast<CsvBuilder*>(self);
-    if (builder->full()) return;
+    if (builder->stopped_) return;
     // A record begins with its first field, on the line counted so far.
     if (!builder->in_record_) builder->Begin();
     // libcsv may pass a null buffer for an empty field.
@@ -111,7 +111,7 @@ class CsvBuilder {
   // The end of a record, or (no record open) of a blank line.
   static void OnRecord(int terminator, void* self) {
     auto* builder = static_cast<CsvBuilder*>(self);
-    if (builder->in_record_ && !builder->full()) builder->EndRecord("");
+    if (builder->in_record_ && !builder->stopped_) builder->EndRecord("");
     if (terminator == builder->line_end_) ++builder->line_;
   }
 
@@ -129,11 +129,15 @@ class CsvBuilder {
     if (!in_record_) Begin();
     in_record_ = false;
     ++records_;
+    stopped_ = full();
     if (records_ == 1) {
       header_line_ = line_at_begin_;
       header_error_ = std::move(error);
       if (!header_error_.empty()) header_.clear();
-      keep_.assign(header_.size(), columns_.empty());
+      stopped_ = full();
+      width_ = header_.size();
+      ends_.assign(width_, 0);
+      keep_.assign(width_, columns_.empty());
       for (const int column : columns_) {
         if (column >= 0 && static_cast<size_t>(column) < keep_.size()) {
           keep_[static_cast<size_t>(column)] = true;
@@ -141,7 +145,7 @@ class CsvBuilder {
       }
       return;
     }
-    const size_t width = header_.size();
+    const size_t width = width_;
     if (error.empty() && (fields_ < width || extra_text_)) {
       error = absl::StrFormat("the row has %d fields; the header has %d",
                               fields_, width);
@@ -178,14 +182,13 @@ class CsvBuilder {
     in_record_ = true;
     line_at_begin_ = line_;
     used_ = 0;
-    ends_.clear();
     fields_ = 0;
     blank_ = true;
     extra_text_ = false;
   }
   // Keeps the fields the header names; trailing blank fields past them
   // are tolerated (spreadsheets add them) and dropped, text there makes
-  // the row an error.
+  // the row an error. This runs for every field of the file.
   void AddField(absl::string_view field) {
     if (records_ == 0) {
       header_.emplace_back(field);
@@ -193,19 +196,21 @@ class CsvBuilder {
     }
     // Trimmed once here, not at every read of the cell.
     const absl::string_view trimmed = Trim(field);
-    blank_ = blank_ && trimmed.empty();
-    if (fields_ < keep_.size()) {
-      // This runs for every field of the file: a plain copy into a buffer
-      // that only ever grows, no string append.
-      if (keep_[fields_] && !trimmed.empty()) {
-        if (used_ + trimmed.size() > bytes_.size()) {
-          bytes_.resize(std::max(2 * bytes_.size(), used_ + trimmed.size()));
+    if (fields_ < width_) {
+      if (!trimmed.empty()) {
+        blank_ = false;
+        // A plain copy into a buffer that only ever grows.
+        if (keep_[fields_]) {
+          if (used_ + trimmed.size() > bytes_.size()) {
+            bytes_.resize(std::max(2 * bytes_.size(), used_ + trimmed.size()));
+          }
+          std::memcpy(&bytes_[used_], trimmed.data(), trimmed.size());
+          used_ += trimmed.size();
         }
-        std::memcpy(&bytes_[used_], trimmed.data(), trimmed.size());
-        used_ += trimmed.size();
       }
-      ends_.push_back(used_);
+      ends_[fields_] = used_;
     } else if (!trimmed.empty()) {
+      blank_ = false;
       extra_text_ = true;
     }
     ++fields_;
@@ -221,11 +226,13 @@ class CsvBuilder {
   bool in_record_ = false;
   int64_t line_at_begin_ = 0;
   size_t records_ = 0;  // records ended so far, the header included
+  bool stopped_ = false;  // full(): no more fields or records wanted
   std::vector<std::string> header_;
+  size_t width_ = 0;  // the header's fields
   int64_t header_line_ = 0;
   std::string header_error_;
   // The record being read: its fields, as many as the header's, in
-  // bytes_[0, used_).
+  // bytes_[0, used_); ends_[i] is where field i ends (width_ of them).
   std::string bytes_;
   size_t used_ = 0;
   std::vector<size_t> ends_;
