@@ -171,6 +171,8 @@ absl::StatusOr<std::optional<Date>> DateColumn::ReadDate(
 absl::StatusOr<std::optional<Moment>> DateColumn::ReadMoment(
     absl::string_view text) const {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  // Blank: nothing done yet (a third of a meetings file's cells).
+  if (trimmed.empty()) return std::optional<Moment>();
   // Most cells: a full date, alone or then T (or a space) and HH:MM.
   if (with_time_ &&
       (trimmed.size() == 10 ||
