@@ -6,17 +6,17 @@
 // <= 3 ns, the batch >= 200M dates/s, and AddWorkingDays at n = 20 at least
 // 100x faster than the day loop. bench/README.md holds the recorded runs.
 //
-// Reference run: commit 71cd8de, 2026-11-26, Release, GCC 12.2, 2-vCPU KVM
-// Intel Xeon at 2.1 GHz; median of three quiet runs of 5 interleaved
-// repetitions (CPU time; bench/README.md has the whole table):
-//   BM_IsWorkingDay_Try                     2.39 ns
-//   BM_AddWorkingDays_Try/20                4.20 ns
-//   BM_AddWorkingDays_StatusOr/20           3.94 ns
-//   BM_WorkingDaysBetween_Try/365           2.82 ns
-//   BM_WorkingDaysBetween_StatusOr/365      3.32 ns
-//   BM_AddWorkingDaysBatch_I32/20           386M items/s
-//   BM_NaiveDayLoop_HolidaySet/20            524 ns   (125x AddWorkingDays)
-//   BM_NaiveDayLoop_Try/20                   100 ns   (24x)
+// Reference run: commit 72aad00, 2026-11-26, Release, GCC 12.2, 2-vCPU KVM
+// Intel Xeon at 2.1 GHz; median of three runs of 5 repetitions (CPU time;
+// bench/README.md has the whole table):
+//   BM_IsWorkingDay_Try                     1.55 ns
+//   BM_AddWorkingDays_Try/20                2.38 ns
+//   BM_AddWorkingDays_StatusOr/20           2.50 ns
+//   BM_WorkingDaysBetween_Try/365           1.53 ns
+//   BM_WorkingDaysBetween_StatusOr/365      2.43 ns
+//   BM_AddWorkingDaysBatch_I32/20           366M items/s
+//   BM_NaiveDayLoop_HolidaySet/20            480 ns   (202x AddWorkingDays)
+//   BM_NaiveDayLoop_Try/20                  86.8 ns   (36x)
 //
 // Run: scripts/run-benchmarks <build-dir>
 
