@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -527,6 +528,36 @@ TEST(Calendar, CopiesShareTablesAndAreThreadSafe) {
   }
   for (std::thread& th : threads) th.join();
   EXPECT_THAT(mismatches, ElementsAre(0, 0, 0, 0));
+}
+
+// A Calendar answers its hot queries from pointers into its shared tables:
+// a copy or a moved-to calendar must keep answering (and keep a strict
+// horizon) after the calendar it came from is gone. Under ASan a dangling
+// pointer fails here.
+TEST(Calendar, CopiesAndMovesOutliveTheOriginal) {
+  std::optional<Calendar> kept;
+  std::optional<Calendar> moved;
+  {
+    CalendarBuilder builder = CalendarBuilder::EnglandAndWales();
+    builder.SetStrict(true);
+    ASSERT_THAT(builder.AddClosureDay(D(2024, 12, 24), "Council closure"),
+                IsOk());
+    absl::StatusOr<Calendar> original = builder.Build();
+    ASSERT_THAT(original, IsOk());
+    kept.emplace(*original);  // a copy
+    Calendar temporary = *original;
+    moved.emplace(std::move(temporary));
+  }  // the original, its builder and the moved-from copy are gone
+  for (const Calendar* cal : {&*kept, &*moved}) {
+    EXPECT_THAT(cal->IsWorkingDay(D(2024, 12, 24)), IsOkAndHolds(false));
+    // 23 Dec, then 27 Dec onwards: the closure is skipped.
+    EXPECT_THAT(cal->AddWorkingDays(D(2024, 12, 20), 3),
+                IsOkAndHolds(D(2024, 12, 30)));
+    EXPECT_THAT(cal->WorkingDaysBetween(D(2024, 12, 20), D(2024, 12, 31)),
+                IsOkAndHolds(4));
+    EXPECT_THAT(cal->IsWorkingDay(D(2029, 1, 2)),
+                StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("strict")));
+  }
 }
 
 // ---- Builders: GOV.UK files, overlays, closure days --------------------------
