@@ -20,28 +20,6 @@ std::string ShortDay(Date date) {
                          MonthName(date.month()));
 }
 
-std::string Plural(int32_t n, absl::string_view unit) {
-  const int32_t magnitude = n < 0 ? -n : n;
-  return absl::StrFormat("%d %s%s", magnitude, unit, magnitude == 1 ? "" : "s");
-}
-
-// "working day", "day", ...: the singular noun for explanations.
-absl::string_view UnitNoun(Unit unit) {
-  switch (unit) {
-    case Unit::kWorkingDays:
-      return "working day";
-    case Unit::kDays:
-      return "day";
-    case Unit::kWeeks:
-      return "week";
-    case Unit::kMonths:
-      return "month";
-    case Unit::kHours:
-      return "hour";
-  }
-  return "unit";
-}
-
 std::string Direction(int32_t offset) {
   return offset < 0 ? "before" : "after";
 }
@@ -82,7 +60,7 @@ absl::StatusOr<Computed> ComputeWorkingDays(const Calendar& calendar,
     skipped_text.push_back(absl::StrCat(ShortDay(h.date), " ", h.name));
   }
   out.working = absl::StrFormat(
-      "%s %s %s%s%s: %s", Plural(rule.offset, "working day"),
+      "%s %s %s%s%s: %s", DescribeLength(rule.offset, Unit::kWorkingDays),
       Direction(rule.offset), anchor.date.ToLongString(),
       policy.counting == Counting::kStartIsDayOne
           ? " (counting it as day 1 when it is a working day)"
@@ -118,7 +96,7 @@ absl::StatusOr<Computed> ComputeMonths(const Policy& policy, const Rule& rule,
   }
   return Computed{Moment::OnDate(*due),
                   absl::StrFormat("%s %s %s%s: %s",
-                                  Plural(rule.offset, "month"),
+                                  DescribeLength(rule.offset, Unit::kMonths),
                                   Direction(rule.offset),
                                   anchor.date.ToLongString(), how,
                                   due->ToLongString()),
@@ -133,7 +111,7 @@ absl::StatusOr<Computed> ComputeCalendarDays(const Rule& rule,
   if (!due.ok()) return due.status();
   return Computed{Moment::OnDate(*due),
                   absl::StrFormat("%s %s %s: %s",
-                                  Plural(rule.offset, weeks ? "week" : "day"),
+                                  DescribeLength(rule.offset, weeks ? Unit::kWeeks : Unit::kDays),
                                   Direction(rule.offset),
                                   anchor.date.ToLongString(),
                                   due->ToLongString()),
@@ -146,7 +124,7 @@ absl::StatusOr<Computed> ComputeHours(const Rule& rule, const Moment& anchor) {
     if (!due.ok()) return due.status();
     return Computed{*due,
                     absl::StrFormat("%s %s %s (Europe/London): %s",
-                                    Plural(rule.offset, "hour"),
+                                    DescribeLength(rule.offset, Unit::kHours),
                                     Direction(rule.offset),
                                     anchor.ToLongString(), due->ToLongString()),
                     {}};
@@ -157,7 +135,7 @@ absl::StatusOr<Computed> ComputeHours(const Rule& rule, const Moment& anchor) {
   return Computed{
       Moment::OnDate(*due),
       absl::StrFormat("%s %s %s (no time given, so by the end of %s): %s",
-                      Plural(rule.offset, "hour"), Direction(rule.offset),
+                      DescribeLength(rule.offset, Unit::kHours), Direction(rule.offset),
                       anchor.date.ToLongString(),
                       days == -1  ? "the day before"
                       : days == 0 ? "that day"
@@ -182,7 +160,7 @@ std::string DescribeCalendar(const Calendar& calendar) {
 std::string DueDate::Explain() const {
   std::string out = absl::StrFormat(
       "%s: %s, %s %s %s (%s)\n%s\n", rule.id, rule.description,
-      Plural(rule.offset, UnitNoun(rule.unit)),
+      DescribeLength(rule.offset, rule.unit),
       Direction(rule.offset), rule.anchor, rule.source, working);
   if (practical_due != legal_due.date) {
     absl::StrAppendFormat(&out,
@@ -218,7 +196,7 @@ Rule Timescales::Effective(const Rule& rule) const {
     effective.unit = Unit::kWorkingDays;
     effective.source =
         absl::StrCat(rule.source, "; policy: ",
-                     Plural(policy_.sw_report_working_days, "working day"),
+                     DescribeLength(policy_.sw_report_working_days, Unit::kWorkingDays),
                      " before");
     return effective;
   }
@@ -301,16 +279,10 @@ absl::StatusOr<Date> Timescales::LegalDueDate(const Rule& rule,
 absl::StatusOr<Date> Timescales::LegalDueDate(Offset rule, Date anchor) const {
   absl::StatusOr<Date> due;
   switch (rule.unit) {
-    case Unit::kWorkingDays: {
-      Date result;
-      if (calendar_.TryAddWorkingDays(anchor, rule.offset, &result,
-                                      policy_.counting)) {
-        due = result;
-      } else {
-        due = calendar_.AddWorkingDays(anchor, rule.offset, policy_.counting);
-      }
+    case Unit::kWorkingDays:
+      // Inline: a Status is built only when the day is out of range.
+      due = calendar_.AddWorkingDays(anchor, rule.offset, policy_.counting);
       break;
-    }
     case Unit::kMonths:
       due = AddMonths(anchor, rule.offset, policy_.months);
       break;

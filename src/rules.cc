@@ -142,6 +142,29 @@ absl::Status ApplyJsonRule(const std::string& id, const Json& spec,
 
 }  // namespace
 
+std::string DescribeLength(int32_t offset, Unit unit) {
+  absl::string_view noun = "unit";
+  switch (unit) {
+    case Unit::kWorkingDays:
+      noun = "working day";
+      break;
+    case Unit::kDays:
+      noun = "day";
+      break;
+    case Unit::kWeeks:
+      noun = "week";
+      break;
+    case Unit::kMonths:
+      noun = "month";
+      break;
+    case Unit::kHours:
+      noun = "hour";
+      break;
+  }
+  const int64_t magnitude = offset < 0 ? -int64_t{offset} : offset;
+  return absl::StrFormat("%d %s%s", magnitude, noun, magnitude == 1 ? "" : "s");
+}
+
 absl::string_view UnitName(Unit unit) noexcept {
   switch (unit) {
     case Unit::kWorkingDays:

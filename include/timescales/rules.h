@@ -41,6 +41,10 @@ enum class Unit {
 
 // "working_days", "days", "weeks", "months", "hours".
 absl::string_view UnitName(Unit unit) noexcept;
+
+// The length of an offset in words, without its sign: "20 working days",
+// "1 month", "24 hours" (for explanations and KPI titles).
+std::string DescribeLength(int32_t offset, Unit unit);
 absl::StatusOr<Unit> ParseUnit(absl::string_view name);
 
 struct Rule {

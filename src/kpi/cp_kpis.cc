@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/str_format.h"
 #include "kpi/builders.h"
+#include "timescales/rules.h"
 #include "kpi/child_groups.h"
 #include "kpi/cin_records.h"
 
@@ -82,13 +84,16 @@ std::optional<Date> CpCoverageStart(const KpiContext& ctx) {
 }
 
 absl::StatusOr<KpiPtr> BuildIcpcTimeliness(const KpiContext& ctx) {
-  auto kpi = std::make_unique<Kpi>(
-      "icpc_timeliness",
-      "ICPCs held within 15 working days of the strategy discussion", "percent",
-      std::vector<std::string>{"missing_s47_start", "icpc_before_s47"});
-  kpi->coverage_start = CpCoverageStart(ctx);
   absl::StatusOr<const Rule*> rule = GetRule(ctx, "cp.icpc");
   if (!rule.ok()) return rule.status();
+  const Timescales::Offset offset = ctx.ts.EffectiveOffset(**rule);
+  auto kpi = std::make_unique<Kpi>(
+      "icpc_timeliness",
+      absl::StrFormat("ICPCs held within %s of the strategy discussion",
+                      DescribeLength(offset.offset, offset.unit)),
+      "percent",
+      std::vector<std::string>{"missing_s47_start", "icpc_before_s47"});
+  kpi->coverage_start = CpCoverageStart(ctx);
   const int missing = kpi->Reason("missing_s47_start");
   const int before = kpi->Reason("icpc_before_s47");
   for (const Section47Record& s47 : Enquiries(ctx)) {

@@ -7,7 +7,9 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_format.h"
 #include "kpi/builders.h"
+#include "timescales/rules.h"
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
@@ -32,15 +34,20 @@ std::optional<Date> EarliestReview(const Dataset& data) {
 // after it.
 absl::StatusOr<KpiPtr> BuildFollowUp(
     const KpiContext& ctx, const char* id,
-    const char* title, const char* rule_id,
+    const char* what, const char* rule_id,
     std::optional<Moment> MeetingRecord::*done_field) {
-  auto kpi = std::make_unique<Kpi>(id, title, "percent",
-                                   std::vector<std::string>{"not_yet_due"});
-  kpi->coverage_start = ctx.data_from ? ctx.data_from
-                                      : EarliestReview(ctx.data);
   absl::StatusOr<const Rule*> rule = ctx.ts.rules().Get(rule_id);
   if (!rule.ok()) return rule.status();
   const Timescales::Offset offset = ctx.ts.EffectiveOffset(**rule);
+  // The title says the timescale in force: a council's configured rule
+  // changes it (the id stays the contract's).
+  auto kpi = std::make_unique<Kpi>(
+      id,
+      absl::StrFormat("%s within %s", what,
+                      DescribeLength(offset.offset, offset.unit)),
+      "percent", std::vector<std::string>{"not_yet_due"});
+  kpi->coverage_start = ctx.data_from ? ctx.data_from
+                                      : EarliestReview(ctx.data);
   const MeetingChairs& chairs = Chairs(ctx);
   for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
     const MeetingRecord& m = ctx.data.meetings[i];
@@ -79,25 +86,27 @@ const MeetingChairs& Chairs(const KpiContext& ctx) {
 
 absl::StatusOr<KpiPtr> BuildDecisions5wd(const KpiContext& ctx) {
   return BuildFollowUp(ctx, "lac_review_decisions_5wd",
-                       "LAC review decisions circulated within 5 working days",
+                       "LAC review decisions circulated",
                        "lac.review_decisions", &MeetingRecord::decisions_sent);
 }
 
 absl::StatusOr<KpiPtr> BuildRecord20wd(const KpiContext& ctx) {
   return BuildFollowUp(ctx, "lac_review_record_20wd",
-                       "LAC review records distributed within 20 working days",
+                       "LAC review records distributed",
                        "lac.review_record", &MeetingRecord::record_distributed);
 }
 
 absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx) {
+  absl::StatusOr<const Rule*> rule = ctx.ts.rules().Get("lac.sw_report");
+  if (!rule.ok()) return rule.status();
+  const Timescales::Offset offset = ctx.ts.EffectiveOffset(**rule);
   auto kpi = std::make_unique<Kpi>(
       "lac_review_sw_report_24h",
-      "Social worker reports received 24 hours before the LAC review",
+      absl::StrFormat("Social worker reports received %s before the LAC review",
+                      DescribeLength(offset.offset, offset.unit)),
       "percent", std::vector<std::string>{});
   kpi->coverage_start = ctx.data_from ? ctx.data_from
                                       : EarliestReview(ctx.data);
-  absl::StatusOr<const Rule*> rule = ctx.ts.rules().Get("lac.sw_report");
-  if (!rule.ok()) return rule.status();
   const MeetingChairs& chairs = Chairs(ctx);
   for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
     const MeetingRecord& m = ctx.data.meetings[i];

@@ -556,6 +556,60 @@ TEST(Report, PolicyChangesTheFigures) {
   EXPECT_THAT(strict->policy, ::testing::HasSubstr("the event day is day 1"));
 }
 
+// A council's own timescales change what is counted and what the KPI says
+// it counts; the ids stay those of the contract.
+TEST(Report, ConfiguredTimescalesChangeTheCountAndTheTitle) {
+  Dataset data;
+  Present(&data, "meetings");
+  // Tue 1 Mar 2022: record sent Tue 29 Mar, working day 20 (on time by the
+  // statutory 20, late by 15: due Tue 22 Mar); report the working day
+  // before, Mon 28 Feb 09:00.
+  data.meetings.push_back(Meeting("a", "2022-03-01T10:00", "IRO1", "",
+                                  "2022-03-29", "2022-02-28T09:00"));
+  // Mon 7 Mar 2022: report Thu 3 Mar, two working days before.
+  data.meetings.push_back(Meeting("b", "2022-03-07T10:00", "IRO1", "", "",
+                                  "2022-03-03T10:00"));
+
+  absl::StatusOr<Report> plain = RunReport(data, "2021-22");
+  ASSERT_THAT(plain, IsOk());
+  const KpiResult* record = Find(*plain, "lac_review_record_20wd");
+  EXPECT_EQ(record->title,
+            "LAC review records distributed within 20 working days");
+  EXPECT_EQ(record->headline.numerator, 1);
+  EXPECT_EQ(Find(*plain, "lac_review_decisions_5wd")->title,
+            "LAC review decisions circulated within 5 working days");
+  EXPECT_EQ(Find(*plain, "lac_review_sw_report_24h")->title,
+            "Social worker reports received 24 hours before the LAC review");
+  EXPECT_EQ(Find(*plain, "lac_review_sw_report_24h")->headline.numerator, 2);
+
+  auto config = ReportConfig::FromJson(R"({
+    "policy": {"sw_report": "working_days", "sw_report_working_days": 2},
+    "rules": {"lac.review_record": {"offset": 15},
+              "cp.icpc": {"offset": 10}}})");
+  ASSERT_THAT(config, IsOk());
+  absl::StatusOr<Report> local = RunReport(data, "2021-22", std::nullopt,
+                                           *config);
+  ASSERT_THAT(local, IsOk());
+  record = Find(*local, "lac_review_record_20wd");
+  EXPECT_EQ(record->title,
+            "LAC review records distributed within 15 working days");
+  EXPECT_EQ(record->headline.numerator, 0);
+  // Due two working days before: Fri 25 Feb for a (late), Thu 3 Mar for b.
+  const KpiResult* sw = Find(*local, "lac_review_sw_report_24h");
+  EXPECT_EQ(sw->title,
+            "Social worker reports received 2 working days before the LAC "
+            "review");
+  EXPECT_EQ(sw->headline.numerator, 1);
+
+  Dataset census;
+  Present(&census, "cin.section47");
+  absl::StatusOr<Report> cp = RunReport(census, "2021-22", std::nullopt,
+                                        *config);
+  ASSERT_THAT(cp, IsOk());
+  EXPECT_EQ(Find(*cp, "icpc_timeliness")->title,
+            "ICPCs held within 10 working days of the strategy discussion");
+}
+
 }  // namespace
 }  // namespace timescales
 
