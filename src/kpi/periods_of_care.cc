@@ -23,6 +23,9 @@ void AppendPeriodsOfCare(absl::Span<const Episode* const> episodes,
   const Episode* previous = nullptr;
   for (const Episode* e : episodes) {
     if (previous == nullptr || IsCode(e->rne, "S") || EndsPeriod(*previous)) {
+      // An X1 episode continues its period only when nothing follows it;
+      // followed by a new period (RNE = S), its DEC ends this one.
+      if (previous != nullptr && previous->dec) out->back().end = previous->dec;
       PeriodOfCare p;
       p.first_decom = e->decom;
       p.start_known = IsCode(e->rne, "S");

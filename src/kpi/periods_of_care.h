@@ -3,7 +3,8 @@
 // Periods of care from SSDA903 episodes (KPIS.md "Period of care"): a
 // child's episodes sorted by DECOM; a new period begins at the child's
 // first episode in the data, at RNE = S, or after an episode that ended the
-// period (DEC filled and REC not X1).
+// period (DEC filled and REC not X1). A period is open while its last
+// episode has a blank DEC, or REC = X1 with no episode after it.
 
 #ifndef TSC_KPI_PERIODS_OF_CARE_H_
 #define TSC_KPI_PERIODS_OF_CARE_H_

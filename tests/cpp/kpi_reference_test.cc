@@ -158,16 +158,24 @@ std::vector<Period> PeriodsOf(const Dataset& data, const std::string& child) {
       mine.begin(), mine.end(),
       [](const Episode& a, const Episode& b) { return a.decom < b.decom; });
   std::vector<Period> out;
+  std::vector<size_t> last;  // each period's last episode
   for (size_t i = 0; i < mine.size(); ++i) {
     const Episode& e = mine[i];
     const bool ended_before =
         i > 0 && mine[i - 1].dec && mine[i - 1].rec != "X1";
     if (i == 0 || e.rne == "S" || ended_before) {
       out.push_back(Period{e.decom, e.rne == "S", std::nullopt, true});
+      last.push_back(i);
     }
     out.back().short_break =
         out.back().short_break && (e.ls == "V3" || e.ls == "V4");
-    out.back().end = e.dec && e.rec != "X1" ? e.dec : std::optional<Date>();
+    last.back() = i;
+  }
+  // Open while the last episode has no DEC, or REC = X1 and nothing after.
+  for (size_t p = 0; p < out.size(); ++p) {
+    const Episode& e = mine[last[p]];
+    const bool followed = last[p] + 1 < mine.size();
+    if (e.dec && (e.rec != "X1" || followed)) out[p].end = e.dec;
   }
   return out;
 }
