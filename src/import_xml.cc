@@ -341,6 +341,12 @@ void ReadPlan(const pugi::xml_node& node, const CinPosition& at, int index,
   plan.cin_index = at.cin_index;
   plan.plan_index = index;
   plan.start = in->DateOf(node, "CPPstartDate", kCinDates, &problems);
+  // A plan is known by its start (the key its copies in later censuses
+  // share); without one no KPI can place it: rejected, never guessed.
+  if (!plan.start && problems.empty()) {
+    const pugi::xml_node start = node.child("CPPstartDate");
+    problems.Add(start ? in->Line(start) : line, "blank CPPstartDate");
+  }
   plan.end = in->DateOf(node, "CPPendDate", kCinDates, &problems);
   plan.previous_plans = CountOf(node.child("NumberOfPreviousCPP"),
                                 "NumberOfPreviousCPP", &problems, in);

@@ -859,6 +859,48 @@ TEST(ImportCinXml, LinesCountEveryLineEndWhateverMarkupHoldsIt) {
   ExpectReconciles(data);
 }
 
+// A plan is known by its start date (DATA.md: blank keys are rejected with
+// their line, never guessed): blank, placeholder or missing, the plan is
+// rejected, and counted, rather than kept where no KPI could place it.
+TEST(ImportCinXml, PlansWithoutAStartDateAreRejectedWithTheirLine) {
+  const std::string census = R"(<Message>
+<Children>
+<Child>
+<ChildIdentifiers><LAchildID>c1</LAchildID></ChildIdentifiers>
+<CINdetails>
+<ChildProtectionPlans>
+<CPPstartDate/>
+<Reviews><CPPreviewDate>2019-06-01</CPPreviewDate></Reviews>
+</ChildProtectionPlans>
+<ChildProtectionPlans>
+<CPPstartDate>1900-01-01</CPPstartDate>
+<CPPendDate>2019-12-01</CPPendDate>
+</ChildProtectionPlans>
+<ChildProtectionPlans>
+<CPPendDate>2019-12-01</CPPendDate>
+</ChildProtectionPlans>
+<ChildProtectionPlans>
+<CPPstartDate>2019-05-20</CPPstartDate>
+</ChildProtectionPlans>
+</CINdetails>
+</Child>
+</Children>
+</Message>
+)";
+  Dataset data;
+  ASSERT_THAT(ImportCinXml("c.xml", census, &data), IsOk());
+  ASSERT_EQ(data.cp_plans.size(), 1u);
+  EXPECT_EQ(*data.cp_plans[0].start, D(2019, 5, 20));
+  EXPECT_EQ(data.cp_plans[0].plan_index, 4);
+  EXPECT_THAT(RejectedLines(data), ElementsAre(7, 11, 14));
+  EXPECT_EQ(ReasonAt(data, "c.xml", 7), "blank CPPstartDate");
+  EXPECT_EQ(ReasonAt(data, "c.xml", 11), "blank CPPstartDate");
+  EXPECT_EQ(ReasonAt(data, "c.xml", 14), "blank CPPstartDate");
+  ASSERT_EQ(data.files.size(), 1u);
+  EXPECT_EQ(data.files[0].rows, 4);
+  EXPECT_EQ(data.files[0].rejected, 3);
+}
+
 TEST(ImportCinXml, FieldsAreReadInAnyOrderAndAnyMarkup) {
   const std::string census = R"(<Message>
 <Children>
