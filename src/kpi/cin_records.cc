@@ -72,16 +72,21 @@ std::vector<Section47Record> DistinctSection47(
     const std::vector<Section47Record>& all) {
   std::vector<Section47Record> out;
   absl::flat_hash_map<Key, size_t> index;
+  // Enquiries with no start date, known by their ICPC date instead (the
+  // ICPC KPI counts them under missing_s47_start, once each).
+  absl::flat_hash_map<Key, size_t> index_by_icpc;
   index.reserve(all.size());
   for (const Section47Record& s47 : all) {
-    if (!s47.s47_start) {
+    if (!s47.s47_start && !s47.icpc) {
       out.push_back(s47);
       continue;
     }
-    const Key key{s47.child, s47.s47_start->serial()};
-    const auto found = index.find(key);
-    if (found == index.end()) {
-      index.emplace(key, out.size());
+    const Key key = s47.s47_start ? Key{s47.child, s47.s47_start->serial()}
+                                  : Key{s47.child, s47.icpc->serial()};
+    auto& by = s47.s47_start ? index : index_by_icpc;
+    const auto found = by.find(key);
+    if (found == by.end()) {
+      by.emplace(key, out.size());
       out.push_back(s47);
       continue;
     }

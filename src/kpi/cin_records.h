@@ -22,8 +22,9 @@ namespace internal {
 // Plans with no start date cannot be matched and are kept as they are.
 std::vector<CpPlanRecord> DistinctPlans(const std::vector<CpPlanRecord>& all);
 
-// Section 47 enquiries merged the same way, by child and s47 start date:
-// the ICPC date from whichever copy has one.
+// Section 47 enquiries merged the same way, by child and s47 start date
+// (or, with no start date, by child and ICPC date): the ICPC date from
+// whichever copy has one.
 std::vector<Section47Record> DistinctSection47(
     const std::vector<Section47Record>& all);
 

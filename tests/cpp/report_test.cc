@@ -197,6 +197,40 @@ TEST(LacReviewTimeliness, APeriodEndingOnTheDueDateCountsItOverdue) {
   EXPECT_EQ(Find(*report, "lac_review_timeliness")->headline.denominator, 0);
 }
 
+// KPIS.md: a period whose last episode has REC = X1 is open only "with no
+// episode after it". Followed by a new period (RNE = S), it ends at its DEC.
+TEST(LacReviewTimeliness, AnX1EpisodeFollowedByANewPeriodEndsItsPeriod) {
+  Dataset data;
+  Present(&data, "ssda903.episodes");
+  Present(&data, "ssda903.reviews");
+  data.episodes.push_back(
+      Ep("A", D(2019, 5, 1), "S", "C2", D(2019, 7, 1), "X1"));
+  data.episodes.push_back(Ep("A", D(2019, 7, 1), "S", "C2"));
+  // Period 1, Wed 1 May - Mon 1 Jul: first review due Fri 31 May (6 and
+  // 27 May are bank holidays), held 29 May; the 3-month review would be
+  // due 29 Aug, after the period ended: no slot.
+  data.reviews.push_back(Rev("A", D(2019, 5, 29)));
+  // Period 2 from Mon 1 Jul: first review due Mon 29 Jul, held that day;
+  // the next due Tue 29 Oct 2019, never held: overdue at 31 Mar 2020.
+  data.reviews.push_back(Rev("A", D(2019, 7, 29)));
+  absl::StatusOr<Report> report = RunReport(data, "2019-20", D(2019, 4, 1));
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* kpi = Find(*report, "lac_review_timeliness");
+  EXPECT_EQ(kpi->headline.numerator, 2);
+  EXPECT_EQ(kpi->headline.denominator, 3);
+  EXPECT_EQ(kpi->headline.overdue_at_period_end, 1);
+  // The same X1 episode as the child's last stays open: one period, whose
+  // 29 Jul review is its second (due 29 Aug, in time), and whose next
+  // review (due 29 Jan 2020) is overdue.
+  data.episodes.pop_back();
+  report = RunReport(data, "2019-20", D(2019, 4, 1));
+  ASSERT_THAT(report, IsOk());
+  kpi = Find(*report, "lac_review_timeliness");
+  EXPECT_EQ(kpi->headline.numerator, 2);
+  EXPECT_EQ(kpi->headline.denominator, 3);
+  EXPECT_EQ(kpi->headline.overdue_at_period_end, 1);
+}
+
 // ---- Participation ---------------------------------------------------------------
 
 TEST(LacReviewParticipation, Domain6Example29PlusExclusions) {
@@ -273,6 +307,27 @@ TEST(IcpcTimeliness, FifteenWorkingDaysFromTheStrategyDiscussion) {
   EXPECT_EQ(Find(*report, "lac_review_timeliness"), nullptr);
   EXPECT_THAT(report->missing, ::testing::Contains("lac_review_timeliness"));
   EXPECT_THAT(report->missing, ::testing::Contains("lac_review_decisions_5wd"));
+}
+
+// Each census repeats the enquiries of its year: one with no start date is
+// known by its child and ICPC date, and excluded once, not once a census.
+TEST(IcpcTimeliness, AnEnquiryWithoutAStartInSeveralCensusesCountsOnce) {
+  Dataset data;
+  Present(&data, "cin.section47");
+  for (int census = 0; census < 2; ++census) {
+    data.section47.push_back(S47("a", std::nullopt, D(2022, 10, 10)));
+    data.section47.push_back(S47("b", D(2022, 9, 12), D(2022, 10, 4)));
+  }
+  // Another child's enquiry with the same ICPC date is another enquiry.
+  data.section47.push_back(S47("c", std::nullopt, D(2022, 10, 10)));
+  absl::StatusOr<Report> report = RunReport(data, "2022-23");
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* kpi = Find(*report, "icpc_timeliness");
+  EXPECT_EQ(kpi->headline.numerator, 1);
+  EXPECT_EQ(kpi->headline.denominator, 1);
+  EXPECT_THAT(kpi->headline.excluded,
+              ElementsAre(Pair("icpc_before_s47", 0),
+                          Pair("missing_s47_start", 2)));
 }
 
 TEST(RcpcTimeliness, ChainsFromThePlanStart) {
