@@ -8,9 +8,10 @@
 
 #include "absl/strings/str_format.h"
 #include "kpi/builders.h"
-#include "timescales/rules.h"
 #include "kpi/child_groups.h"
 #include "kpi/cin_records.h"
+#include "timescales/policy.h"
+#include "timescales/rules.h"
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
@@ -84,6 +85,15 @@ std::optional<Date> CpCoverageStart(const KpiContext& ctx) {
 }
 
 absl::StatusOr<KpiPtr> BuildIcpcTimeliness(const KpiContext& ctx) {
+  // The census dates an enquiry by the strategy discussion that initiated
+  // it; measuring from it under a "last discussion" policy would report a
+  // basis the figures do not have.
+  if (ctx.ts.policy().icpc_anchor == IcpcAnchor::kLastStrategyDiscussion) {
+    return absl::InvalidArgumentError(
+        "policy icpc_anchor \"last\" cannot be used for icpc_timeliness: the "
+        "CIN census records only the strategy discussion that initiated the "
+        "enquiry (S47ActualStartDate); use \"initiating\" for the report");
+  }
   absl::StatusOr<const Rule*> rule = GetRule(ctx, "cp.icpc");
   if (!rule.ok()) return rule.status();
   const Timescales::Offset offset = ctx.ts.EffectiveOffset(**rule);

@@ -309,6 +309,24 @@ TEST(IcpcTimeliness, FifteenWorkingDaysFromTheStrategyDiscussion) {
   EXPECT_THAT(report->missing, ::testing::Contains("lac_review_decisions_5wd"));
 }
 
+// The census holds only the initiating strategy discussion: a report under
+// a "last discussion" policy is refused rather than measured from it.
+TEST(IcpcTimeliness, ALastDiscussionPolicyIsRefusedForCensusData) {
+  auto config = ReportConfig::FromJson(R"({"policy": {"icpc_anchor": "last"}})");
+  ASSERT_THAT(config, IsOk());
+  Dataset census;
+  Present(&census, "cin.section47");
+  census.section47.push_back(S47("a", D(2022, 9, 12), D(2022, 10, 4)));
+  EXPECT_THAT(RunReport(census, "2022-23", std::nullopt, *config),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::HasSubstr("S47ActualStartDate")));
+  // Without enquiries the policy changes nothing the report computes.
+  Dataset lac;
+  Present(&lac, "ssda903.episodes");
+  Present(&lac, "ssda903.reviews");
+  EXPECT_THAT(RunReport(lac, "2022-23", std::nullopt, *config), IsOk());
+}
+
 // Each census repeats the enquiries of its year: one with no start date is
 // known by its child and ICPC date, and excluded once, not once a census.
 TEST(IcpcTimeliness, AnEnquiryWithoutAStartInSeveralCensusesCountsOnce) {
