@@ -967,6 +967,20 @@ absl::StatusOr<IcpcAnchor> ToIcpcAnchor(int anchor) {
   }
 }
 
+absl::StatusOr<ParticipationMeasure> ToParticipation(int measure) {
+  switch (measure) {
+    case TSC_PARTICIPATION_REVIEWS:
+      return ParticipationMeasure::kReviews;
+    case TSC_PARTICIPATION_ATTENDANCE:
+      return ParticipationMeasure::kAttendance;
+    case TSC_PARTICIPATION_CHILDREN:
+      return ParticipationMeasure::kChildren;
+    default:
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown participation measure ", measure));
+  }
+}
+
 // Shared body of the policy setters.
 template <typename Set>
 int PolicySet(const char* fn, tsc_policy* policy, Set&& set) {
@@ -1134,6 +1148,17 @@ extern "C" int tsc_policy_set_due_soon_working_days(tsc_policy* policy, int n) {
   return PolicySet(fn, policy, [&](Policy& p) -> absl::Status {
     TSC_RETURN_IF_ERROR(timescales::capi::CountInRange(fn, "n", n));
     p.due_soon_working_days = n;
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_policy_set_participation(tsc_policy* policy,
+                                            int measure) {
+  return PolicySet(__func__, policy, [&](Policy& p) -> absl::Status {
+    absl::StatusOr<timescales::ParticipationMeasure> m =
+        timescales::capi::ToParticipation(measure);
+    if (!m.ok()) return m.status();
+    p.participation = *m;
     return absl::OkStatus();
   });
 }

@@ -84,12 +84,20 @@ std::string Policy::Describe() const {
           : absl::StrFormat("social worker's report %d working day%s before",
                             sw_report_working_days,
                             sw_report_working_days == 1 ? "" : "s");
+  // Named only when not the default, so the usual line stays short.
+  const char* participation_text =
+      participation == ParticipationMeasure::kAttendance
+          ? "; participation as attendance (PN1-PN4)"
+      : participation == ParticipationMeasure::kChildren
+          ? "; participation per child (every review PN1-PN6)"
+          : "";
   return absl::StrFormat(
-      "%s (%s; %s; ICPC from the %s strategy discussion; %s%s)", name,
+      "%s (%s; %s; ICPC from the %s strategy discussion; %s%s%s)", name,
       counting_text, months_text,
       icpc_anchor == IcpcAnchor::kInitiatingStrategyDiscussion ? "initiating"
                                                                : "last",
-      report, strict_holidays ? "; strict holiday horizon" : "");
+      report, participation_text,
+      strict_holidays ? "; strict holiday horizon" : "");
 }
 
 absl::StatusOr<Policy> Policy::FromJson(absl::string_view json) {
@@ -146,6 +154,19 @@ absl::StatusOr<Policy> Policy::FromJson(absl::string_view json) {
       absl::StatusOr<int> n = SmallCount(key, value);
       if (!n.ok()) return n.status();
       policy.due_soon_working_days = *n;
+    } else if (key == "participation") {
+      absl::StatusOr<std::string> text = StringValue(key, value);
+      if (!text.ok()) return text.status();
+      if (*text == "reviews") {
+        policy.participation = ParticipationMeasure::kReviews;
+      } else if (*text == "attendance") {
+        policy.participation = ParticipationMeasure::kAttendance;
+      } else if (*text == "children") {
+        policy.participation = ParticipationMeasure::kChildren;
+      } else {
+        return PolicyError(
+            key, "expected \"reviews\", \"attendance\" or \"children\"");
+      }
     } else if (key == "strict_holidays") {
       if (!value.is_boolean()) return PolicyError(key, "must be true or false");
       policy.strict_holidays = value.get<bool>();
@@ -153,7 +174,7 @@ absl::StatusOr<Policy> Policy::FromJson(absl::string_view json) {
       return absl::InvalidArgumentError(absl::StrFormat(
           "policy: unknown key \"%s\" (expected name, counting, months, "
           "icpc_anchor, sw_report, sw_report_working_days, "
-          "due_soon_working_days, strict_holidays)",
+          "due_soon_working_days, participation, strict_holidays)",
           key));
     }
   }

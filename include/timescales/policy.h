@@ -38,6 +38,14 @@ enum class SwReportRule {
   kWorkingDaysBefore,  // `sw_report_working_days` working days before
 };
 
+// How the participation KPI counts (DOMAIN.md Q8).
+enum class ParticipationMeasure {
+  kReviews,     // reviews coded PN1-PN6 of those coded PN1-PN7 (the default)
+  kAttendance,  // reviews coded PN1-PN4 (the child attended) of PN1-PN7
+  kChildren,    // children whose every review in the period is PN1-PN6, of
+                // children with a review coded PN1-PN7 in it
+};
+
 struct Policy {
   std::string name = "default";
   Counting counting = Counting::kStartExcluded;
@@ -49,6 +57,7 @@ struct Policy {
   bool strict_holidays = false;
   // A slot not yet due is `due_soon` within this many working days.
   int due_soon_working_days = 10;
+  ParticipationMeasure participation = ParticipationMeasure::kReviews;
 
   // One line for explanations: "default (event day excluded; months by
   // corresponding date; ...)".
@@ -61,7 +70,8 @@ struct Policy {
   // "corresponding_date"|"day_before_corresponding"|"fixed_days",
   // "icpc_anchor": "initiating"|"last", "sw_report": "24_hours" |
   // "working_days", "sw_report_working_days": N, "strict_holidays": bool,
-  // "due_soon_working_days": N, "name": "..."}. Unknown keys are errors.
+  // "due_soon_working_days": N, "participation": "reviews"|"attendance"|
+  // "children", "name": "..."}. Unknown keys are errors.
   static absl::StatusOr<Policy> FromJson(absl::string_view json);
 };
 

@@ -99,13 +99,93 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
   return kpi;
 }
 
+namespace {
+
+// Policy participation = "children": a child counts when every review of
+// theirs dated in the period, and not excluded, is PN1-PN6; the
+// denominator is the children with such a review. Excluded reviews are
+// counted by reason, as at review level.
+class ChildParticipationKpi : public Kpi {
+ public:
+  ChildParticipationKpi(std::string title, std::vector<std::string> reasons)
+      : Kpi("lac_review_participation", std::move(title), "percent", reasons),
+        reasons_(std::move(reasons)) {}
+
+  // Each child's reviews together, as LacView lists them.
+  void Add(size_t child, Date date, int32_t reason, bool hit) {
+    reviews_.push_back(Review{child, date, reason, hit});
+  }
+
+  KpiCounts Count(Date start, Date end) const override {
+    KpiCounts counts;
+    std::vector<int64_t> excluded(reasons_.size(), 0);
+    bool open = false;  // a child's counted reviews are being read
+    size_t child = 0;
+    bool every = true;  // each of them PN1-PN6 so far
+    const auto close = [&] {
+      if (!open) return;
+      ++counts.denominator;
+      if (every) ++counts.numerator;
+    };
+    for (const Review& r : reviews_) {
+      if (r.date < start || r.date > end) continue;
+      if (r.reason >= 0) {
+        ++excluded[static_cast<size_t>(r.reason)];
+        continue;
+      }
+      if (!open || r.child != child) {
+        close();
+        open = true;
+        child = r.child;
+        every = true;
+      }
+      every = every && r.hit;
+    }
+    close();
+    for (size_t i = 0; i < reasons_.size(); ++i) {
+      counts.excluded[reasons_[i]] = excluded[i];
+    }
+    SetValue(&counts);
+    return counts;
+  }
+
+ private:
+  struct Review {
+    size_t child;
+    Date date;
+    int32_t reason;
+    bool hit;
+  };
+  std::vector<std::string> reasons_;
+  std::vector<Review> reviews_;
+};
+
+}  // namespace
+
 absl::StatusOr<KpiPtr> BuildLacReviewParticipation(const KpiContext& ctx) {
-  auto kpi = std::make_unique<Kpi>(
-      "lac_review_participation",
-      "LAC reviews where the child participated (PN1-PN6 of PN1-PN7)",
-      "percent",
-      std::vector<std::string>{"duplicate_review", "short_breaks", "under_4",
-                               "missing_code"});
+  const std::vector<std::string> reasons = {"duplicate_review", "short_breaks",
+                                            "under_4", "missing_code"};
+  const ParticipationMeasure measure = ctx.ts.policy().participation;
+  // The last code that meets the standard: PN6 (participated in any way),
+  // or PN4 (attended) under the attendance measure.
+  const char best_to = measure == ParticipationMeasure::kAttendance ? '4' : '6';
+  std::unique_ptr<Kpi> kpi;
+  ChildParticipationKpi* per_child = nullptr;
+  if (measure == ParticipationMeasure::kChildren) {
+    auto made = std::make_unique<ChildParticipationKpi>(
+        "Children whose every LAC review in the period had their "
+        "participation (PN1-PN6)",
+        reasons);
+    per_child = made.get();
+    kpi = std::move(made);
+  } else {
+    kpi = std::make_unique<Kpi>(
+        "lac_review_participation",
+        measure == ParticipationMeasure::kAttendance
+            ? "LAC reviews the child attended (PN1-PN4 of PN1-PN7)"
+            : "LAC reviews where the child participated (PN1-PN6 of PN1-PN7)",
+        "percent", reasons);
+  }
   kpi->coverage_start = LacCoverageStart(ctx);
   const LacView& lac = Lac(ctx);
   const int32_t duplicate = kpi->Reason("duplicate_review");
@@ -127,8 +207,12 @@ absl::StatusOr<KpiPtr> BuildLacReviewParticipation(const KpiContext& ctx) {
       }
       if (reason < 0 && IsCode(code, "PN0")) reason = under_4;
       if (reason < 0 && !IsParticipationCode(code)) reason = missing;
-      kpi->AddEvent(
-          KpiEvent{r.date, reason, reason < 0 && !IsCode(code, "PN7")});
+      const bool hit = reason < 0 && code[2] >= '1' && code[2] <= best_to;
+      if (per_child != nullptr) {
+        per_child->Add(child, r.date, reason, hit);
+      } else {
+        kpi->AddEvent(KpiEvent{r.date, reason, hit});
+      }
     }
   }
   kpi->Finish();

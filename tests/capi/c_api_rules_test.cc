@@ -120,6 +120,8 @@ TEST_F(CapiRulesTest, NullPolicyArguments) {
       NullRejected(tsc_policy_set_strict_holidays(nullptr, 1), "policy"));
   EXPECT_TRUE(
       NullRejected(tsc_policy_set_due_soon_working_days(nullptr, 3), "policy"));
+  EXPECT_TRUE(
+      NullRejected(tsc_policy_set_participation(nullptr, 0), "policy"));
   EXPECT_TRUE(NullRejected(tsc_policy_set_name(nullptr, "x"), "policy"));
   EXPECT_TRUE(NullRejected(tsc_policy_set_name(policy_, nullptr), "name"));
   EXPECT_TRUE(NullRejected(tsc_policy_from_json(nullptr, "{}", 2), "out"));
@@ -324,6 +326,8 @@ TEST_F(CapiRulesTest, BadEnumeratorsAreRejectedAndChangeNothing) {
   EXPECT_THAT(LastError(), HasSubstr("`n`"));
   EXPECT_EQ(tsc_policy_set_due_soon_working_days(policy_, -5),
             TSC_INVALID_ARGUMENT);
+  EXPECT_EQ(tsc_policy_set_participation(policy_, 3), TSC_INVALID_ARGUMENT);
+  EXPECT_THAT(LastError(), HasSubstr("participation"));
   EXPECT_EQ(Describe(policy_), before);
 }
 
@@ -335,6 +339,8 @@ TEST_F(CapiRulesTest, EverySetterChangesTheAnswer) {
             TSC_OK);
   ASSERT_EQ(tsc_policy_set_icpc_anchor(policy_, TSC_ICPC_ANCHOR_LAST), TSC_OK);
   ASSERT_EQ(tsc_policy_set_strict_holidays(policy_, 1), TSC_OK);
+  ASSERT_EQ(tsc_policy_set_participation(policy_, TSC_PARTICIPATION_CHILDREN),
+            TSC_OK);
   ASSERT_EQ(tsc_policy_set_name(policy_, "Shire CC"), TSC_OK);
   const std::string described = Describe(policy_);
   EXPECT_THAT(described, ::testing::StartsWith("Shire CC ("));
@@ -342,6 +348,7 @@ TEST_F(CapiRulesTest, EverySetterChangesTheAnswer) {
   EXPECT_THAT(described, HasSubstr("the day before the corresponding date"));
   EXPECT_THAT(described, HasSubstr("ICPC from the last strategy discussion"));
   EXPECT_THAT(described, HasSubstr("strict holiday horizon"));
+  EXPECT_THAT(described, HasSubstr("participation per child"));
   tsc_timescales* ts = WithPolicy();
   ASSERT_NE(ts, nullptr);
   // Example 1 counted from the event day: Tue 21 Jan 2020.

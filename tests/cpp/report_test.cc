@@ -262,6 +262,70 @@ TEST(LacReviewParticipation, Domain6Example29PlusExclusions) {
   EXPECT_FALSE(kpi->has_overdue);
 }
 
+// DOMAIN.md Q8's other measures: attendance (PN1-PN4 of PN1-PN7) and
+// child-level (children whose every review in the period is PN1-PN6).
+TEST(LacReviewParticipation, AttendanceAndChildLevelMeasures) {
+  Dataset data;
+  Present(&data, "ssda903.reviews");
+  Present(&data, "ssda903.episodes");
+  int day = 1;
+  for (const char* code : {"PN0", "PN1", "PN3", "PN5", "PN6", "PN7"}) {
+    data.reviews.push_back(Rev("K", D(2019, 6, day++), code));
+  }
+  data.reviews.push_back(Rev("K", D(2019, 6, 1), "PN1"));  // duplicate
+  data.reviews.push_back(Rev("L", D(2019, 7, 1), "PN2"));
+  data.reviews.push_back(Rev("L", D(2019, 8, 1), "PN4"));
+  data.reviews.push_back(Rev("M", D(2019, 7, 1), "PN0"));  // only excluded
+  data.reviews.push_back(Rev("N", D(2019, 7, 1), "PN6"));
+  data.reviews.push_back(Rev("N", D(2020, 7, 1), "PN7"));  // after E
+
+  absl::StatusOr<Report> reviews = RunReport(data, "2019-20");
+  ASSERT_THAT(reviews, IsOk());
+  const KpiResult* kpi = Find(*reviews, "lac_review_participation");
+  // PN1 PN3 PN5 PN6, PN2 PN4, PN6 of those and PN7.
+  EXPECT_EQ(kpi->headline.numerator, 7);
+  EXPECT_EQ(kpi->headline.denominator, 8);
+
+  auto attendance = ReportConfig::FromJson(
+      R"({"policy": {"participation": "attendance"}})");
+  ASSERT_THAT(attendance, IsOk());
+  absl::StatusOr<Report> attended =
+      RunReport(data, "2019-20", std::nullopt, *attendance);
+  ASSERT_THAT(attended, IsOk());
+  kpi = Find(*attended, "lac_review_participation");
+  // PN1 PN3, PN2 PN4 of the same eight.
+  EXPECT_EQ(kpi->headline.numerator, 4);
+  EXPECT_EQ(kpi->headline.denominator, 8);
+  EXPECT_EQ(kpi->title, "LAC reviews the child attended (PN1-PN4 of PN1-PN7)");
+  EXPECT_THAT(attended->policy,
+              ::testing::HasSubstr("participation as attendance"));
+
+  auto children = ReportConfig::FromJson(
+      R"({"policy": {"participation": "children"}})");
+  ASSERT_THAT(children, IsOk());
+  absl::StatusOr<Report> per_child =
+      RunReport(data, "2019-20", std::nullopt, *children);
+  ASSERT_THAT(per_child, IsOk());
+  kpi = Find(*per_child, "lac_review_participation");
+  // K has a PN7: no. L and N: yes. M has no counted review: not in.
+  EXPECT_EQ(kpi->headline.numerator, 2);
+  EXPECT_EQ(kpi->headline.denominator, 3);
+  EXPECT_THAT(kpi->headline.excluded,
+              ElementsAre(Pair("duplicate_review", 1), Pair("missing_code", 0),
+                          Pair("short_breaks", 0), Pair("under_4", 2)));
+  // June alone: K only, with its PN7. July: L and N, both yes.
+  ASSERT_GE(kpi->monthly.size(), 4u);
+  EXPECT_EQ(kpi->monthly[2].second.numerator, 0);
+  EXPECT_EQ(kpi->monthly[2].second.denominator, 1);
+  EXPECT_EQ(kpi->monthly[3].second.numerator, 2);
+  EXPECT_EQ(kpi->monthly[3].second.denominator, 2);
+
+  EXPECT_THAT(ReportConfig::FromJson(
+                  R"({"policy": {"participation": "sometimes"}})"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::HasSubstr("participation")));
+}
+
 // ---- Child protection ------------------------------------------------------------
 
 Section47Record S47(const char* child, std::optional<Date> start,

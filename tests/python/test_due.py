@@ -266,6 +266,10 @@ class PolicyTest(unittest.TestCase):
         local = Policy(name="Shire CC", icpc_anchor="last")
         self.assertIn("Shire CC", local.describe())
         self.assertIn("last strategy discussion", local.describe())
+        self.assertIn("participation per child",
+                      Policy(participation="children").describe())
+        self.assertIn("participation as attendance",
+                      Policy(participation="attendance").describe())
         self.assertEqual(Timescales().policy, Policy())
 
     def test_invalid_values_raise_value_errors(self):
@@ -275,7 +279,8 @@ class PolicyTest(unittest.TestCase):
                        {"sw_report": "48_hours"},
                        {"sw_report_working_days": -1},
                        {"sw_report_working_days": 1001},
-                       {"due_soon_working_days": -3}):
+                       {"due_soon_working_days": -3},
+                       {"participation": "sometimes"}):
             with self.subTest(**kwargs):
                 with self.assertRaises(timescales.InvalidArgumentError):
                     Policy(**kwargs)
@@ -292,11 +297,11 @@ class PolicyTest(unittest.TestCase):
         policy = Policy.from_json(
             '{"name": "Shire CC", "counting": "start_is_day_one", '
             '"sw_report": "working_days", "sw_report_working_days": 5, '
-            '"due_soon_working_days": 3}')
+            '"due_soon_working_days": 3, "participation": "attendance"}')
         self.assertEqual(policy, Policy(
             name="Shire CC", counting="start_is_day_one",
             sw_report="working_days", sw_report_working_days=5,
-            due_soon_working_days=3))
+            due_soon_working_days=3, participation="attendance"))
         # A count without "sw_report" keeps the 24 hours, as the library
         # reads it.
         kept = Policy.from_json('{"sw_report_working_days": 5}')

@@ -349,6 +349,11 @@ typedef struct tsc_schedule tsc_schedule;
 #define TSC_ICPC_ANCHOR_INITIATING 0 /* default (Working Together 2018) */
 #define TSC_ICPC_ANCHOR_LAST 1       /* Working Together 2010 wording */
 
+/* How the participation KPI counts (policy; tsc_report_run). */
+#define TSC_PARTICIPATION_REVIEWS 0    /* default: PN1-PN6 of PN1-PN7 */
+#define TSC_PARTICIPATION_ATTENDANCE 1 /* PN1-PN4 of PN1-PN7 */
+#define TSC_PARTICIPATION_CHILDREN 2   /* children, every review PN1-PN6 */
+
 /* Units of a rule's offset (tsc_rules_get). */
 #define TSC_UNIT_WORKING_DAYS 0
 #define TSC_UNIT_DAYS 1
@@ -401,6 +406,9 @@ TSC_API TSC_WARN_UNUSED int tsc_policy_set_strict_holidays(tsc_policy *policy,
  * [0, 1000]. */
 TSC_API TSC_WARN_UNUSED int tsc_policy_set_due_soon_working_days(
     tsc_policy *policy, int n);
+/* TSC_PARTICIPATION_*: the measure lac_review_participation uses. */
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_participation(tsc_policy *policy,
+                                                         int measure);
 /* The name explanations give the policy (copied). */
 TSC_API TSC_WARN_UNUSED int tsc_policy_set_name(tsc_policy *policy,
                                                 const char *name);
@@ -408,9 +416,9 @@ TSC_API TSC_WARN_UNUSED int tsc_policy_set_name(tsc_policy *policy,
  * "start_excluded"|"start_is_day_one", "months": "corresponding_date"|
  * "day_before_corresponding"|"fixed_days", "icpc_anchor": "initiating"|
  * "last", "sw_report": "24_hours"|"working_days", "sw_report_working_days":
- * N, "strict_holidays": true|false, "due_soon_working_days": N}. Missing
- * keys keep their defaults; unknown keys are TSC_INVALID_ARGUMENT naming
- * the key. */
+ * N, "strict_holidays": true|false, "due_soon_working_days": N,
+ * "participation": "reviews"|"attendance"|"children"}. Missing keys keep
+ * their defaults; unknown keys are TSC_INVALID_ARGUMENT naming the key. */
 TSC_API TSC_WARN_UNUSED int tsc_policy_from_json(tsc_policy **out,
                                                  const char *json, size_t len);
 /* One line naming the policy and its choices, e.g. "default (event day

@@ -140,6 +140,7 @@ _STATUS_FUNCS = [
     ("tsc_policy_set_sw_report_working_days", [PolicyP, c_int]),
     ("tsc_policy_set_strict_holidays", [PolicyP, c_int]),
     ("tsc_policy_set_due_soon_working_days", [PolicyP, c_int]),
+    ("tsc_policy_set_participation", [PolicyP, c_int]),
     ("tsc_policy_set_name", [PolicyP, c_char_p]),
     ("tsc_policy_from_json", [_P(PolicyP), c_char_p, c_size_t]),
     ("tsc_policy_describe", [_P(c_void_p), PolicyP]),  # char **

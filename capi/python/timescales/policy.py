@@ -26,10 +26,12 @@ from ._ffi import PolicyP, lib, take_string
 from .calendar import COUNTING, _text
 from .dates import _MONTH_CONVENTIONS, _choice
 
-__all__ = ["Policy", "ICPC_ANCHORS", "SW_REPORTS"]
+__all__ = ["Policy", "ICPC_ANCHORS", "SW_REPORTS", "PARTICIPATION"]
 
 # Values of TSC_ICPC_ANCHOR_* in c.h.
 ICPC_ANCHORS = {"initiating": 0, "last": 1}
+# Values of TSC_PARTICIPATION_* in c.h.
+PARTICIPATION = {"reviews": 0, "attendance": 1, "children": 2}
 # The social worker's report rules, as named in JSON.
 SW_REPORTS = ("24_hours", "working_days")
 
@@ -56,6 +58,10 @@ class Policy:
             OutOfRangeError instead of being provisional.
         due_soon_working_days: a slot not yet due is ``"due_soon"`` within
             this many working days (0 to 1000).
+        participation: how the participation KPI of ``report()`` counts:
+            ``"reviews"`` (default: PN1-PN6 of PN1-PN7), ``"attendance"``
+            (PN1-PN4 of PN1-PN7) or ``"children"`` (children whose every
+            review in the period is PN1-PN6).
         name: the name explanations give the policy.
     """
 
@@ -66,6 +72,7 @@ class Policy:
     sw_report_working_days: Optional[int] = None
     strict_holidays: bool = False
     due_soon_working_days: int = 10
+    participation: str = "reviews"
     name: str = "default"
 
     def __post_init__(self):
@@ -78,7 +85,8 @@ class Policy:
         """A policy from a JSON object with the keys of the configuration
         file (DATA.md): ``name``, ``counting``, ``months``, ``icpc_anchor``,
         ``sw_report``, ``sw_report_working_days``, ``strict_holidays``,
-        ``due_soon_working_days``. Missing keys keep their defaults.
+        ``due_soon_working_days``, ``participation``. Missing keys keep their
+        defaults.
 
         Raises:
             InvalidArgumentError: malformed JSON (with line and column), an
@@ -141,6 +149,9 @@ class Policy:
             lib.tsc_policy_set_due_soon_working_days(
                 handle, _small_int(self.due_soon_working_days,
                                    "due_soon_working_days"))
+            lib.tsc_policy_set_participation(
+                handle, _choice(self.participation, PARTICIPATION,
+                                "participation"))
             lib.tsc_policy_set_name(handle, _text(self.name, "name"))
             yield handle
         finally:
