@@ -79,6 +79,8 @@ class Kpi {
  protected:
   // The percent (2 dp) or count value of counts, null when 0/0 for percent.
   void SetValue(KpiCounts* counts) const;
+  // The exclusion reasons, in precedence order (AddEvent's indices).
+  const std::vector<std::string>& reasons() const { return reasons_; }
 
  private:
   // A slot of a chain that is overdue at a period end E when `due` <= E,

@@ -108,8 +108,8 @@ namespace {
 class ChildParticipationKpi : public Kpi {
  public:
   ChildParticipationKpi(std::string title, std::vector<std::string> reasons)
-      : Kpi("lac_review_participation", std::move(title), "percent", reasons),
-        reasons_(std::move(reasons)) {}
+      : Kpi("lac_review_participation", std::move(title), "percent",
+            std::move(reasons)) {}
 
   // Each child's reviews together, as LacView lists them.
   void Add(size_t child, Date date, int32_t reason, bool hit) {
@@ -118,7 +118,7 @@ class ChildParticipationKpi : public Kpi {
 
   KpiCounts Count(Date start, Date end) const override {
     KpiCounts counts;
-    std::vector<int64_t> excluded(reasons_.size(), 0);
+    std::vector<int64_t> excluded(reasons().size(), 0);
     bool open = false;  // a child's counted reviews are being read
     size_t child = 0;
     bool every = true;  // each of them PN1-PN6 so far
@@ -142,8 +142,8 @@ class ChildParticipationKpi : public Kpi {
       every = every && r.hit;
     }
     close();
-    for (size_t i = 0; i < reasons_.size(); ++i) {
-      counts.excluded[reasons_[i]] = excluded[i];
+    for (size_t i = 0; i < reasons().size(); ++i) {
+      counts.excluded[reasons()[i]] = excluded[i];
     }
     SetValue(&counts);
     return counts;
@@ -156,7 +156,6 @@ class ChildParticipationKpi : public Kpi {
     int32_t reason;
     bool hit;
   };
-  std::vector<std::string> reasons_;
   std::vector<Review> reviews_;
 };
 
@@ -173,8 +172,8 @@ absl::StatusOr<KpiPtr> BuildLacReviewParticipation(const KpiContext& ctx) {
   ChildParticipationKpi* per_child = nullptr;
   if (measure == ParticipationMeasure::kChildren) {
     auto made = std::make_unique<ChildParticipationKpi>(
-        "Children whose every LAC review in the period had their "
-        "participation (PN1-PN6)",
+        "Children who participated in every LAC review in the period "
+        "(PN1-PN6)",
         reasons);
     per_child = made.get();
     kpi = std::move(made);

@@ -307,6 +307,9 @@ TEST(LacReviewParticipation, AttendanceAndChildLevelMeasures) {
       RunReport(data, "2019-20", std::nullopt, *children);
   ASSERT_THAT(per_child, IsOk());
   kpi = Find(*per_child, "lac_review_participation");
+  EXPECT_EQ(kpi->title,
+            "Children who participated in every LAC review in the period "
+            "(PN1-PN6)");
   // K has a PN7: no. L and N: yes. M has no counted review: not in.
   EXPECT_EQ(kpi->headline.numerator, 2);
   EXPECT_EQ(kpi->headline.denominator, 3);
