@@ -84,8 +84,8 @@ void BM_PugixmlFloor(benchmark::State& state, const std::string& text) {
     auto doc = std::make_unique<pugi::xml_document>();
     state.ResumeTiming();
     const pugi::xml_parse_result parsed = doc->load_buffer_inplace(
-        copy.data(), copy.size(), pugi::parse_default | pugi::parse_embed_pcdata,
-        pugi::encoding_utf8);
+        copy.data(), copy.size(),
+        pugi::parse_default | pugi::parse_embed_pcdata, pugi::encoding_utf8);
     if (!parsed) state.SkipWithError(parsed.description());
     benchmark::DoNotOptimize(doc->first_child());
     state.PauseTiming();

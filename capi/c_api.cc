@@ -1152,8 +1152,7 @@ extern "C" int tsc_policy_set_due_soon_working_days(tsc_policy* policy, int n) {
   });
 }
 
-extern "C" int tsc_policy_set_participation(tsc_policy* policy,
-                                            int measure) {
+extern "C" int tsc_policy_set_participation(tsc_policy* policy, int measure) {
   return PolicySet(__func__, policy, [&](Policy& p) -> absl::Status {
     absl::StatusOr<timescales::ParticipationMeasure> m =
         timescales::capi::ToParticipation(measure);

@@ -65,10 +65,10 @@ absl::Status CheckSizes(size_t inputs, size_t second, size_t outputs,
 }
 
 template <typename T>
-absl::Status AddBatch(const CalendarTables& t, const internal::CalendarView& view,
-                      absl::Span<const T> days,
-                      absl::Span<const T> n, absl::Span<T> out,
-                      Counting counting) {
+absl::Status AddBatch(const CalendarTables& t,
+                      const internal::CalendarView& view,
+                      absl::Span<const T> days, absl::Span<const T> n,
+                      absl::Span<T> out, Counting counting) {
   absl::Status sizes = CheckSizes(days.size(), n.size(), out.size(), true);
   if (!sizes.ok()) return sizes;
   const bool broadcast = n.size() == 1 && days.size() != 1;
@@ -96,16 +96,14 @@ absl::Status AddBatch(const CalendarTables& t, const internal::CalendarView& vie
 template <typename T>
 absl::Status BetweenBatch(const CalendarTables& t,
                           const internal::CalendarView& view,
-                          absl::Span<const T> from,
-                          absl::Span<const T> to, absl::Span<T> out,
-                          Counting counting) {
+                          absl::Span<const T> from, absl::Span<const T> to,
+                          absl::Span<T> out, Counting counting) {
   absl::Status sizes = CheckSizes(from.size(), to.size(), out.size(), false);
   if (!sizes.ok()) return sizes;
   for (size_t i = 0; i < from.size(); ++i) {
     int64_t result;
     if (!view.Between(from[i], to[i], counting, &result)) {
-      const int64_t bad =
-          view.InRange(from[i]) ? to[i] : from[i];
+      const int64_t bad = view.InRange(from[i]) ? to[i] : from[i];
       absl::Status cause = RangeErrorFor(t, bad);
       return absl::Status(cause.code(), absl::StrFormat("element %d: %s", i,
                                                         cause.message()));

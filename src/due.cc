@@ -65,9 +65,9 @@ absl::StatusOr<Computed> ComputeWorkingDays(const Calendar& calendar,
       policy.counting == Counting::kStartIsDayOne
           ? " (counting it as day 1 when it is a working day)"
           : "",
-      skipped_text.empty() ? ""
-                           : absl::StrCat(", skipping ",
-                                          absl::StrJoin(skipped_text, ", ")),
+      skipped_text.empty()
+          ? ""
+          : absl::StrCat(", skipping ", absl::StrJoin(skipped_text, ", ")),
       due->ToLongString());
   return out;
 }
@@ -94,13 +94,13 @@ absl::StatusOr<Computed> ComputeMonths(const Policy& policy, const Rule& rule,
                             std::abs(due->serial() - anchor.date.serial()));
       break;
   }
-  return Computed{Moment::OnDate(*due),
-                  absl::StrFormat("%s %s %s%s: %s",
-                                  DescribeLength(rule.offset, Unit::kMonths),
-                                  Direction(rule.offset),
-                                  anchor.date.ToLongString(), how,
-                                  due->ToLongString()),
-                  {}};
+  return Computed{
+      Moment::OnDate(*due),
+      absl::StrFormat("%s %s %s%s: %s",
+                      DescribeLength(rule.offset, Unit::kMonths),
+                      Direction(rule.offset), anchor.date.ToLongString(), how,
+                      due->ToLongString()),
+      {}};
 }
 
 absl::StatusOr<Computed> ComputeCalendarDays(const Rule& rule,
@@ -109,13 +109,14 @@ absl::StatusOr<Computed> ComputeCalendarDays(const Rule& rule,
   absl::StatusOr<Date> due = weeks ? AddWeeks(anchor.date, rule.offset)
                                    : AddDays(anchor.date, rule.offset);
   if (!due.ok()) return due.status();
-  return Computed{Moment::OnDate(*due),
-                  absl::StrFormat("%s %s %s: %s",
-                                  DescribeLength(rule.offset, weeks ? Unit::kWeeks : Unit::kDays),
-                                  Direction(rule.offset),
-                                  anchor.date.ToLongString(),
-                                  due->ToLongString()),
-                  {}};
+  return Computed{
+      Moment::OnDate(*due),
+      absl::StrFormat(
+          "%s %s %s: %s",
+          DescribeLength(rule.offset, weeks ? Unit::kWeeks : Unit::kDays),
+          Direction(rule.offset), anchor.date.ToLongString(),
+          due->ToLongString()),
+      {}};
 }
 
 absl::StatusOr<Computed> ComputeHours(const Rule& rule, const Moment& anchor) {
@@ -135,8 +136,8 @@ absl::StatusOr<Computed> ComputeHours(const Rule& rule, const Moment& anchor) {
   return Computed{
       Moment::OnDate(*due),
       absl::StrFormat("%s %s %s (no time given, so by the end of %s): %s",
-                      DescribeLength(rule.offset, Unit::kHours), Direction(rule.offset),
-                      anchor.date.ToLongString(),
+                      DescribeLength(rule.offset, Unit::kHours),
+                      Direction(rule.offset), anchor.date.ToLongString(),
                       days == -1  ? "the day before"
                       : days == 0 ? "that day"
                                   : "that calendar day",
@@ -160,8 +161,8 @@ std::string DescribeCalendar(const Calendar& calendar) {
 std::string DueDate::Explain() const {
   std::string out = absl::StrFormat(
       "%s: %s, %s %s %s (%s)\n%s\n", rule.id, rule.description,
-      DescribeLength(rule.offset, rule.unit),
-      Direction(rule.offset), rule.anchor, rule.source, working);
+      DescribeLength(rule.offset, rule.unit), Direction(rule.offset),
+      rule.anchor, rule.source, working);
   if (practical_due != legal_due.date) {
     absl::StrAppendFormat(&out,
                           "the legal due date is not a working day: practical "
@@ -194,10 +195,10 @@ Rule Timescales::Effective(const Rule& rule) const {
     Rule effective = rule;
     effective.offset = -policy_.sw_report_working_days;
     effective.unit = Unit::kWorkingDays;
-    effective.source =
-        absl::StrCat(rule.source, "; policy: ",
-                     DescribeLength(policy_.sw_report_working_days, Unit::kWorkingDays),
-                     " before");
+    effective.source = absl::StrCat(
+        rule.source, "; policy: ",
+        DescribeLength(policy_.sw_report_working_days, Unit::kWorkingDays),
+        " before");
     return effective;
   }
   return rule;

@@ -33,9 +33,8 @@ std::optional<Date> EarliestReview(const Dataset& data) {
 // not yet due when nothing was done by the period end and the due date is
 // after it.
 absl::StatusOr<KpiPtr> BuildFollowUp(
-    const KpiContext& ctx, const char* id,
-    const char* what, const char* rule_id,
-    std::optional<Moment> MeetingRecord::*done_field) {
+    const KpiContext& ctx, const char* id, const char* what,
+    const char* rule_id, std::optional<Moment> MeetingRecord::*done_field) {
   absl::StatusOr<const Rule*> rule = ctx.ts.rules().Get(rule_id);
   if (!rule.ok()) return rule.status();
   const Timescales::Offset offset = ctx.ts.EffectiveOffset(**rule);
@@ -46,8 +45,8 @@ absl::StatusOr<KpiPtr> BuildFollowUp(
       absl::StrFormat("%s within %s", what,
                       DescribeLength(offset.offset, offset.unit)),
       "percent", std::vector<std::string>{"not_yet_due"});
-  kpi->coverage_start = ctx.data_from ? ctx.data_from
-                                      : EarliestReview(ctx.data);
+  kpi->coverage_start =
+      ctx.data_from ? ctx.data_from : EarliestReview(ctx.data);
   const MeetingChairs& chairs = Chairs(ctx);
   for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
     const MeetingRecord& m = ctx.data.meetings[i];
@@ -92,8 +91,8 @@ absl::StatusOr<KpiPtr> BuildDecisions5wd(const KpiContext& ctx) {
 
 absl::StatusOr<KpiPtr> BuildRecord20wd(const KpiContext& ctx) {
   return BuildFollowUp(ctx, "lac_review_record_20wd",
-                       "LAC review records distributed",
-                       "lac.review_record", &MeetingRecord::record_distributed);
+                       "LAC review records distributed", "lac.review_record",
+                       &MeetingRecord::record_distributed);
 }
 
 absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx) {
@@ -105,8 +104,8 @@ absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx) {
       absl::StrFormat("Social worker reports received %s before the LAC review",
                       DescribeLength(offset.offset, offset.unit)),
       "percent", std::vector<std::string>{});
-  kpi->coverage_start = ctx.data_from ? ctx.data_from
-                                      : EarliestReview(ctx.data);
+  kpi->coverage_start =
+      ctx.data_from ? ctx.data_from : EarliestReview(ctx.data);
   const MeetingChairs& chairs = Chairs(ctx);
   for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
     const MeetingRecord& m = ctx.data.meetings[i];

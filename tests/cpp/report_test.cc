@@ -286,8 +286,8 @@ TEST(LacReviewParticipation, AttendanceAndChildLevelMeasures) {
   EXPECT_EQ(kpi->headline.numerator, 7);
   EXPECT_EQ(kpi->headline.denominator, 8);
 
-  auto attendance = ReportConfig::FromJson(
-      R"({"policy": {"participation": "attendance"}})");
+  auto attendance =
+      ReportConfig::FromJson(R"({"policy": {"participation": "attendance"}})");
   ASSERT_THAT(attendance, IsOk());
   absl::StatusOr<Report> attended =
       RunReport(data, "2019-20", std::nullopt, *attendance);
@@ -300,8 +300,8 @@ TEST(LacReviewParticipation, AttendanceAndChildLevelMeasures) {
   EXPECT_THAT(attended->policy,
               ::testing::HasSubstr("participation as attendance"));
 
-  auto children = ReportConfig::FromJson(
-      R"({"policy": {"participation": "children"}})");
+  auto children =
+      ReportConfig::FromJson(R"({"policy": {"participation": "children"}})");
   ASSERT_THAT(children, IsOk());
   absl::StatusOr<Report> per_child =
       RunReport(data, "2019-20", std::nullopt, *children);
@@ -323,10 +323,10 @@ TEST(LacReviewParticipation, AttendanceAndChildLevelMeasures) {
   EXPECT_EQ(kpi->monthly[3].second.numerator, 2);
   EXPECT_EQ(kpi->monthly[3].second.denominator, 2);
 
-  EXPECT_THAT(ReportConfig::FromJson(
-                  R"({"policy": {"participation": "sometimes"}})"),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       ::testing::HasSubstr("participation")));
+  EXPECT_THAT(
+      ReportConfig::FromJson(R"({"policy": {"participation": "sometimes"}})"),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               ::testing::HasSubstr("participation")));
 }
 
 // ---- Child protection ------------------------------------------------------------
@@ -379,7 +379,8 @@ TEST(IcpcTimeliness, FifteenWorkingDaysFromTheStrategyDiscussion) {
 // The census holds only the initiating strategy discussion: a report under
 // a "last discussion" policy is refused rather than measured from it.
 TEST(IcpcTimeliness, ALastDiscussionPolicyIsRefusedForCensusData) {
-  auto config = ReportConfig::FromJson(R"({"policy": {"icpc_anchor": "last"}})");
+  auto config =
+      ReportConfig::FromJson(R"({"policy": {"icpc_anchor": "last"}})");
   ASSERT_THAT(config, IsOk());
   Dataset census;
   Present(&census, "cin.section47");
@@ -410,9 +411,9 @@ TEST(IcpcTimeliness, AnEnquiryWithoutAStartInSeveralCensusesCountsOnce) {
   const KpiResult* kpi = Find(*report, "icpc_timeliness");
   EXPECT_EQ(kpi->headline.numerator, 1);
   EXPECT_EQ(kpi->headline.denominator, 1);
-  EXPECT_THAT(kpi->headline.excluded,
-              ElementsAre(Pair("icpc_before_s47", 0),
-                          Pair("missing_s47_start", 2)));
+  EXPECT_THAT(
+      kpi->headline.excluded,
+      ElementsAre(Pair("icpc_before_s47", 0), Pair("missing_s47_start", 2)));
 }
 
 TEST(RcpcTimeliness, ChainsFromThePlanStart) {
@@ -707,8 +708,8 @@ TEST(Report, ConfiguredTimescalesChangeTheCountAndTheTitle) {
   data.meetings.push_back(Meeting("a", "2022-03-01T10:00", "IRO1", "",
                                   "2022-03-29", "2022-02-28T09:00"));
   // Mon 7 Mar 2022: report Thu 3 Mar, two working days before.
-  data.meetings.push_back(Meeting("b", "2022-03-07T10:00", "IRO1", "", "",
-                                  "2022-03-03T10:00"));
+  data.meetings.push_back(
+      Meeting("b", "2022-03-07T10:00", "IRO1", "", "", "2022-03-03T10:00"));
 
   absl::StatusOr<Report> plain = RunReport(data, "2021-22");
   ASSERT_THAT(plain, IsOk());
@@ -727,8 +728,8 @@ TEST(Report, ConfiguredTimescalesChangeTheCountAndTheTitle) {
     "rules": {"lac.review_record": {"offset": 15},
               "cp.icpc": {"offset": 10}}})");
   ASSERT_THAT(config, IsOk());
-  absl::StatusOr<Report> local = RunReport(data, "2021-22", std::nullopt,
-                                           *config);
+  absl::StatusOr<Report> local =
+      RunReport(data, "2021-22", std::nullopt, *config);
   ASSERT_THAT(local, IsOk());
   record = Find(*local, "lac_review_record_20wd");
   EXPECT_EQ(record->title,
@@ -743,8 +744,8 @@ TEST(Report, ConfiguredTimescalesChangeTheCountAndTheTitle) {
 
   Dataset census;
   Present(&census, "cin.section47");
-  absl::StatusOr<Report> cp = RunReport(census, "2021-22", std::nullopt,
-                                        *config);
+  absl::StatusOr<Report> cp =
+      RunReport(census, "2021-22", std::nullopt, *config);
   ASSERT_THAT(cp, IsOk());
   EXPECT_EQ(Find(*cp, "icpc_timeliness")->title,
             "ICPCs held within 10 working days of the strategy discussion");
