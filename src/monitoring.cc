@@ -146,6 +146,7 @@ absl::StatusOr<MonitoringList> BuildMonitoringList(
                      }
                      return a.child < b.child;  // children come unordered
                    });
+  list.in_care = static_cast<int>(list.rows.size());
   return list;
 }
 

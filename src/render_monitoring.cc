@@ -67,15 +67,21 @@ std::string RenderMonitoringJson(const MonitoringList& list) {
 }
 
 std::string RenderMonitoringMarkdown(const MonitoringList& list) {
-  std::string out = absl::StrFormat(
-      "# LAC reviews as at %s\n\n%d children in care", list.as_at.ToLongString(),
-      list.rows.size());
+  std::string out = absl::StrFormat("# LAC reviews as at the end of %s\n\n",
+                                    list.as_at.ToLongString());
+  if (static_cast<int>(list.rows.size()) == list.in_care) {
+    absl::StrAppendFormat(&out, "%d children in care", list.in_care);
+  } else {
+    absl::StrAppendFormat(&out, "%d of the %d children in care (by status)",
+                          list.rows.size(), list.in_care);
+  }
   if (list.short_breaks > 0) {
     absl::StrAppendFormat(&out, " (and %d on short breaks only, who have no "
                           "review chain)", list.short_breaks);
   }
   absl::StrAppend(&out, ".\n\n| child | status | next review due | working "
-                        "days | last review | period of care from |\n"
+                        "days | last review (this period) | period of care "
+                        "from |\n"
                         "|---|---|---|---|---|---|\n");
   for (const MonitoringRow& r : list.rows) {
     std::string due = r.next_due ? r.next_due->ToLongString() : "unknown";
@@ -87,7 +93,9 @@ std::string RenderMonitoringMarkdown(const MonitoringList& list) {
         &out, "| %s | %s | %s | %s | %s | %s |\n",
         internal::MarkdownText(r.child), MonitoringStatusName(r.status), due,
         DaysText(r.working_days_to_due),
-        r.last_review ? r.last_review->ToString() : "none in the data",
+        r.last_review    ? r.last_review->ToString()
+        : r.period_start ? "none in this period of care"
+                         : "none in the data",
         r.period_start ? r.period_start->ToString() : "before the data");
   }
   absl::StrAppendFormat(&out, "\nPolicy: %s. Calendar: %s.\n",

@@ -41,7 +41,7 @@ absl::StatusOr<MonitoringStatus> ParseMonitoringStatus(absl::string_view name);
 struct MonitoringRow {
   std::string child;
   std::optional<Date> period_start;  // empty: began before the data
-  std::optional<Date> last_review;
+  std::optional<Date> last_review;   // of the current period of care
   int reviews_in_period = 0;
   std::string rule_id;            // the rule the next review is due under
   std::optional<Date> next_due;   // legal due date
@@ -54,12 +54,17 @@ struct MonitoringRow {
 struct MonitoringList {
   Date as_at;
   std::vector<MonitoringRow> rows;  // overdue first, then by due date
+  // Children in care with a review chain: rows.size() until a caller keeps
+  // only some statuses.
+  int in_care = 0;
   int short_breaks = 0;  // children on short breaks only: no review chain
   std::string policy;
   std::string calendar;
 };
 
-// Every child with a period of care open at the end of `as_at`.
+// Every child with a period of care open at the end of `as_at`, with the
+// status of their next review as at the end of that day: a review due that
+// day and not held is overdue, as the KPIs count it.
 absl::StatusOr<MonitoringList> BuildMonitoringList(
     const Dataset& data, Date as_at, const ReportConfig& config,
     const ReportOptions& options);

@@ -2,6 +2,8 @@
 
 #include "timescales/monitoring.h"
 
+#include <algorithm>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "testing/status_matchers.h"
@@ -92,6 +94,64 @@ TEST(MonitoringList, NextReviewAndStatusForEveryChildInCare) {
               HasSubstr("\"status\": \"due_soon\""));
   EXPECT_THAT(RenderMonitoringMarkdown(*list),
               HasSubstr("| A | overdue | Fri 23 Oct 2020 | -5 |"));
+}
+
+// As at the end of the day, as the KPIs count: a review due that day and
+// not held is overdue (0 working days to it).
+TEST(MonitoringList, DueOnTheAsAtDayIsOverdueAtItsEnd) {
+  ReportOptions options;
+  options.data_from = D(2019, 4, 1);
+  absl::StatusOr<MonitoringList> list =
+      BuildMonitoringList(County(), D(2020, 11, 17), ReportConfig(), options);
+  ASSERT_THAT(list, IsOk());
+  const auto b = std::find_if(
+      list->rows.begin(), list->rows.end(),
+      [](const MonitoringRow& r) { return r.child == "B"; });
+  ASSERT_NE(b, list->rows.end());
+  EXPECT_EQ(*b->next_due, D(2020, 11, 17));
+  EXPECT_EQ(b->status, MonitoringStatus::kOverdue);
+  EXPECT_EQ(*b->working_days_to_due, 0);
+  // The day before it is due soon.
+  list = BuildMonitoringList(County(), D(2020, 11, 16), ReportConfig(),
+                             options);
+  ASSERT_THAT(list, IsOk());
+  for (const MonitoringRow& r : list->rows) {
+    if (r.child == "B") EXPECT_EQ(r.status, MonitoringStatus::kDueSoon);
+  }
+}
+
+// The Markdown says how many children a status filter kept, and whose
+// "last review" is none in this period (after a return to care) rather
+// than none in the data.
+TEST(MonitoringList, MarkdownSaysWhatWasFilteredAndWhichPeriod) {
+  Dataset data = County();
+  // G: reviewed in a first period, left care, back on Tue 20 Oct 2020:
+  // first review of the new period due Tue 17 Nov.
+  data.episodes.push_back(
+      Ep("G", D(2020, 1, 6), "S", "C2", D(2020, 6, 1), "E11"));
+  data.reviews.push_back(Rev("G", D(2020, 2, 3)));
+  data.episodes.push_back(Ep("G", D(2020, 10, 20), "S", "C2"));
+  ReportOptions options;
+  options.data_from = D(2019, 4, 1);
+  absl::StatusOr<MonitoringList> list =
+      BuildMonitoringList(data, D(2020, 11, 1), ReportConfig(), options);
+  ASSERT_THAT(list, IsOk());
+  EXPECT_EQ(list->in_care, 5);
+  std::string md = RenderMonitoringMarkdown(*list);
+  EXPECT_THAT(md, HasSubstr("# LAC reviews as at the end of Sun 1 Nov 2020"));
+  EXPECT_THAT(md, HasSubstr("\n5 children in care (and 1 on short breaks"));
+  EXPECT_THAT(md, HasSubstr("| G | on_track | Tue 17 Nov 2020 | 12 | none in "
+                            "this period of care | 2020-10-20 |"));
+  EXPECT_THAT(md, HasSubstr("| none in the data | before the data |"));
+  // A caller keeping only the overdue.
+  list->rows.erase(std::remove_if(list->rows.begin(), list->rows.end(),
+                                  [](const MonitoringRow& r) {
+                                    return r.status !=
+                                           MonitoringStatus::kOverdue;
+                                  }),
+                   list->rows.end());
+  md = RenderMonitoringMarkdown(*list);
+  EXPECT_THAT(md, HasSubstr("\n1 of the 5 children in care (by status)"));
 }
 
 TEST(MonitoringList, StatusNames) {
