@@ -79,10 +79,11 @@ std::string RenderMonitoringMarkdown(const MonitoringList& list) {
     absl::StrAppendFormat(&out, " (and %d on short breaks only, who have no "
                           "review chain)", list.short_breaks);
   }
-  absl::StrAppend(&out, ".\n\n| child | status | next review due | working "
-                        "days | last review (this period) | period of care "
-                        "from |\n"
-                        "|---|---|---|---|---|---|\n");
+  absl::StrAppend(&out,
+                  ".\n\n| child | status | next review due | working "
+                  "days | last review (this period) | period of care "
+                  "from |\n"
+                  "|---|---|---|---|---|---|\n");
   for (const MonitoringRow& r : list.rows) {
     std::string due = r.next_due ? r.next_due->ToLongString() : "unknown";
     if (r.practical_due && r.next_due && *r.practical_due != *r.next_due) {

@@ -249,9 +249,10 @@ void RegisterSchedule(CLI::App& app, CommandContext& context) {
       "The in-year monitoring list: every child in care, their next LAC "
       "review due and its status as at a date");
   AddInputOptions(*schedule, *args);
-  schedule->add_option("--as-at", args->as_at,
-                       "Statuses as at the end of this day (a review due "
-                       "that day and not held is overdue)")
+  schedule
+      ->add_option("--as-at", args->as_at,
+                   "Statuses as at the end of this day (a review due "
+                   "that day and not held is overdue)")
       ->type_name("DATE")
       ->required();
   schedule->add_option("--status", args->status,

@@ -104,16 +104,16 @@ TEST(MonitoringList, DueOnTheAsAtDayIsOverdueAtItsEnd) {
   absl::StatusOr<MonitoringList> list =
       BuildMonitoringList(County(), D(2020, 11, 17), ReportConfig(), options);
   ASSERT_THAT(list, IsOk());
-  const auto b = std::find_if(
-      list->rows.begin(), list->rows.end(),
-      [](const MonitoringRow& r) { return r.child == "B"; });
+  const auto b =
+      std::find_if(list->rows.begin(), list->rows.end(),
+                   [](const MonitoringRow& r) { return r.child == "B"; });
   ASSERT_NE(b, list->rows.end());
   EXPECT_EQ(*b->next_due, D(2020, 11, 17));
   EXPECT_EQ(b->status, MonitoringStatus::kOverdue);
   EXPECT_EQ(*b->working_days_to_due, 0);
   // The day before it is due soon.
-  list = BuildMonitoringList(County(), D(2020, 11, 16), ReportConfig(),
-                             options);
+  list =
+      BuildMonitoringList(County(), D(2020, 11, 16), ReportConfig(), options);
   ASSERT_THAT(list, IsOk());
   for (const MonitoringRow& r : list->rows) {
     if (r.child == "B") EXPECT_EQ(r.status, MonitoringStatus::kDueSoon);
