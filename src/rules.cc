@@ -4,6 +4,7 @@
 
 #include "timescales/rules.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_format.h"
@@ -143,26 +144,13 @@ absl::Status ApplyJsonRule(const std::string& id, const Json& spec,
 }  // namespace
 
 std::string DescribeLength(int32_t offset, Unit unit) {
-  absl::string_view noun = "unit";
-  switch (unit) {
-    case Unit::kWorkingDays:
-      noun = "working day";
-      break;
-    case Unit::kDays:
-      noun = "day";
-      break;
-    case Unit::kWeeks:
-      noun = "week";
-      break;
-    case Unit::kMonths:
-      noun = "month";
-      break;
-    case Unit::kHours:
-      noun = "hour";
-      break;
-  }
+  // The unit's name in words: "working_days" is "working days", and one
+  // of them "1 working day".
+  std::string noun(UnitName(unit));
+  std::replace(noun.begin(), noun.end(), '_', ' ');
   const int64_t magnitude = offset < 0 ? -int64_t{offset} : offset;
-  return absl::StrFormat("%d %s%s", magnitude, noun, magnitude == 1 ? "" : "s");
+  if (magnitude == 1 && !noun.empty() && noun.back() == 's') noun.pop_back();
+  return absl::StrFormat("%d %s", magnitude, noun);
 }
 
 absl::string_view UnitName(Unit unit) noexcept {

@@ -129,7 +129,6 @@ class CsvBuilder {
     if (!in_record_) Begin();
     in_record_ = false;
     ++records_;
-    stopped_ = full();
     if (records_ == 1) {
       header_line_ = line_at_begin_;
       header_error_ = std::move(error);
@@ -145,6 +144,7 @@ class CsvBuilder {
       }
       return;
     }
+    stopped_ = full();
     const size_t width = width_;
     if (error.empty() && (fields_ < width || extra_text_)) {
       error = absl::StrFormat("the row has %d fields; the header has %d",
