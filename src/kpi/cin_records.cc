@@ -16,8 +16,11 @@ namespace {
 // child, start serial: a view of the input records' ids, which outlive it
 using Key = std::pair<std::string_view, int32_t>;
 
-void MergeReviews(const std::vector<Date>& copy, std::vector<Date>* merged) {
-  std::vector<Date> sorted = copy;
+// `scratch` holds the sorted copy: one buffer for every merge.
+void MergeReviews(const std::vector<Date>& copy, std::vector<Date>* merged,
+                  std::vector<Date>* scratch) {
+  std::vector<Date>& sorted = *scratch;
+  sorted.assign(copy.begin(), copy.end());
   std::sort(sorted.begin(), sorted.end());
   // Each date as many times as the copy that repeats it most has it.
   for (size_t i = 0; i < sorted.size();) {
@@ -35,8 +38,12 @@ void MergeReviews(const std::vector<Date>& copy, std::vector<Date>* merged) {
 
 std::vector<CpPlanRecord> DistinctPlans(const std::vector<CpPlanRecord>& all) {
   std::vector<CpPlanRecord> out;
+  // Room for every record: a census repeats most plans, but growing the
+  // vector would move each distinct plan several times over.
+  out.reserve(all.size());
   absl::flat_hash_map<Key, size_t> index;
   index.reserve(all.size());
+  std::vector<Date> scratch;
   for (const CpPlanRecord& plan : all) {
     if (!plan.start) {
       out.push_back(plan);
@@ -60,7 +67,7 @@ std::vector<CpPlanRecord> DistinctPlans(const std::vector<CpPlanRecord>& all) {
     if (!plan.latest_category.empty()) {
       merged.latest_category = plan.latest_category;
     }
-    MergeReviews(plan.reviews, &merged.reviews);
+    MergeReviews(plan.reviews, &merged.reviews, &scratch);
   }
   for (CpPlanRecord& plan : out) {
     std::stable_sort(plan.reviews.begin(), plan.reviews.end());

@@ -137,8 +137,9 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
   const int duplicate = kpi->Reason("duplicate_review");
   const int outside = kpi->Reason("review_outside_plan");
   const int unknown = kpi->Reason("previous_review_unknown");
+  std::vector<Date> held;  // one plan's conferences; reused across plans
   for (const CpPlanRecord& plan : Plans(ctx)) {
-    std::vector<Date> held;
+    held.clear();
     for (size_t i = 0; i < plan.reviews.size(); ++i) {
       const Date review = plan.reviews[i];
       if (Repeats(plan.reviews, i, review)) {

@@ -5,6 +5,7 @@
 // worker's report before the review (KPIS.md).
 
 #include <algorithm>
+#include <numeric>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
@@ -48,6 +49,7 @@ absl::StatusOr<KpiPtr> BuildFollowUp(
   kpi->coverage_start =
       ctx.data_from ? ctx.data_from : EarliestReview(ctx.data);
   const MeetingChairs& chairs = Chairs(ctx);
+  kpi->Reserve(ctx.data.meetings.size());
   for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
     const MeetingRecord& m = ctx.data.meetings[i];
     if (!IsLacReview(m)) continue;
@@ -68,16 +70,36 @@ absl::StatusOr<KpiPtr> BuildFollowUp(
 const MeetingChairs& Chairs(const KpiContext& ctx) {
   if (ctx.chairs) return *ctx.chairs;
   auto chairs = std::make_shared<MeetingChairs>();
-  absl::flat_hash_map<std::string_view, int32_t> number;
-  for (const MeetingRecord& m : ctx.data.meetings) number.try_emplace(m.chair);
-  for (const auto& [name, unused] : number) chairs->names.push_back(name);
-  std::sort(chairs->names.begin(), chairs->names.end());
-  for (size_t i = 0; i < chairs->names.size(); ++i) {
-    number[chairs->names[i]] = static_cast<int32_t>(i);
-  }
+  // Numbered as first met, then renumbered in name order. A child's
+  // meetings are listed together, mostly with one chair, so the last
+  // answer saves most of the lookups.
+  absl::flat_hash_map<std::string_view, int32_t> first_met;
+  std::vector<std::string_view> met;
   chairs->of_meeting.reserve(ctx.data.meetings.size());
+  std::string_view last;
+  int32_t last_number = -1;
   for (const MeetingRecord& m : ctx.data.meetings) {
-    chairs->of_meeting.push_back(number[m.chair]);
+    if (last_number < 0 || m.chair != last) {
+      const auto [it, added] =
+          first_met.try_emplace(m.chair, static_cast<int32_t>(met.size()));
+      if (added) met.emplace_back(m.chair);
+      last = m.chair;
+      last_number = it->second;
+    }
+    chairs->of_meeting.push_back(last_number);
+  }
+  std::vector<int32_t> by_name(met.size());
+  std::iota(by_name.begin(), by_name.end(), 0);
+  std::sort(by_name.begin(), by_name.end(), [&](int32_t a, int32_t b) {
+    return met[static_cast<size_t>(a)] < met[static_cast<size_t>(b)];
+  });
+  std::vector<int32_t> renumbered(met.size());
+  for (size_t i = 0; i < by_name.size(); ++i) {
+    renumbered[static_cast<size_t>(by_name[i])] = static_cast<int32_t>(i);
+    chairs->names.push_back(met[static_cast<size_t>(by_name[i])]);
+  }
+  for (int32_t& chair : chairs->of_meeting) {
+    chair = renumbered[static_cast<size_t>(chair)];
   }
   ctx.chairs = std::move(chairs);
   return *ctx.chairs;
@@ -107,6 +129,7 @@ absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx) {
   kpi->coverage_start =
       ctx.data_from ? ctx.data_from : EarliestReview(ctx.data);
   const MeetingChairs& chairs = Chairs(ctx);
+  kpi->Reserve(ctx.data.meetings.size());
   for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
     const MeetingRecord& m = ctx.data.meetings[i];
     if (!IsLacReview(m)) continue;
