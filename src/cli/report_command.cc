@@ -118,6 +118,16 @@ absl::StatusOr<Dataset> ImportInputs(const InputArgs& args,
   return data;
 }
 
+// The command ends the process once its output is written, and the system
+// takes a national extract's memory back whole: freeing its millions of
+// records one at a time first cost 30-70 ms for nothing. (Kept reachable,
+// so leak checkers do not count it.)
+void KeepUntilExit(absl::StatusOr<Dataset>* data) {
+  if (!data->ok()) return;
+  static auto* const kept = new std::vector<Dataset>();
+  kept->push_back(*std::move(*data));
+}
+
 // The configuration file, with the global calendar options folded in: a
 // GOV.UK file and closure days from the command line add to it.
 absl::StatusOr<ReportConfig> LoadConfig(const CommandContext& context,
@@ -233,6 +243,7 @@ void RegisterReport(CLI::App& app, CommandContext& context) {
                                  ? RenderMarkdown(*result)
                              : args->format == "html" ? RenderHtml(*result)
                                                       : RenderJson(*result);
+    KeepUntilExit(&data);
     return Write(*args, text, out);
   });
 }
@@ -303,6 +314,7 @@ void RegisterSchedule(CLI::App& app, CommandContext& context) {
                              : args->format == "markdown"
                                  ? RenderMonitoringMarkdown(*list)
                                  : RenderMonitoringCsv(*list);
+    KeepUntilExit(&data);
     return Write(*args, text, out);
   });
 }
