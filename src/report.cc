@@ -4,15 +4,17 @@
 // period, each month and the previous period, and adds RAG ratings,
 // benchmarks, the per-chair breakdown and the input reconciliation.
 
+#include "timescales/report.h"
+
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 #include <utility>
 
 #include "absl/strings/str_format.h"
 #include "kpi/builders.h"
-#include "timescales/report.h"
 
 TSC_NAMESPACE_BEGIN
 namespace {
@@ -28,17 +30,21 @@ struct KpiSpec {
 
 const std::vector<KpiSpec>& Specs() {
   static const std::vector<KpiSpec>* const kSpecs = new std::vector<KpiSpec>{
-      {"lac_review_timeliness", {"ssda903.episodes", "ssda903.reviews"},
+      {"lac_review_timeliness",
+       {"ssda903.episodes", "ssda903.reviews"},
        internal::BuildLacReviewTimeliness},
-      {"lac_review_participation", {"ssda903.reviews"},
+      {"lac_review_participation",
+       {"ssda903.reviews"},
        internal::BuildLacReviewParticipation},
       {"icpc_timeliness", {"cin.section47"}, internal::BuildIcpcTimeliness},
       {"rcpc_timeliness", {"cin.cp_plans"}, internal::BuildRcpcTimeliness},
       {"cp_repeat_plans", {"cin.cp_plans"}, internal::BuildCpRepeatPlans},
       {"cp_repeat_plans_2y", {"cin.cp_plans"}, internal::BuildCpRepeatPlans2y},
-      {"cp_plans_open_over_18_months", {"cin.cp_plans"},
+      {"cp_plans_open_over_18_months",
+       {"cin.cp_plans"},
        internal::BuildCpPlansOpenOver18Months},
-      {"cp_plans_ended_2y_plus", {"cin.cp_plans"},
+      {"cp_plans_ended_2y_plus",
+       {"cin.cp_plans"},
        internal::BuildCpPlansEnded2yPlus},
       {"lac_review_decisions_5wd", {"meetings"}, internal::BuildDecisions5wd},
       {"lac_review_record_20wd", {"meetings"}, internal::BuildRecord20wd},
@@ -71,15 +77,19 @@ KpiResult Evaluate(const internal::Kpi& kpi, const ReportingPeriod& period,
   result.title = kpi.title();
   result.unit = kpi.unit();
   result.has_overdue = kpi.has_overdue();
-  result.headline = kpi.Count(period.start, period.end);
+  // Actions with no timestamp are judged as at the headline's end in every
+  // count, so the months partition the headline (docs: meeting KPIs).
+  const Date horizon = period.end;
+  result.headline = kpi.Count(period.start, period.end, horizon);
   for (const ReportingPeriod& month : period.Months()) {
-    result.monthly.emplace_back(month.label, kpi.Count(month.start, month.end));
+    result.monthly.emplace_back(month.label,
+                                kpi.Count(month.start, month.end, horizon));
   }
   absl::StatusOr<ReportingPeriod> previous = period.Previous();
   if (previous.ok() && kpi.coverage_start &&
       previous->start >= *kpi.coverage_start) {
     result.previous_period = *previous;
-    result.previous = kpi.Count(previous->start, previous->end);
+    result.previous = kpi.Count(previous->start, previous->end, horizon);
   }
   const auto settings = config.kpis.find(kpi.id());
   if (settings != config.kpis.end()) {
@@ -184,9 +194,9 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
   report.reconciliation = Reconcile(data);
   report.policy = ts.policy().Describe();
   const CalendarInfo& info = ts.calendar().info();
-  report.calendar = absl::StrFormat("%s (data %s, known until %s)", info.name,
-                                    info.data_version,
-                                    info.known_until.ToString());
+  report.calendar =
+      absl::StrFormat("%s (data %s, known until %s)", info.name,
+                      info.data_version, info.known_until.ToString());
   std::map<std::string, std::vector<KpiCounts>> by_chair;
   for (const KpiSpec& spec : Specs()) {
     const bool present =
@@ -201,12 +211,18 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
     report.kpis.push_back(Evaluate(**kpi, period, config));
     if (IsChairKpi(spec.id)) {
       by_chair[spec.id] = (*kpi)->CountByGroup(
-          period.start, period.end,
+          period.start, period.end, period.end,
           static_cast<int32_t>(internal::Chairs(ctx).names.size()));
     }
   }
   if (data.Has("ssda903.reviews")) {
     report.lac_coverage_start = internal::LacCoverageStart(ctx);
+  }
+  if (data.Has("cin.cp_plans")) {
+    std::vector<Rejection> open = internal::OpenEarlierPlanWarnings(ctx);
+    report.warnings.insert(report.warnings.end(),
+                           std::make_move_iterator(open.begin()),
+                           std::make_move_iterator(open.end()));
   }
   if (data.Has("cin.cp_plans") || data.Has("cin.section47")) {
     report.cp_coverage_start = internal::CpCoverageStart(ctx);

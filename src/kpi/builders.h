@@ -73,6 +73,10 @@ absl::StatusOr<KpiPtr> BuildDecisions5wd(const KpiContext& ctx);
 absl::StatusOr<KpiPtr> BuildRecord20wd(const KpiContext& ctx);
 absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx);
 
+// Data warnings for cp_repeat_plans_2y: a CP plan that starts while an
+// earlier plan of the same child has no end date, naming both (file:line).
+std::vector<Rejection> OpenEarlierPlanWarnings(const KpiContext& ctx);
+
 // The ids of every KPI the engine knows, in report order.
 std::vector<std::string> KnownKpiIds();
 

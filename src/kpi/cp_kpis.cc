@@ -217,6 +217,32 @@ absl::StatusOr<KpiPtr> BuildCpRepeatPlans2y(const KpiContext& ctx) {
   return kpi;
 }
 
+std::vector<Rejection> OpenEarlierPlanWarnings(const KpiContext& ctx) {
+  std::vector<Rejection> warnings;
+  for (const auto& plans : PlansByChild(Plans(ctx))) {
+    for (const CpPlanRecord* plan : plans) {
+      if (!plan->start) continue;
+      for (const CpPlanRecord* earlier : plans) {
+        if (!earlier->start || *earlier->start >= *plan->start ||
+            earlier->end) {
+          continue;
+        }
+        warnings.push_back(Rejection{
+            ctx.data.PathOf(plan->source), plan->source.line,
+            absl::StrFormat(
+                "child %s: the CP plan starting %s began while an earlier "
+                "plan starting %s (%s:%d) has no end date; "
+                "cp_repeat_plans_2y counts it as a repeat within 2 years. "
+                "Record the earlier plan's CPPendDate if it ended",
+                plan->child, plan->start->ToString(),
+                earlier->start->ToString(), ctx.data.PathOf(earlier->source),
+                earlier->source.line)});
+      }
+    }
+  }
+  return warnings;
+}
+
 namespace {
 
 // Plans open at the end of the period: a snapshot, not a count of events.
@@ -229,7 +255,7 @@ class OpenPlansKpi : public Kpi {
   void Add(Date start, std::optional<Date> end, Date eighteen_months) {
     plans_.push_back(Plan{start, end, eighteen_months});
   }
-  KpiCounts Count(Date /*start*/, Date end) const override {
+  KpiCounts Count(Date /*start*/, Date end, Date /*horizon*/) const override {
     KpiCounts counts;
     for (const Plan& p : plans_) {
       if (p.start <= end && (!p.end || *p.end > end)) {

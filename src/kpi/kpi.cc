@@ -108,7 +108,7 @@ void Kpi::SetValue(KpiCounts* counts) const {
   }
 }
 
-void Kpi::Tally(Date start, Date end, bool by_group,
+void Kpi::Tally(Date start, Date end, Date horizon, bool by_group,
                 std::vector<std::vector<int64_t>>* excluded,
                 std::vector<KpiCounts>* counts) const {
   // The last tally is "not yet due" when the KPI has no reason of that name.
@@ -142,7 +142,7 @@ void Kpi::Tally(Date start, Date end, bool by_group,
       ++(*excluded)[g][static_cast<size_t>(it->reason)];
       continue;
     }
-    if (it->due && *it->due > end && !(it->done && *it->done <= end)) {
+    if (it->due && !it->done && *it->due > horizon) {
       ++(*excluded)[g][not_yet_due];
       continue;
     }
@@ -164,11 +164,11 @@ KpiCounts Kpi::Finished(KpiCounts counts,
   return counts;
 }
 
-KpiCounts Kpi::Count(Date start, Date end) const {
+KpiCounts Kpi::Count(Date start, Date end, Date horizon) const {
   std::vector<KpiCounts> counts(1);
   std::vector<std::vector<int64_t>> excluded(
       1, std::vector<int64_t>(reasons_.size() + 1, 0));
-  Tally(start, end, /*by_group=*/false, &excluded, &counts);
+  Tally(start, end, horizon, /*by_group=*/false, &excluded, &counts);
   // Overdue slots: the slot after the last review held on or before `end`,
   // due inside the period while the care or plan was still open.
   const auto first =
@@ -183,13 +183,13 @@ KpiCounts Kpi::Count(Date start, Date end) const {
   return Finished(std::move(counts[0]), excluded[0]);
 }
 
-std::vector<KpiCounts> Kpi::CountByGroup(Date start, Date end,
+std::vector<KpiCounts> Kpi::CountByGroup(Date start, Date end, Date horizon,
                                          int32_t groups) const {
   const size_t n = static_cast<size_t>(std::max(groups, 0));
   std::vector<KpiCounts> counts(n);
   std::vector<std::vector<int64_t>> excluded(
       n, std::vector<int64_t>(reasons_.size() + 1, 0));
-  Tally(start, end, /*by_group=*/true, &excluded, &counts);
+  Tally(start, end, horizon, /*by_group=*/true, &excluded, &counts);
   for (size_t g = 0; g < n; ++g) {
     counts[g] = Finished(std::move(counts[g]), excluded[g]);
   }

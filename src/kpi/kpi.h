@@ -27,9 +27,10 @@ struct KpiEvent {
   Date date;
   int32_t reason = -1;  // index into the KPI's reasons, or -1 when counted
   bool hit = false;     // meets the standard (the numerator)
-  // For "not yet due" exclusions: the due date and when it was done, so a
-  // period ending before the due date, with nothing done by then, excludes
-  // the event instead of counting it late.
+  // For "not yet due" exclusions: the due date and when it was done. An
+  // event is judged by what the data record, whenever that falls; only one
+  // with nothing done whose due date is after the horizon (the headline
+  // period's end) is not yet due.
   std::optional<Date> due = std::nullopt;
   std::optional<Date> done = std::nullopt;
   // The breakdown group (the meeting's chair), or -1.
@@ -46,11 +47,15 @@ class Kpi {
         reasons_(std::move(reasons)) {}
   virtual ~Kpi() = default;
 
-  // The counts for the period [start, end].
-  virtual KpiCounts Count(Date start, Date end) const;
+  // The counts for the period [start, end]. `horizon` is the headline
+  // period's end, the day the data are judged as at: an event with nothing
+  // done is "not yet due" only when due after it. Every month, chair and
+  // previous period of one report shares the headline's horizon, so the
+  // months and the chairs partition the headline exactly.
+  virtual KpiCounts Count(Date start, Date end, Date horizon) const;
   // The counts for [start, end] of each breakdown group 0..groups-1 (events
   // of other groups are left out).
-  std::vector<KpiCounts> CountByGroup(Date start, Date end,
+  std::vector<KpiCounts> CountByGroup(Date start, Date end, Date horizon,
                                       int32_t groups) const;
 
   const std::string& id() const { return id_; }
@@ -99,7 +104,7 @@ class Kpi {
 
   // Counts the events dated in [start, end] into `counts` and `excluded`
   // (per reason, then "not yet due"): one entry per group, or one for all.
-  void Tally(Date start, Date end, bool by_group,
+  void Tally(Date start, Date end, Date horizon, bool by_group,
              std::vector<std::vector<int64_t>>* excluded,
              std::vector<KpiCounts>* counts) const;
   KpiCounts Finished(KpiCounts counts,

@@ -116,7 +116,7 @@ class ChildParticipationKpi : public Kpi {
     reviews_.push_back(Review{child, date, reason, hit});
   }
 
-  KpiCounts Count(Date start, Date end) const override {
+  KpiCounts Count(Date start, Date end, Date /*horizon*/) const override {
     KpiCounts counts;
     std::vector<int64_t> excluded(reasons().size(), 0);
     bool open = false;  // a child's counted reviews are being read

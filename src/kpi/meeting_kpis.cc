@@ -30,9 +30,10 @@ std::optional<Date> EarliestReview(const Dataset& data) {
   return earliest;
 }
 
-// Decisions or record: done (by date) on or before the rule's due date;
-// not yet due when nothing was done by the period end and the due date is
-// after it.
+// Decisions or record: on time when done (by date) on or before the rule's
+// due date, late when done after it, whenever that falls; with nothing
+// done, late once due, and not yet due while the due date is after the
+// headline period's end (Kpi::Count's horizon).
 absl::StatusOr<KpiPtr> BuildFollowUp(
     const KpiContext& ctx, const char* id, const char* what,
     const char* rule_id, std::optional<Moment> MeetingRecord::*done_field) {

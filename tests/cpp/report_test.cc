@@ -23,8 +23,8 @@ Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
 ReportingPeriod P(const char* text) { return *ReportingPeriod::Parse(text); }
 
 void Present(Dataset* data, const char* table) {
-  data->files.push_back(InputFile{std::string(table) + ".csv", table, 0, 0,
-                                  false});
+  data->files.push_back(
+      InputFile{std::string(table) + ".csv", table, 0, 0, false});
 }
 
 Episode Ep(const char* child, Date decom, const char* rne, const char* ls,
@@ -55,14 +55,15 @@ const KpiResult* Find(const Report& report, const std::string& id) {
 }
 
 absl::StatusOr<Report> RunReport(const Dataset& data, const char* period,
-                           std::optional<Date> data_from = std::nullopt,
-                           const ReportConfig& config = ReportConfig()) {
+                                 std::optional<Date> data_from = std::nullopt,
+                                 const ReportConfig& config = ReportConfig()) {
   ReportOptions options;
   options.data_from = data_from;
   return ComputeReport(data, P(period), config, options);
 }
 
-// ---- Periods ------------------------------------------------------------------
+// ---- Periods
+// ------------------------------------------------------------------
 
 TEST(ReportingPeriod, ParsesEveryShapeAndKnowsItsPredecessor) {
   EXPECT_EQ(P("2019-20").start, D(2019, 4, 1));
@@ -90,7 +91,8 @@ TEST(ReportingPeriod, ParsesEveryShapeAndKnowsItsPredecessor) {
   }
 }
 
-// ---- LAC review timeliness ------------------------------------------------------
+// ---- LAC review timeliness
+// ------------------------------------------------------
 
 Dataset LacData() {
   Dataset data;
@@ -128,7 +130,8 @@ Dataset LacData() {
 }
 
 TEST(LacReviewTimeliness, CountsChainsExclusionsAndOverdueSlots) {
-  absl::StatusOr<Report> report = RunReport(LacData(), "2019-20", D(2019, 4, 1));
+  absl::StatusOr<Report> report =
+      RunReport(LacData(), "2019-20", D(2019, 4, 1));
   ASSERT_THAT(report, IsOk());
   const KpiResult* kpi = Find(*report, "lac_review_timeliness");
   ASSERT_NE(kpi, nullptr);
@@ -138,11 +141,10 @@ TEST(LacReviewTimeliness, CountsChainsExclusionsAndOverdueSlots) {
   EXPECT_EQ(kpi->headline.numerator, 1);
   EXPECT_EQ(kpi->headline.overdue_at_period_end, 1);
   EXPECT_EQ(*kpi->headline.value, 33.33);
-  EXPECT_THAT(kpi->headline.excluded,
-              ElementsAre(Pair("duplicate_review", 1),
-                          Pair("no_period_of_care", 1),
-                          Pair("previous_review_unknown", 1),
-                          Pair("short_breaks", 1)));
+  EXPECT_THAT(
+      kpi->headline.excluded,
+      ElementsAre(Pair("duplicate_review", 1), Pair("no_period_of_care", 1),
+                  Pair("previous_review_unknown", 1), Pair("short_breaks", 1)));
   EXPECT_TRUE(kpi->has_overdue);
   // Monthly: Nov 2019 B late, Jan 2020 A on time, Mar 2020 E overdue.
   ASSERT_EQ(kpi->monthly.size(), 12u);
@@ -157,7 +159,8 @@ TEST(LacReviewTimeliness, CountsChainsExclusionsAndOverdueSlots) {
 }
 
 TEST(LacReviewTimeliness, NextYearSeesTheLateReviewAndTheOverdueThird) {
-  absl::StatusOr<Report> report = RunReport(LacData(), "2020-21", D(2019, 4, 1));
+  absl::StatusOr<Report> report =
+      RunReport(LacData(), "2020-21", D(2019, 4, 1));
   ASSERT_THAT(report, IsOk());
   const KpiResult* kpi = Find(*report, "lac_review_timeliness");
   ASSERT_NE(kpi, nullptr);
@@ -231,7 +234,8 @@ TEST(LacReviewTimeliness, AnX1EpisodeFollowedByANewPeriodEndsItsPeriod) {
   EXPECT_EQ(kpi->headline.overdue_at_period_end, 1);
 }
 
-// ---- Participation ---------------------------------------------------------------
+// ---- Participation
+// ---------------------------------------------------------------
 
 TEST(LacReviewParticipation, Domain6Example29PlusExclusions) {
   Dataset data;
@@ -243,8 +247,8 @@ TEST(LacReviewParticipation, Domain6Example29PlusExclusions) {
   for (const char* code : codes) {
     data.reviews.push_back(Rev("K", D(2019, 6, day++), code));
   }
-  data.reviews.push_back(Rev("K", D(2019, 6, 1), "PN1"));  // duplicate
-  data.reviews.push_back(Rev("K", D(2019, 6, 20), ""));    // missing
+  data.reviews.push_back(Rev("K", D(2019, 6, 1), "PN1"));   // duplicate
+  data.reviews.push_back(Rev("K", D(2019, 6, 20), ""));     // missing
   data.reviews.push_back(Rev("K", D(2019, 6, 21), "PN9"));  // not a code
   data.episodes.push_back(Ep("S", D(2019, 6, 1), "S", "V4"));
   data.reviews.push_back(Rev("S", D(2019, 6, 5), "PN1"));  // short break
@@ -329,7 +333,8 @@ TEST(LacReviewParticipation, AttendanceAndChildLevelMeasures) {
                ::testing::HasSubstr("participation")));
 }
 
-// ---- Child protection ------------------------------------------------------------
+// ---- Child protection
+// ------------------------------------------------------------
 
 Section47Record S47(const char* child, std::optional<Date> start,
                     std::optional<Date> icpc) {
@@ -367,9 +372,9 @@ TEST(IcpcTimeliness, FifteenWorkingDaysFromTheStrategyDiscussion) {
   ASSERT_NE(kpi, nullptr);
   EXPECT_EQ(kpi->headline.numerator, 1);
   EXPECT_EQ(kpi->headline.denominator, 2);
-  EXPECT_THAT(kpi->headline.excluded,
-              ElementsAre(Pair("icpc_before_s47", 1),
-                          Pair("missing_s47_start", 1)));
+  EXPECT_THAT(
+      kpi->headline.excluded,
+      ElementsAre(Pair("icpc_before_s47", 1), Pair("missing_s47_start", 1)));
   // Only the CIN KPIs: the others are named missing, never reported as 0.
   EXPECT_EQ(Find(*report, "lac_review_timeliness"), nullptr);
   EXPECT_THAT(report->missing, ::testing::Contains("lac_review_timeliness"));
@@ -424,9 +429,9 @@ TEST(RcpcTimeliness, ChainsFromThePlanStart) {
   data.cp_plans.push_back(Plan("a", D(2023, 11, 30), {}, {D(2024, 2, 28)}));
   // 10 Jan 2022 -> due 10 Apr 2022 held 8 Apr (on time); next due 8 Oct
   // held 20 Oct (late), twice (duplicate); a review after the plan ended.
-  data.cp_plans.push_back(Plan("b", D(2022, 1, 10), D(2023, 6, 1),
-                               {D(2022, 4, 8), D(2022, 10, 20),
-                                D(2022, 10, 20), D(2023, 7, 1)}));
+  data.cp_plans.push_back(
+      Plan("b", D(2022, 1, 10), D(2023, 6, 1),
+           {D(2022, 4, 8), D(2022, 10, 20), D(2022, 10, 20), D(2023, 7, 1)}));
   absl::StatusOr<Report> y2022 = RunReport(data, "2022-23", D(2021, 4, 1));
   ASSERT_THAT(y2022, IsOk());
   const KpiResult* kpi = Find(*y2022, "rcpc_timeliness");
@@ -497,6 +502,35 @@ TEST(CpPlans, RepeatPlansBothDefinitions) {
   EXPECT_EQ(Find(*later, "cp_repeat_plans_2y")->headline.numerator, 0);
 }
 
+TEST(CpPlans, AnEarlierPlanLeftOpenCountsAndIsReportedNamingBothPlans) {
+  Dataset data;
+  Present(&data, "cin.cp_plans");  // file 0: "cin.cp_plans.csv"
+  auto at = [](CpPlanRecord plan, int64_t line) {
+    plan.source = SourceRef{0, line};
+    return plan;
+  };
+  // x: a plan from 2015 never ended in the data, then a new plan in 2019:
+  // a repeat within 2 years (the open plan has not ended), and a warning.
+  data.cp_plans.push_back(at(Plan("x", D(2015, 3, 2), {}), 10));
+  data.cp_plans.push_back(at(Plan("x", D(2019, 6, 3), {}), 20));
+  // y: the earlier plan ended five years before: neither.
+  data.cp_plans.push_back(at(Plan("y", D(2013, 1, 7), D(2014, 2, 3)), 30));
+  data.cp_plans.push_back(at(Plan("y", D(2019, 7, 1), {}), 40));
+  absl::StatusOr<Report> report = RunReport(data, "2019-20");
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* kpi = Find(*report, "cp_repeat_plans_2y");
+  EXPECT_EQ(kpi->headline.numerator, 1);    // x's second plan
+  EXPECT_EQ(kpi->headline.denominator, 2);  // x's and y's 2019 plans
+  ASSERT_EQ(report->warnings.size(), 1u);
+  EXPECT_EQ(report->warnings[0].path, "cin.cp_plans.csv");
+  EXPECT_EQ(report->warnings[0].line, 20);
+  EXPECT_THAT(report->warnings[0].reason,
+              ::testing::HasSubstr("child x: the CP plan starting 2019-06-03 "
+                                   "began while an earlier plan starting "
+                                   "2015-03-02 (cin.cp_plans.csv:10) has no "
+                                   "end date"));
+}
+
 TEST(CpPlans, OpenOverEighteenMonthsAtTheBoundary) {
   Dataset data;
   Present(&data, "cin.cp_plans");
@@ -504,7 +538,7 @@ TEST(CpPlans, OpenOverEighteenMonthsAtTheBoundary) {
   data.cp_plans.push_back(Plan("a", D(2018, 10, 29), {}));  // 29 Apr: over
   data.cp_plans.push_back(Plan("b", D(2018, 10, 30), {}));  // 30 Apr: exactly
   data.cp_plans.push_back(Plan("c", D(2018, 1, 1), D(2020, 4, 30)));  // ended
-  data.cp_plans.push_back(Plan("d", D(2018, 1, 1), D(2020, 5, 1)));  // open
+  data.cp_plans.push_back(Plan("d", D(2018, 1, 1), D(2020, 5, 1)));   // open
   data.cp_plans.push_back(Plan("e", D(2020, 5, 1), {}));  // not yet started
   absl::StatusOr<Report> report = RunReport(data, "2020-04");
   ASSERT_THAT(report, IsOk());
@@ -530,7 +564,8 @@ TEST(CpPlans, EndedAfterTwoYearsOrMoreAtTheBoundary) {
   EXPECT_EQ(kpi->headline.excluded.at("missing_start"), 1);
 }
 
-// ---- Meetings --------------------------------------------------------------------
+// ---- Meetings
+// --------------------------------------------------------------------
 
 MeetingRecord Meeting(const char* child, const char* held, const char* chair,
                       const char* decisions, const char* record,
@@ -552,19 +587,20 @@ TEST(MeetingKpis, DecisionsRecordAndReportWithNotYetDue) {
   Present(&data, "meetings");
   // Tue 1 Mar 2022: decisions due 8 Mar (sent 10 Mar: late), record due
   // 29 Mar (on time), no report (late).
-  data.meetings.push_back(Meeting("a", "2022-03-01T10:00", "IRO2",
-                                  "2022-03-10", "2022-03-29", "", 3));
+  data.meetings.push_back(Meeting("a", "2022-03-01T10:00", "IRO2", "2022-03-10",
+                                  "2022-03-29", "", 3));
   // Fri 25 Mar 2022, date only: decisions due 1 Apr and record 22 Apr,
   // neither sent by 31 Mar: not yet due. Report the day before: in time.
   data.meetings.push_back(
       Meeting("b", "2022-03-25", "", "", "", "2022-03-24", 1));
-  // Wed 30 Mar 09:00: report 09:30 the day before: 30 minutes late.
-  data.meetings.push_back(
-      Meeting("c", "2022-03-30T09:00", "", "2022-04-01", "", "2022-03-29T09:30"));
+  // Wed 30 Mar 09:00: decisions due Wed 6 Apr, sent 1 Apr: after the
+  // period's end but on time, so counted. No record, due 28 Apr: not yet
+  // due. Report 09:30 the day before: 30 minutes late.
+  data.meetings.push_back(Meeting("c", "2022-03-30T09:00", "", "2022-04-01", "",
+                                  "2022-03-29T09:30"));
   // Fri 1 Apr 10:00, outside 2021-22; report exactly 24 hours before.
-  data.meetings.push_back(Meeting("d", "2022-04-01T10:00", "IRO1",
-                                  "2022-04-08", "2022-05-05",
-                                  "2022-03-31T10:00"));
+  data.meetings.push_back(Meeting("d", "2022-04-01T10:00", "IRO1", "2022-04-08",
+                                  "2022-05-05", "2022-03-31T10:00"));
   MeetingRecord icpc = Meeting("e", "2022-03-15", "IRO2", "", "", "", 4);
   icpc.type = MeetingType::kIcpc;
   data.meetings.push_back(icpc);
@@ -572,9 +608,9 @@ TEST(MeetingKpis, DecisionsRecordAndReportWithNotYetDue) {
   absl::StatusOr<Report> report = RunReport(data, "2021-22");
   ASSERT_THAT(report, IsOk());
   const KpiResult* decisions = Find(*report, "lac_review_decisions_5wd");
-  EXPECT_EQ(decisions->headline.numerator, 0);
-  EXPECT_EQ(decisions->headline.denominator, 1);
-  EXPECT_EQ(decisions->headline.excluded.at("not_yet_due"), 2);
+  EXPECT_EQ(decisions->headline.numerator, 1);                   // c
+  EXPECT_EQ(decisions->headline.denominator, 2);                 // a, c
+  EXPECT_EQ(decisions->headline.excluded.at("not_yet_due"), 1);  // b
   const KpiResult* record = Find(*report, "lac_review_record_20wd");
   EXPECT_EQ(record->headline.numerator, 1);
   EXPECT_EQ(record->headline.denominator, 1);
@@ -604,7 +640,93 @@ TEST(MeetingKpis, DecisionsRecordAndReportWithNotYetDue) {
   EXPECT_EQ(report->by_chair[1].decisions.denominator, 1);
 }
 
-// ---- Targets, RAG, benchmarks, configuration -----------------------------------------
+// The months of 2019-20 with meeting KPI figures: April 2019 and March 2020.
+const KpiCounts& Month(const KpiResult& kpi, const std::string& label) {
+  for (const auto& [month, counts] : kpi.monthly) {
+    if (month == label) return counts;
+  }
+  ADD_FAILURE() << "no month " << label;
+  static const KpiCounts kNone;
+  return kNone;
+}
+
+TEST(MeetingKpis, EachReviewIsJudgedByItsRecordWhereverItFalls) {
+  Dataset data;
+  Present(&data, "meetings");
+  // Tue 30 Apr 2019: decisions due Wed 8 May (5 working days: 1-3, 7, 8
+  // May; 6 May is a bank holiday), sent 8 May: on time. Record due Thu 30
+  // May (20 working days, 6 and 27 May skipped), sent 31 May: late, and
+  // counted in April although it went out in May.
+  data.meetings.push_back(
+      Meeting("a", "2019-04-30", "IRO1", "2019-05-08", "2019-05-31", ""));
+  // Mon 30 Mar 2020: decisions due Mon 6 Apr (31 Mar, 1-3, 6 Apr); record
+  // due Wed 29 Apr (Good Friday 10 and Easter Monday 13 Apr skipped).
+  // b: both done the day after the period ends, before the due date: on
+  // time. c: both done after the period's end and after the due date:
+  // late. d: neither done, both due after the period: not yet due.
+  data.meetings.push_back(
+      Meeting("b", "2020-03-30", "IRO1", "2020-04-01", "2020-04-01", ""));
+  data.meetings.push_back(
+      Meeting("c", "2020-03-30", "IRO2", "2020-04-07", "2020-04-30", ""));
+  data.meetings.push_back(Meeting("d", "2020-03-30", "IRO2", "", "", ""));
+  // Mon 2 Mar 2020: neither done; decisions due Mon 9 Mar and the record
+  // Mon 30 Mar, both inside the period: late.
+  data.meetings.push_back(Meeting("e", "2020-03-02", "", "", "", ""));
+
+  absl::StatusOr<Report> report = RunReport(data, "2019-20");
+  ASSERT_THAT(report, IsOk());
+  const KpiResult* decisions = Find(*report, "lac_review_decisions_5wd");
+  EXPECT_EQ(decisions->headline.numerator, 2);    // a, b
+  EXPECT_EQ(decisions->headline.denominator, 4);  // a, b, c, e
+  EXPECT_THAT(decisions->headline.excluded,
+              ElementsAre(Pair("not_yet_due", 1)));  // d
+  const KpiResult* record = Find(*report, "lac_review_record_20wd");
+  EXPECT_EQ(record->headline.numerator, 1);    // b
+  EXPECT_EQ(record->headline.denominator, 4);  // a, b, c, e
+  EXPECT_THAT(record->headline.excluded, ElementsAre(Pair("not_yet_due", 1)));
+
+  // April holds a's late record; March holds b, c, d and e, judged as at
+  // the headline's end; the other months are empty.
+  EXPECT_EQ(Month(*record, "2019-04").numerator, 0);
+  EXPECT_EQ(Month(*record, "2019-04").denominator, 1);
+  EXPECT_EQ(Month(*decisions, "2019-04").numerator, 1);
+  EXPECT_EQ(Month(*decisions, "2019-04").denominator, 1);
+  EXPECT_EQ(Month(*record, "2020-03").numerator, 1);
+  EXPECT_EQ(Month(*record, "2020-03").denominator, 3);
+  EXPECT_EQ(Month(*record, "2020-03").excluded.at("not_yet_due"), 1);
+  EXPECT_EQ(Month(*decisions, "2020-03").numerator, 1);
+  EXPECT_EQ(Month(*decisions, "2020-03").denominator, 3);
+  EXPECT_EQ(Month(*record, "2019-05").denominator, 0);
+
+  // Per chair: IRO1 has a and b, IRO2 c and d, (none) e.
+  ASSERT_EQ(report->by_chair.size(), 3u);
+  EXPECT_EQ(report->by_chair[1].chair_id, "IRO1");
+  EXPECT_EQ(report->by_chair[1].record.numerator, 1);
+  EXPECT_EQ(report->by_chair[1].record.denominator, 2);
+  EXPECT_EQ(report->by_chair[2].chair_id, "IRO2");
+  EXPECT_EQ(report->by_chair[2].record.denominator, 1);
+  EXPECT_EQ(report->by_chair[2].record.excluded.at("not_yet_due"), 1);
+  EXPECT_EQ(report->by_chair[0].record.denominator, 1);
+
+  // The quarter ending with the year sees the same four March reviews.
+  absl::StatusOr<Report> q4 = RunReport(data, "2019-20-Q4");
+  ASSERT_THAT(q4, IsOk());
+  EXPECT_EQ(Find(*q4, "lac_review_record_20wd")->headline.denominator, 3);
+  EXPECT_EQ(Find(*q4, "lac_review_decisions_5wd")->headline.numerator, 1);
+
+  // As the previous period of 2020-21 (the data said to cover it from 1
+  // April 2019), judged as at 31 March 2021, d is late.
+  absl::StatusOr<Report> next = RunReport(data, "2020-21", D(2019, 4, 1));
+  ASSERT_THAT(next, IsOk());
+  const KpiResult* next_record = Find(*next, "lac_review_record_20wd");
+  ASSERT_TRUE(next_record->previous.has_value());
+  EXPECT_EQ(next_record->previous->numerator, 1);    // b
+  EXPECT_EQ(next_record->previous->denominator, 5);  // a to e
+  EXPECT_EQ(next_record->previous->excluded.at("not_yet_due"), 0);
+}
+
+// ---- Targets, RAG, benchmarks, configuration
+// -----------------------------------------
 
 TEST(Report, RagAndBenchmarksFollowTheConfiguration) {
   Dataset data;
@@ -622,7 +744,8 @@ TEST(Report, RagAndBenchmarksFollowTheConfiguration) {
              "cp_repeat_plans_2y": {"target": 26, "polarity":
               "lower_is_better", "amber_tolerance": 2}}})");
   ASSERT_THAT(config, IsOk());
-  absl::StatusOr<Report> report = RunReport(data, "2019-20", std::nullopt, *config);
+  absl::StatusOr<Report> report =
+      RunReport(data, "2019-20", std::nullopt, *config);
   ASSERT_THAT(report, IsOk());
   const KpiResult* repeat = Find(*report, "cp_repeat_plans");
   EXPECT_EQ(*repeat->rag, "red");
@@ -632,8 +755,8 @@ TEST(Report, RagAndBenchmarksFollowTheConfiguration) {
   EXPECT_EQ(*repeat->benchmarks[0].second.second, 27.8);
   EXPECT_EQ(*Find(*report, "cp_repeat_plans_2y")->rag, "green");  // 25 <= 26
   ReportConfig amber_config = *config;
-  amber_config.kpis["cp_repeat_plans_2y"].target = KpiTarget{24,
-      Polarity::kLowerIsBetter, 2};
+  amber_config.kpis["cp_repeat_plans_2y"].target =
+      KpiTarget{24, Polarity::kLowerIsBetter, 2};
   report = RunReport(data, "2019-20", std::nullopt, amber_config);
   ASSERT_THAT(report, IsOk());
   EXPECT_EQ(*Find(*report, "cp_repeat_plans_2y")->rag, "amber");  // 1 worse
@@ -686,10 +809,11 @@ TEST(Report, PolicyChangesTheFigures) {
   // statutory count, one day late when the start is day 1 (due 21 Jan).
   data.episodes.push_back(Ep("A", D(2019, 12, 20), "S", "C2"));
   data.reviews.push_back(Rev("A", D(2020, 1, 22)));
-  auto config = ReportConfig::FromJson(
-      R"({"policy": {"counting": "start_is_day_one"}})");
+  auto config =
+      ReportConfig::FromJson(R"({"policy": {"counting": "start_is_day_one"}})");
   ASSERT_THAT(config, IsOk());
-  absl::StatusOr<Report> strict = RunReport(data, "2019-20", D(2019, 4, 1), *config);
+  absl::StatusOr<Report> strict =
+      RunReport(data, "2019-20", D(2019, 4, 1), *config);
   ASSERT_THAT(strict, IsOk());
   EXPECT_EQ(Find(*strict, "lac_review_timeliness")->headline.numerator, 0);
   absl::StatusOr<Report> plain = RunReport(data, "2019-20", D(2019, 4, 1));
