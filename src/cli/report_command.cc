@@ -38,24 +38,29 @@ struct InputArgs {
 };
 
 void AddInputOptions(CLI::App& command, InputArgs& args) {
-  command.add_option("--ssda903", args.ssda903,
-                     "SSDA903 CSV files or a folder of them (tables are "
-                     "recognised by their columns), or a 903 XML file")
+  command
+      .add_option("--ssda903", args.ssda903,
+                  "SSDA903 CSV files or a folder of them (tables are "
+                  "recognised by their columns), or a 903 XML file")
       ->type_name("PATH");
   command.add_option("--cin", args.cin, "CIN census XML files or a folder")
       ->type_name("PATH");
-  command.add_option("--meetings", args.meetings,
-                     "meetings.csv (meeting timestamps, chairs, QA alerts)")
+  command
+      .add_option("--meetings", args.meetings,
+                  "meetings.csv (meeting timestamps, chairs, QA alerts)")
       ->type_name("FILE");
-  command.add_option("--config", args.config,
-                     "Configuration JSON: targets, benchmarks, policy, "
-                     "closure days, holidays, rules")
+  command
+      .add_option("--config", args.config,
+                  "Configuration JSON: targets, benchmarks, policy, "
+                  "closure days, holidays, rules")
       ->type_name("FILE");
-  command.add_option("--data-from", args.data_from,
-                     "The first date from which the data hold every review")
+  command
+      .add_option("--data-from", args.data_from,
+                  "The first date from which the data hold every review")
       ->type_name("DATE");
-  command.add_option("--output,-o", args.output,
-                     "Write to FILE instead of standard output")
+  command
+      .add_option("--output,-o", args.output,
+                  "Write to FILE instead of standard output")
       ->type_name("FILE");
 }
 
@@ -139,9 +144,9 @@ absl::StatusOr<ReportConfig> LoadConfig(const CommandContext& context,
     const std::string dir = fs::path(args.config).parent_path().string();
     absl::StatusOr<ReportConfig> loaded = ReportConfig::FromJson(*text, dir);
     if (!loaded.ok()) {
-      return absl::Status(loaded.status().code(),
-                          absl::StrCat(args.config, ": ",
-                                       loaded.status().message()));
+      return absl::Status(
+          loaded.status().code(),
+          absl::StrCat(args.config, ": ", loaded.status().message()));
     }
     config = *std::move(loaded);
   }
@@ -162,8 +167,7 @@ absl::StatusOr<ReportConfig> LoadConfig(const CommandContext& context,
     absl::StatusOr<std::string> text = ReadFile(calendar.closure_days);
     if (!text.ok()) return text.status();
     CalendarBuilder builder = CalendarBuilder::WeekendsOnly("closures");
-    absl::Status loaded =
-        builder.LoadClosureDays(*text, calendar.closure_days);
+    absl::Status loaded = builder.LoadClosureDays(*text, calendar.closure_days);
     if (!loaded.ok()) return loaded;
     absl::StatusOr<Calendar> closures = builder.Build();
     if (!closures.ok()) return closures.status();
@@ -214,8 +218,9 @@ void RegisterReport(CLI::App& app, CommandContext& context) {
       "The KPIs of an IRO annual report from SSDA903, CIN census and "
       "meetings extracts");
   AddInputOptions(*report, *args);
-  report->add_option("--period", args->period,
-                     "2019-20, 2019-20-Q3, 2019-10 or 2019-04-01..2020-03-31")
+  report
+      ->add_option("--period", args->period,
+                   "2019-20, 2019-20-Q3, 2019-10 or 2019-04-01..2020-03-31")
       ->type_name("PERIOD")
       ->required();
   report->add_option("--format", args->format, "json, csv, markdown or html")
@@ -266,9 +271,10 @@ void RegisterSchedule(CLI::App& app, CommandContext& context) {
                    "that day and not held is overdue)")
       ->type_name("DATE")
       ->required();
-  schedule->add_option("--status", args->status,
-                       "Only these statuses, comma-separated: overdue, "
-                       "due_soon, on_track, unknown")
+  schedule
+      ->add_option("--status", args->status,
+                   "Only these statuses, comma-separated: overdue, "
+                   "due_soon, on_track, unknown")
       ->type_name("LIST");
   schedule->add_option("--format", args->format, "csv, json or markdown")
       ->check(CLI::IsMember({"csv", "json", "markdown"}))
@@ -309,11 +315,19 @@ void RegisterSchedule(CLI::App& app, CommandContext& context) {
       }
       list->rows = std::move(kept);
     }
-    const std::string text = args->format == "json"
-                                 ? RenderMonitoringJson(*list)
-                             : args->format == "markdown"
-                                 ? RenderMonitoringMarkdown(*list)
-                                 : RenderMonitoringCsv(*list);
+    // CSV stays one row a child for tidy readers; the count the JSON and
+    // Markdown carry goes to stderr instead.
+    if (args->format == "csv" && list->short_breaks > 0) {
+      const bool one = list->short_breaks == 1;
+      std::cerr << "timescales: note: " << list->short_breaks
+                << (one ? " child" : " children") << " on short breaks only "
+                << (one ? "is" : "are")
+                << " not listed: short breaks have no review chain\n";
+    }
+    const std::string text =
+        args->format == "json"       ? RenderMonitoringJson(*list)
+        : args->format == "markdown" ? RenderMonitoringMarkdown(*list)
+                                     : RenderMonitoringCsv(*list);
     KeepUntilExit(&data);
     return Write(*args, text, out);
   });
