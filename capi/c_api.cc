@@ -24,6 +24,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "base/status_macros.h"
 #include "nlohmann/json.hpp"
 #include "timescales/c.h"
 #include "timescales/calendar.h"
@@ -52,6 +53,7 @@ constexpr int kHeaderAbiVersion = TSC_ABI_VERSION;
 #undef TSC_VERSION_NUMBER
 #undef TSC_VERSION_STRING
 #undef TSC_ABI_VERSION
+#include "timescales/render.h"
 #include "timescales/version.h"  // NOLINT(build/include_order)
 
 static_assert(kHeaderVersionNumber == TSC_VERSION_NUMBER,
@@ -114,14 +116,6 @@ int Guard(F&& f) noexcept {
     return SetError(TSC_INTERNAL, "unexpected C++ exception");
   }
 }
-
-// Returns early from a Guard body with a failed status.
-#define TSC_RETURN_IF_ERROR(expr)                               \
-  do {                                                          \
-    if (absl::Status tsc_status_ = (expr); !tsc_status_.ok()) { \
-      return tsc_status_;                                       \
-    }                                                           \
-  } while (false)
 
 struct Arg {
   const char* name;
@@ -846,19 +840,8 @@ extern "C" int tsc_calendar_info_json(char** out,
   if (out != nullptr) *out = nullptr;
   return Guard([&]() -> absl::Status {
     TSC_RETURN_IF_ERROR(NonNull(fn, {{"out", out}, {"calendar", calendar}}));
-    const timescales::CalendarInfo& info = calendar->impl.info();
-    nlohmann::json j = {
-        {"name", info.name},
-        {"data_version", info.data_version},
-        {"exact_from", info.exact_from.ToString()},
-        {"known_until", info.known_until.ToString()},
-        {"sources", info.sources},
-        {"strict", info.strict},
-        {"closure_days", info.closure_days},
-    };
-    // Names come from callers' files; replace bad UTF-8 rather than throw.
     *out = timescales::capi::CopyOut(
-        j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        timescales::RenderCalendarInfoJson(calendar->impl.info(), -1));
     return absl::OkStatus();
   });
 }

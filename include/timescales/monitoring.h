@@ -23,15 +23,15 @@
 #include "absl/status/statusor.h"
 #include "timescales/config.h"
 #include "timescales/dataset.h"
-#include "timescales/report.h"
+#include "timescales/report_config.h"
 
 TSC_NAMESPACE_BEGIN
 
 enum class MonitoringStatus {
-  kOverdue,   // due on or before the as-at date, not held
-  kDueSoon,   // due within the policy's due_soon_working_days
-  kOnTrack,   // due later
-  kUnknown,   // in care since before the data, no review in it yet
+  kOverdue,  // due on or before the as-at date, not held
+  kDueSoon,  // due within the policy's due_soon_working_days
+  kOnTrack,  // due later
+  kUnknown,  // in care since before the data, no review in it yet
 };
 
 // "overdue", "due_soon", "on_track", "unknown".
@@ -43,8 +43,8 @@ struct MonitoringRow {
   std::optional<Date> period_start;  // empty: began before the data
   std::optional<Date> last_review;   // of the current period of care
   int reviews_in_period = 0;
-  std::string rule_id;            // the rule the next review is due under
-  std::optional<Date> next_due;   // legal due date
+  std::string rule_id;           // the rule the next review is due under
+  std::optional<Date> next_due;  // legal due date
   std::optional<Date> practical_due;
   MonitoringStatus status = MonitoringStatus::kUnknown;
   // Working days from the as-at date to the due date (negative: overdue by).
@@ -68,11 +68,6 @@ struct MonitoringList {
 absl::StatusOr<MonitoringList> BuildMonitoringList(
     const Dataset& data, Date as_at, const ReportConfig& config,
     const ReportOptions& options);
-
-// Renderings: CSV (one row a child), JSON, Markdown.
-std::string RenderMonitoringCsv(const MonitoringList& list);
-std::string RenderMonitoringJson(const MonitoringList& list);
-std::string RenderMonitoringMarkdown(const MonitoringList& list);
 
 TSC_NAMESPACE_END
 

@@ -104,8 +104,8 @@ struct LacPeriod {
 };
 
 struct CpPlan {
-  Date icpc;                 // the initial conference (= plan start)
-  std::optional<Date> end;   // the day the plan ended
+  Date icpc;                // the initial conference (= plan start)
+  std::optional<Date> end;  // the day the plan ended
   std::optional<Date> first_core_group;
 };
 
@@ -185,14 +185,6 @@ class ChainCalculator {
   const Timescales* ts_;  // not owned; must outlive the calculator
   Timescales::Offset offsets_[3];
 };
-
-// RenderScheduleJson()
-//
-// The schedule as JSON: kind, start, end, as_at, policy, calendar, slots
-// (rule, anchor, legal and practical due, provisional, working, held,
-// status, working_days_late, deadlines), core_group, next_due, duplicates.
-// `indent` as nlohmann's dump: -1 for one line.
-std::string RenderScheduleJson(const Schedule& schedule, int indent = 2);
 
 TSC_NAMESPACE_END
 

@@ -10,6 +10,7 @@
 #include "command.h"
 #include "nlohmann/json.hpp"
 #include "timescales/calendar.h"
+#include "timescales/render.h"
 
 namespace timescales {
 namespace cli {
@@ -18,15 +19,7 @@ namespace {
 void PrintInfo(const CalendarInfo& info, OutputFormat format,
                std::ostream& out) {
   if (format == OutputFormat::kJson) {
-    // The same keys as tsc_calendar_info_json() in the C API.
-    nlohmann::json document = {{"name", info.name},
-                               {"data_version", info.data_version},
-                               {"exact_from", info.exact_from.ToString()},
-                               {"known_until", info.known_until.ToString()},
-                               {"sources", info.sources},
-                               {"strict", info.strict},
-                               {"closure_days", info.closure_days}};
-    out << DumpJson(document) << "\n";
+    out << RenderCalendarInfoJson(info) << "\n";
     return;
   }
   out << "name          " << info.name << "\n"

@@ -2,10 +2,6 @@
 
 #include <string>
 
-#include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
-#include "command.h"
-
 namespace timescales {
 namespace cli {
 
@@ -38,28 +34,18 @@ void AddCalendarOptions(CLI::App& app, CalendarOptions& options) {
       ->group(group);
 }
 
+CalendarSettings ToSettings(const CalendarOptions& options) {
+  CalendarSettings settings;
+  settings.govuk_json_path = options.calendar_json;
+  settings.division = options.division;
+  settings.merge = options.replace ? JsonMerge::kReplace : JsonMerge::kOverlay;
+  settings.closure_days_path = options.closure_days;
+  settings.strict = options.strict;
+  return settings;
+}
+
 absl::StatusOr<Calendar> LoadCalendar(const CalendarOptions& options) {
-  CalendarBuilder builder = CalendarBuilder::EnglandAndWales();
-  if (!options.calendar_json.empty()) {
-    absl::StatusOr<std::string> json = ReadFile(options.calendar_json);
-    if (!json.ok()) return json.status();
-    absl::Status loaded = builder.LoadGovUkJson(
-        *json, options.division,
-        options.replace ? JsonMerge::kReplace : JsonMerge::kOverlay);
-    if (!loaded.ok()) {
-      return absl::Status(loaded.code(), absl::StrCat(options.calendar_json,
-                                                      ": ", loaded.message()));
-    }
-  }
-  if (!options.closure_days.empty()) {
-    absl::StatusOr<std::string> text = ReadFile(options.closure_days);
-    if (!text.ok()) return text.status();
-    // The library names `source` and the line in its own messages.
-    absl::Status loaded = builder.LoadClosureDays(*text, options.closure_days);
-    if (!loaded.ok()) return loaded;
-  }
-  builder.SetStrict(options.strict);
-  return builder.Build();
+  return BuildCalendar(ToSettings(options));
 }
 
 }  // namespace cli

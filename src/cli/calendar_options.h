@@ -17,6 +17,7 @@
 #include "CLI/CLI.hpp"
 #include "absl/status/statusor.h"
 #include "timescales/calendar.h"
+#include "timescales/calendar_settings.h"
 
 namespace timescales {
 namespace cli {
@@ -35,11 +36,12 @@ struct CalendarOptions {
 // to `app`, writing into `options` (which must outlive parsing).
 void AddCalendarOptions(CLI::App& app, CalendarOptions& options);
 
+// The library's settings for the calendar `options` describe.
+CalendarSettings ToSettings(const CalendarOptions& options);
+
 // LoadCalendar()
 //
-// Builds the calendar `options` describe. Unreadable files are NotFound or
-// PermissionDenied naming the file; malformed data keeps the library's
-// message, prefixed with the file name.
+// Builds the calendar `options` describe (BuildCalendar of their settings).
 absl::StatusOr<Calendar> LoadCalendar(const CalendarOptions& options);
 
 }  // namespace cli

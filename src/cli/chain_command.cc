@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "command.h"
 #include "engine_options.h"
+#include "timescales/render.h"
 #include "timescales/schedule.h"
 
 namespace timescales {
@@ -66,9 +67,8 @@ void PrintSlot(const Slot& slot, std::ostream& out) {
   if (slot.working_days_late > 0) {
     late = absl::StrFormat("%d", slot.working_days_late);
   }
-  out << absl::StrFormat("%-4d %-34s %-10s %-10s %-16s %-12s %s\n",
-                         slot.number, slot.due.rule.id,
-                         slot.due.legal_due.date.ToString(),
+  out << absl::StrFormat("%-4d %-34s %-10s %-10s %-16s %-12s %s\n", slot.number,
+                         slot.due.rule.id, slot.due.legal_due.date.ToString(),
                          slot.due.practical_due.ToString(), held,
                          SlotStatusName(slot.status), late);
 }
@@ -95,14 +95,16 @@ void PrintText(const Schedule& s, std::ostream& out) {
 }
 
 void AddCommonOptions(CLI::App& command, ChainArgs& args) {
-  command.add_option("--reviews", args.reviews,
-                     "Reviews held, comma-separated dates (or date-times)")
+  command
+      .add_option("--reviews", args.reviews,
+                  "Reviews held, comma-separated dates (or date-times)")
       ->delimiter(',')
       ->type_name("DATES");
   command.add_option("--end", args.end, "The day care (or the plan) ended")
       ->type_name("DATE");
-  command.add_option("--as-at", args.as_at,
-                     "Statuses as at the end of this day (default today)")
+  command
+      .add_option("--as-at", args.as_at,
+                  "Statuses as at the end of this day (default today)")
       ->type_name("DATE");
   AddFormatOption(command, args.format);
   AddEngineOptions(command, args.engine);
@@ -146,8 +148,9 @@ void RegisterChainCommand(CLI::App& app, CommandContext& context) {
 
   auto lac_args = std::make_shared<ChainArgs>();
   CLI::App* lac = chain->add_subcommand(
-      "lac", "LAC reviews of one period of care (20 working days, 3 months, "
-             "then 6-monthly)");
+      "lac",
+      "LAC reviews of one period of care (20 working days, 3 months, "
+      "then 6-monthly)");
   lac->add_option("--start", lac_args->start,
                   "The day the child became looked after")
       ->type_name("DATE")
@@ -161,8 +164,9 @@ void RegisterChainCommand(CLI::App& app, CommandContext& context) {
 
   auto cp_args = std::make_shared<ChainArgs>();
   CLI::App* cp = chain->add_subcommand(
-      "cp", "Review conferences of one CP plan (3 months, then 6-monthly) "
-            "and the first core group");
+      "cp",
+      "Review conferences of one CP plan (3 months, then 6-monthly) "
+      "and the first core group");
   cp->add_option("--icpc", cp_args->start, "The initial conference")
       ->type_name("DATE")
       ->required();

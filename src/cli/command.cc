@@ -1,8 +1,6 @@
 #include "command.h"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <iostream>
 #include <string>
 #include <utility>
@@ -57,30 +55,6 @@ absl::StatusOr<Date> ParseDateArgument(absl::string_view text) {
   return absl::Status(
       date.status().code(),
       absl::StrCat("\"", text, "\": ", date.status().message()));
-}
-
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  // stdio rather than iostreams: errno then says why a read failed (a
-  // directory opens fine as an ifstream and only fails to read).
-  auto fail = [&path](int error) -> absl::Status {
-    std::string message =
-        absl::StrCat("cannot read ", path, ": ", std::strerror(error));
-    if (error == ENOENT) return absl::NotFoundError(message);
-    if (error == EACCES) return absl::PermissionDeniedError(message);
-    return absl::InvalidArgumentError(message);
-  };
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return fail(errno);
-  std::string contents;
-  char buffer[1 << 16];
-  size_t read;
-  while ((read = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
-    contents.append(buffer, read);
-  }
-  const int error = std::ferror(file) ? errno : 0;
-  std::fclose(file);
-  if (error != 0) return fail(error);
-  return contents;
 }
 
 std::string DescribeHoliday(const Holiday& holiday) {

@@ -31,6 +31,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "base/file.h"
 #include "calendar_options.h"
 #include "nlohmann/json.hpp"
 #include "timescales/calendar.h"
@@ -78,7 +79,8 @@ void RegisterHolidaysCommand(CLI::App& app, CommandContext& context);
 void RegisterCalendarCommand(CLI::App& app, CommandContext& context);
 void RegisterDueCommand(CLI::App& app, CommandContext& context);  // + rules
 void RegisterChainCommand(CLI::App& app, CommandContext& context);
-void RegisterReportCommand(CLI::App& app, CommandContext& context);  // + schedule
+void RegisterReportCommand(CLI::App& app,
+                           CommandContext& context);  // + schedule
 
 // ---- Helpers shared by the commands ---------------------------------------
 
@@ -95,7 +97,7 @@ std::string DumpJson(const nlohmann::json& document);
 absl::StatusOr<Date> ParseDateArgument(absl::string_view text);
 
 // The whole of a file; NotFound or PermissionDenied naming `path`.
-absl::StatusOr<std::string> ReadFile(const std::string& path);
+using ::timescales::internal::ReadFile;
 
 // A holiday's name with its kind when it is not a plain bank holiday, and a
 // provisional mark: "New Year’s Day (substitute day)".

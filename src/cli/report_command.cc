@@ -19,6 +19,7 @@
 #include "command.h"
 #include "timescales/import.h"
 #include "timescales/monitoring.h"
+#include "timescales/render.h"
 #include "timescales/report.h"
 
 namespace timescales {
@@ -139,45 +140,23 @@ absl::StatusOr<ReportConfig> LoadConfig(const CommandContext& context,
                                         const InputArgs& args) {
   ReportConfig config;
   if (!args.config.empty()) {
-    absl::StatusOr<std::string> text = ReadFile(args.config);
-    if (!text.ok()) return text.status();
-    const std::string dir = fs::path(args.config).parent_path().string();
-    absl::StatusOr<ReportConfig> loaded = ReportConfig::FromJson(*text, dir);
-    if (!loaded.ok()) {
-      return absl::Status(
-          loaded.status().code(),
-          absl::StrCat(args.config, ": ", loaded.status().message()));
-    }
+    absl::StatusOr<ReportConfig> loaded = ReportConfig::FromFile(args.config);
+    if (!loaded.ok()) return loaded.status();
     config = *std::move(loaded);
   }
-  const CalendarOptions& calendar = context.calendar_options();
-  if (!calendar.calendar_json.empty()) {
-    if (!config.holiday_json_path.empty()) {
+  const CalendarSettings options = ToSettings(context.calendar_options());
+  if (!options.govuk_json_path.empty()) {
+    if (!config.calendar.govuk_json_path.empty()) {
       return absl::InvalidArgumentError(
           "a GOV.UK holidays file is named both by --calendar-json and by "
           "the configuration; give it in one place");
     }
-    config.holiday_json_path = calendar.calendar_json;
-    config.holiday_division = calendar.division;
-    config.holiday_merge =
-        calendar.replace ? JsonMerge::kReplace : JsonMerge::kOverlay;
+    config.calendar.govuk_json_path = options.govuk_json_path;
+    config.calendar.division = options.division;
+    config.calendar.merge = options.merge;
   }
-  if (!calendar.closure_days.empty()) {
-    // Read through the library's own parser (same grammar as elsewhere).
-    absl::StatusOr<std::string> text = ReadFile(calendar.closure_days);
-    if (!text.ok()) return text.status();
-    CalendarBuilder builder = CalendarBuilder::WeekendsOnly("closures");
-    absl::Status loaded = builder.LoadClosureDays(*text, calendar.closure_days);
-    if (!loaded.ok()) return loaded;
-    absl::StatusOr<Calendar> closures = builder.Build();
-    if (!closures.ok()) return closures.status();
-    absl::StatusOr<std::vector<Holiday>> days =
-        closures->HolidaysBetween(kMinDate, kMaxDate);
-    if (!days.ok()) return days.status();
-    config.closure_days.insert(config.closure_days.end(), days->begin(),
-                               days->end());
-  }
-  if (calendar.strict) config.policy.strict_holidays = true;
+  config.calendar.closure_days_path = options.closure_days_path;
+  if (options.strict) config.policy.strict_holidays = true;
   return config;
 }
 

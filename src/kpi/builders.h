@@ -77,9 +77,6 @@ absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx);
 // earlier plan of the same child has no end date, naming both (file:line).
 std::vector<Rejection> OpenEarlierPlanWarnings(const KpiContext& ctx);
 
-// The ids of every KPI the engine knows, in report order.
-std::vector<std::string> KnownKpiIds();
-
 // The LAC and CP coverage starts (KPIS.md "Coverage start").
 std::optional<Date> LacCoverageStart(const KpiContext& ctx);
 std::optional<Date> CpCoverageStart(const KpiContext& ctx);

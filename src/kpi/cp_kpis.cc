@@ -98,11 +98,9 @@ absl::StatusOr<KpiPtr> BuildIcpcTimeliness(const KpiContext& ctx) {
   if (!rule.ok()) return rule.status();
   const Timescales::Offset offset = ctx.ts.EffectiveOffset(**rule);
   auto kpi = std::make_unique<Kpi>(
-      "icpc_timeliness",
+      *FindKpi(kpi_id::kIcpcTimeliness),
       absl::StrFormat("ICPCs held within %s of the strategy discussion",
-                      DescribeLength(offset.offset, offset.unit)),
-      "percent",
-      std::vector<std::string>{"missing_s47_start", "icpc_before_s47"});
+                      DescribeLength(offset.offset, offset.unit)));
   kpi->coverage_start = CpCoverageStart(ctx);
   const int missing = kpi->Reason("missing_s47_start");
   const int before = kpi->Reason("icpc_before_s47");
@@ -123,12 +121,7 @@ absl::StatusOr<KpiPtr> BuildIcpcTimeliness(const KpiContext& ctx) {
 }
 
 absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
-  auto kpi = std::make_unique<Kpi>(
-      "rcpc_timeliness", "CP review conferences held within timescale",
-      "percent",
-      std::vector<std::string>{"duplicate_review", "review_outside_plan",
-                               "previous_review_unknown"});
-  kpi->set_chain_kpi();
+  auto kpi = std::make_unique<Kpi>(*FindKpi(kpi_id::kRcpcTimeliness));
   const std::optional<Date> coverage = CpCoverageStart(ctx);
   kpi->coverage_start = coverage;
   absl::StatusOr<ChainCalculator> chain =
@@ -169,10 +162,7 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
 }
 
 absl::StatusOr<KpiPtr> BuildCpRepeatPlans(const KpiContext& ctx) {
-  auto kpi = std::make_unique<Kpi>(
-      "cp_repeat_plans",
-      "CP plans starting in the period that are a second or subsequent plan",
-      "percent", std::vector<std::string>{});
+  auto kpi = std::make_unique<Kpi>(*FindKpi(kpi_id::kCpRepeatPlans));
   kpi->coverage_start = CpCoverageStart(ctx);
   const std::vector<CpPlanRecord>& distinct = Plans(ctx);
   for (const auto& plans : PlansByChild(distinct)) {
@@ -190,10 +180,7 @@ absl::StatusOr<KpiPtr> BuildCpRepeatPlans(const KpiContext& ctx) {
 }
 
 absl::StatusOr<KpiPtr> BuildCpRepeatPlans2y(const KpiContext& ctx) {
-  auto kpi = std::make_unique<Kpi>(
-      "cp_repeat_plans_2y",
-      "CP plans starting within 2 years of a previous plan ending", "percent",
-      std::vector<std::string>{});
+  auto kpi = std::make_unique<Kpi>(*FindKpi(kpi_id::kCpRepeatPlans2y));
   kpi->coverage_start = CpCoverageStart(ctx);
   const std::vector<CpPlanRecord>& distinct = Plans(ctx);
   for (const auto& plans : PlansByChild(distinct)) {
@@ -248,10 +235,7 @@ namespace {
 // Plans open at the end of the period: a snapshot, not a count of events.
 class OpenPlansKpi : public Kpi {
  public:
-  OpenPlansKpi()
-      : Kpi("cp_plans_open_over_18_months",
-            "CP plans open for more than 18 months at the period end", "count",
-            {}) {}
+  OpenPlansKpi() : Kpi(*FindKpi(kpi_id::kCpPlansOpenOver18Months)) {}
   void Add(Date start, std::optional<Date> end, Date eighteen_months) {
     plans_.push_back(Plan{start, end, eighteen_months});
   }
@@ -291,10 +275,7 @@ absl::StatusOr<KpiPtr> BuildCpPlansOpenOver18Months(const KpiContext& ctx) {
 }
 
 absl::StatusOr<KpiPtr> BuildCpPlansEnded2yPlus(const KpiContext& ctx) {
-  auto kpi = std::make_unique<Kpi>(
-      "cp_plans_ended_2y_plus",
-      "CP plans ending in the period that lasted 2 years or more", "percent",
-      std::vector<std::string>{"missing_start"});
+  auto kpi = std::make_unique<Kpi>(*FindKpi(kpi_id::kCpPlansEnded2yPlus));
   kpi->coverage_start = CpCoverageStart(ctx);
   const int missing = kpi->Reason("missing_start");
   for (const CpPlanRecord& plan : Plans(ctx)) {

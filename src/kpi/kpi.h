@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "timescales/date.h"
+#include "timescales/kpi_registry.h"
 #include "timescales/report.h"
 
 TSC_NAMESPACE_BEGIN
@@ -39,12 +40,16 @@ struct KpiEvent {
 
 class Kpi {
  public:
-  Kpi(std::string id, std::string title, std::string unit,
-      std::vector<std::string> reasons)
-      : id_(std::move(id)),
+  // The KPI `definition` describes, under its title as the registry gives
+  // it or, when the configuration changes the timescale it names, `title`.
+  explicit Kpi(const KpiDefinition& definition)
+      : Kpi(definition, definition.title) {}
+  Kpi(const KpiDefinition& definition, std::string title)
+      : id_(definition.id),
         title_(std::move(title)),
-        unit_(std::move(unit)),
-        reasons_(std::move(reasons)) {}
+        unit_(definition.unit),
+        reasons_(definition.reasons.begin(), definition.reasons.end()),
+        chain_kpi_(definition.counts_overdue) {}
   virtual ~Kpi() = default;
 
   // The counts for the period [start, end]. `horizon` is the headline
@@ -83,7 +88,6 @@ class Kpi {
   int32_t Reason(const std::string& name) const;
   // Sorts the events and slots by date; call once before counting.
   void Finish();
-  void set_chain_kpi() { chain_kpi_ = true; }
 
  protected:
   // The percent (2 dp) or count value of counts, null when 0/0 for percent.

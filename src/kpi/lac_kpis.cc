@@ -36,11 +36,7 @@ std::optional<Date> LacCoverageStart(const KpiContext& ctx) {
 }
 
 absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
-  auto kpi = std::make_unique<Kpi>(
-      "lac_review_timeliness", "LAC reviews held within timescale", "percent",
-      std::vector<std::string>{"duplicate_review", "no_period_of_care",
-                               "short_breaks", "previous_review_unknown"});
-  kpi->set_chain_kpi();
+  auto kpi = std::make_unique<Kpi>(*FindKpi(kpi_id::kLacReviewTimeliness));
   const std::optional<Date> coverage = LacCoverageStart(ctx);
   kpi->coverage_start = coverage;
   absl::StatusOr<ChainCalculator> chain =
@@ -107,9 +103,8 @@ namespace {
 // counted by reason, as at review level.
 class ChildParticipationKpi : public Kpi {
  public:
-  ChildParticipationKpi(std::string title, std::vector<std::string> reasons)
-      : Kpi("lac_review_participation", std::move(title), "percent",
-            std::move(reasons)) {}
+  explicit ChildParticipationKpi(std::string title)
+      : Kpi(*FindKpi(kpi_id::kLacReviewParticipation), std::move(title)) {}
 
   // Each child's reviews together, as LacView lists them.
   void Add(size_t child, Date date, int32_t reason, bool hit) {
@@ -162,8 +157,7 @@ class ChildParticipationKpi : public Kpi {
 }  // namespace
 
 absl::StatusOr<KpiPtr> BuildLacReviewParticipation(const KpiContext& ctx) {
-  const std::vector<std::string> reasons = {"duplicate_review", "short_breaks",
-                                            "under_4", "missing_code"};
+  const KpiDefinition& definition = *FindKpi(kpi_id::kLacReviewParticipation);
   const ParticipationMeasure measure = ctx.ts.policy().participation;
   // The last code that meets the standard: PN6 (participated in any way),
   // or PN4 (attended) under the attendance measure.
@@ -173,17 +167,14 @@ absl::StatusOr<KpiPtr> BuildLacReviewParticipation(const KpiContext& ctx) {
   if (measure == ParticipationMeasure::kChildren) {
     auto made = std::make_unique<ChildParticipationKpi>(
         "Children who participated in every LAC review in the period "
-        "(PN1-PN6)",
-        reasons);
+        "(PN1-PN6)");
     per_child = made.get();
     kpi = std::move(made);
   } else {
     kpi = std::make_unique<Kpi>(
-        "lac_review_participation",
-        measure == ParticipationMeasure::kAttendance
-            ? "LAC reviews the child attended (PN1-PN4 of PN1-PN7)"
-            : "LAC reviews where the child participated (PN1-PN6 of PN1-PN7)",
-        "percent", reasons);
+        definition, measure == ParticipationMeasure::kAttendance
+                        ? "LAC reviews the child attended (PN1-PN4 of PN1-PN7)"
+                        : definition.title);
   }
   kpi->coverage_start = LacCoverageStart(ctx);
   const LacView& lac = Lac(ctx);

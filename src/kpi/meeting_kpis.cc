@@ -43,10 +43,9 @@ absl::StatusOr<KpiPtr> BuildFollowUp(
   // The title says the timescale in force: a council's configured rule
   // changes it (the id stays the contract's).
   auto kpi = std::make_unique<Kpi>(
-      id,
+      *FindKpi(id),
       absl::StrFormat("%s within %s", what,
-                      DescribeLength(offset.offset, offset.unit)),
-      "percent", std::vector<std::string>{"not_yet_due"});
+                      DescribeLength(offset.offset, offset.unit)));
   kpi->coverage_start =
       ctx.data_from ? ctx.data_from : EarliestReview(ctx.data);
   const MeetingChairs& chairs = Chairs(ctx);
@@ -107,13 +106,13 @@ const MeetingChairs& Chairs(const KpiContext& ctx) {
 }
 
 absl::StatusOr<KpiPtr> BuildDecisions5wd(const KpiContext& ctx) {
-  return BuildFollowUp(ctx, "lac_review_decisions_5wd",
+  return BuildFollowUp(ctx, kpi_id::kLacReviewDecisions5wd,
                        "LAC review decisions circulated",
                        "lac.review_decisions", &MeetingRecord::decisions_sent);
 }
 
 absl::StatusOr<KpiPtr> BuildRecord20wd(const KpiContext& ctx) {
-  return BuildFollowUp(ctx, "lac_review_record_20wd",
+  return BuildFollowUp(ctx, kpi_id::kLacReviewRecord20wd,
                        "LAC review records distributed", "lac.review_record",
                        &MeetingRecord::record_distributed);
 }
@@ -123,10 +122,9 @@ absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx) {
   if (!rule.ok()) return rule.status();
   const Timescales::Offset offset = ctx.ts.EffectiveOffset(**rule);
   auto kpi = std::make_unique<Kpi>(
-      "lac_review_sw_report_24h",
+      *FindKpi(kpi_id::kLacReviewSwReport24h),
       absl::StrFormat("Social worker reports received %s before the LAC review",
-                      DescribeLength(offset.offset, offset.unit)),
-      "percent", std::vector<std::string>{});
+                      DescribeLength(offset.offset, offset.unit)));
   kpi->coverage_start =
       ctx.data_from ? ctx.data_from : EarliestReview(ctx.data);
   const MeetingChairs& chairs = Chairs(ctx);

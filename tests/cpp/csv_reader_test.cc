@@ -4,7 +4,7 @@
 // quoting on one line and across two, rows of the wrong width, LF, CRLF and
 // bare CR line ends, with and without a final line end.
 
-#include "internal/csv_reader.h"
+#include "import/csv_reader.h"
 
 #include <random>
 #include <string>

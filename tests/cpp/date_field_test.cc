@@ -5,7 +5,7 @@
 // the survey as it reads (the answers must agree whenever the column says
 // its one-pass reads stand).
 
-#include "internal/date_field.h"
+#include "import/date_field.h"
 
 #include <optional>
 #include <random>

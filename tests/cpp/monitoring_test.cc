@@ -7,6 +7,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "testing/status_matchers.h"
+#include "timescales/render.h"
 
 namespace timescales {
 namespace {
@@ -87,8 +88,9 @@ TEST(MonitoringList, NextReviewAndStatusForEveryChildInCare) {
   EXPECT_TRUE(list->rows[3].rule_id.empty());
 
   const std::string csv = RenderMonitoringCsv(*list);
-  EXPECT_THAT(csv, HasSubstr("A,overdue,2020-10-23,2020-10-23,-5,"
-                             "lac.subsequent_review,2020-04-23,2,2019-12-20\n"));
+  EXPECT_THAT(csv,
+              HasSubstr("A,overdue,2020-10-23,2020-10-23,-5,"
+                        "lac.subsequent_review,2020-04-23,2,2019-12-20\n"));
   EXPECT_THAT(csv, HasSubstr("D,unknown,,,,,,0,\n"));
   EXPECT_THAT(RenderMonitoringJson(*list),
               HasSubstr("\"status\": \"due_soon\""));

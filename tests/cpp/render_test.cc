@@ -7,6 +7,8 @@
 // runs nothing, the CSV is rectangular, the Markdown tables keep their
 // columns.
 
+#include "timescales/render.h"
+
 #include <cctype>
 #include <cmath>
 #include <cstdint>

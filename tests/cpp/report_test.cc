@@ -794,7 +794,7 @@ TEST(ReportConfig, UnknownKeysAreErrorsNamingTheKey) {
     "closure_days": ["2019-12-24", {"date": "2019-12-27", "name": "Closed"}],
     "rules": {"lac.first_review": {"offset": 15}}})");
   ASSERT_THAT(ok, IsOk());
-  EXPECT_EQ(ok->closure_days.size(), 2u);
+  EXPECT_EQ(ok->calendar.closure_days.size(), 2u);
   absl::StatusOr<Calendar> cal = ok->BuildCalendar();
   ASSERT_THAT(cal, IsOk());
   EXPECT_EQ(*cal->IsWorkingDay(D(2019, 12, 27)), false);

@@ -16,7 +16,7 @@
 
 #include "absl/strings/string_view.h"
 #include "fuzz/fuzz_invariants.h"
-#include "internal/import_owned.h"
+#include "import/import_owned.h"
 #include "timescales/import.h"
 
 namespace timescales {

@@ -1,7 +1,7 @@
 # cmake -DMODE=reproduces|refuses_missing_years -DPYTHON=... -DSOURCE_DIR=...
 #       -DWORK=... -P check_gen_holiday_table.cmake
 set(script "${SOURCE_DIR}/scripts/gen-holiday-table")
-set(table "${SOURCE_DIR}/src/england_and_wales_table.cc")
+set(table "${SOURCE_DIR}/src/calendar/england_and_wales_table.cc")
 set(data "${SOURCE_DIR}/tests/data")
 
 # The years and version the committed table says it holds.

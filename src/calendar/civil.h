@@ -1,0 +1,57 @@
+// File: calendar/civil.h
+//
+// Serial day <-> (year, month, day) conversions, after Howard Hinnant's
+// public-domain `days_from_civil` / `civil_from_days`. Branch-light and
+// constexpr, so the hot paths never reach for Boost.
+
+#ifndef TSC_CALENDAR_CIVIL_H_
+#define TSC_CALENDAR_CIVIL_H_
+
+#include <cstdint>
+
+#include "timescales/config.h"
+
+TSC_NAMESPACE_BEGIN
+namespace internal {
+
+struct Ymd {
+  int year;
+  int month;
+  int day;
+};
+
+constexpr int32_t DaysFromCivil(int y, int m, int d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;                                    // [0, 399]
+  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  // [0, 146096]
+  return era * 146097 + doe - 719468;
+}
+
+constexpr Ymd CivilFromDays(int32_t serial) noexcept {
+  // 64-bit: the shift below would overflow int32 near its ends, and error
+  // messages format whatever serial a caller passed.
+  const int64_t z = int64_t{serial} + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400) + (m <= 2 ? 1 : 0);
+  return Ymd{y, m, d};
+}
+
+// ISO weekday of a serial day: 1 = Monday ... 7 = Sunday (1970-01-01 was a
+// Thursday).
+constexpr int IsoWeekday(int32_t z) noexcept {
+  const int w = static_cast<int>((z % 7 + 7 + 3) % 7);  // 0 = Monday
+  return w + 1;
+}
+
+}  // namespace internal
+TSC_NAMESPACE_END
+
+#endif  // TSC_CALENDAR_CIVIL_H_

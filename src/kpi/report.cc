@@ -1,0 +1,216 @@
+// File: kpi/report.cc
+//
+// ComputeReport: builds every KPI whose source table is present, counts the
+// period, each month and the previous period, and adds RAG ratings,
+// benchmarks, the per-chair breakdown and the input reconciliation.
+
+#include "timescales/report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "kpi/builders.h"
+#include "timescales/kpi_registry.h"
+
+TSC_NAMESPACE_BEGIN
+namespace {
+
+using internal::KpiContext;
+using internal::KpiPtr;
+
+using Builder = absl::StatusOr<KpiPtr> (*)(const KpiContext&);
+
+// The builder of each KPI of the registry.
+Builder BuilderOf(absl::string_view id) {
+  static const std::pair<const char*, Builder> kBuilders[] = {
+      {kpi_id::kLacReviewTimeliness, internal::BuildLacReviewTimeliness},
+      {kpi_id::kLacReviewParticipation, internal::BuildLacReviewParticipation},
+      {kpi_id::kIcpcTimeliness, internal::BuildIcpcTimeliness},
+      {kpi_id::kRcpcTimeliness, internal::BuildRcpcTimeliness},
+      {kpi_id::kCpRepeatPlans, internal::BuildCpRepeatPlans},
+      {kpi_id::kCpRepeatPlans2y, internal::BuildCpRepeatPlans2y},
+      {kpi_id::kCpPlansOpenOver18Months,
+       internal::BuildCpPlansOpenOver18Months},
+      {kpi_id::kCpPlansEnded2yPlus, internal::BuildCpPlansEnded2yPlus},
+      {kpi_id::kLacReviewDecisions5wd, internal::BuildDecisions5wd},
+      {kpi_id::kLacReviewRecord20wd, internal::BuildRecord20wd},
+      {kpi_id::kLacReviewSwReport24h, internal::BuildSwReport24h},
+  };
+  for (const auto& [kpi, builder] : kBuilders) {
+    if (id == kpi) return builder;
+  }
+  return nullptr;
+}
+
+// green: at or better than target; amber: worse by no more than the
+// tolerance; red: otherwise.
+std::optional<std::string> Rag(const std::optional<double>& value,
+                               const KpiTarget& target) {
+  if (!value) return std::nullopt;
+  const double better_by = target.polarity == Polarity::kHigherIsBetter
+                               ? *value - target.target
+                               : target.target - *value;
+  // Compare in hundredths: values are reported to 2 dp.
+  const double eps = 1e-9;
+  if (better_by >= -eps) return std::string("green");
+  if (-better_by <= target.amber_tolerance + eps) return std::string("amber");
+  return std::string("red");
+}
+
+double Round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+KpiResult Evaluate(const internal::Kpi& kpi, const ReportingPeriod& period,
+                   const ReportConfig& config) {
+  KpiResult result;
+  result.id = kpi.id();
+  result.title = kpi.title();
+  result.unit = kpi.unit();
+  result.has_overdue = kpi.has_overdue();
+  // Actions with no timestamp are judged as at the headline's end in every
+  // count, so the months partition the headline (docs: meeting KPIs).
+  const Date horizon = period.end;
+  result.headline = kpi.Count(period.start, period.end, horizon);
+  for (const ReportingPeriod& month : period.Months()) {
+    result.monthly.emplace_back(month.label,
+                                kpi.Count(month.start, month.end, horizon));
+  }
+  absl::StatusOr<ReportingPeriod> previous = period.Previous();
+  if (previous.ok() && kpi.coverage_start &&
+      previous->start >= *kpi.coverage_start) {
+    result.previous_period = *previous;
+    result.previous = kpi.Count(previous->start, previous->end, horizon);
+  }
+  const auto settings = config.kpis.find(kpi.id());
+  if (settings != config.kpis.end()) {
+    if (settings->second.target) {
+      result.target = settings->second.target;
+      result.rag = Rag(result.headline.value, *settings->second.target);
+    }
+    for (const auto& [name, comparator] : settings->second.benchmarks) {
+      std::optional<double> difference;
+      if (result.headline.value) {
+        difference = Round2(*result.headline.value - comparator);
+      }
+      result.benchmarks.push_back({name, {comparator, difference}});
+    }
+  }
+  return result;
+}
+
+// One row a chair with meetings or reviews in the period, from the meeting
+// KPIs' counts per chair (`by_kpi`, keyed by KPI id).
+std::vector<ChairRow> ByChair(
+    const KpiContext& ctx, const ReportingPeriod& period,
+    const std::map<std::string, std::vector<KpiCounts>>& by_kpi) {
+  const internal::MeetingChairs& chairs = internal::Chairs(ctx);
+  std::vector<ChairRow> rows(chairs.names.size());
+  for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
+    const MeetingRecord& m = ctx.data.meetings[i];
+    if (!period.Contains(m.held.date)) continue;
+    ChairRow& row = rows[static_cast<size_t>(chairs.of_meeting[i])];
+    ++row.meetings;
+    row.qa_alerts += m.qa_alerts;
+  }
+  auto counts = [&](const char* id, size_t chair) {
+    const auto it = by_kpi.find(id);
+    return it == by_kpi.end() ? KpiCounts() : it->second[chair];
+  };
+  std::vector<ChairRow> out;
+  for (size_t chair = 0; chair < rows.size(); ++chair) {
+    ChairRow& row = rows[chair];
+    row.chair_id = chairs.names[chair].empty()
+                       ? "(none)"
+                       : std::string(chairs.names[chair]);
+    row.decisions = counts(kpi_id::kLacReviewDecisions5wd, chair);
+    row.record = counts(kpi_id::kLacReviewRecord20wd, chair);
+    row.sw_report = counts(kpi_id::kLacReviewSwReport24h, chair);
+    if (row.meetings == 0 && row.decisions.denominator == 0) continue;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<TableReconciliation> Reconcile(const Dataset& data) {
+  std::map<std::string, TableReconciliation> by_table;
+  for (const InputFile& f : data.files) {
+    TableReconciliation& t = by_table[f.table];
+    t.table = f.table;
+    t.read += f.rows;
+    t.rejected += f.rejected;
+    t.kept += f.rows - f.rejected;
+  }
+  std::vector<TableReconciliation> out;
+  for (auto& [name, t] : by_table) out.push_back(std::move(t));
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<Report> ComputeReport(const Dataset& data,
+                                     const ReportingPeriod& period,
+                                     const ReportConfig& config,
+                                     const ReportOptions& options) {
+  absl::StatusOr<Calendar> calendar = config.BuildCalendar();
+  if (!calendar.ok()) return calendar.status();
+  absl::StatusOr<RuleCatalogue> rules = config.BuildRules();
+  if (!rules.ok()) return rules.status();
+  const Timescales ts(*std::move(calendar), *std::move(rules), config.policy);
+  const KpiContext ctx(data, ts, options.data_from);
+
+  Report report;
+  report.period = period;
+  report.files = data.files;
+  report.rejections = data.rejections;
+  report.warnings = data.warnings;
+  report.reconciliation = Reconcile(data);
+  report.policy = ts.policy().Describe();
+  const CalendarInfo& info = ts.calendar().info();
+  report.calendar =
+      absl::StrFormat("%s (data %s, known until %s)", info.name,
+                      info.data_version, info.known_until.ToString());
+  std::map<std::string, std::vector<KpiCounts>> by_chair;
+  for (const KpiDefinition& definition : KpiRegistry()) {
+    const bool present =
+        std::all_of(definition.tables.begin(), definition.tables.end(),
+                    [&](const char* table) { return data.Has(table); });
+    if (!present) {
+      report.missing.push_back(definition.id);
+      continue;
+    }
+    const Builder build = BuilderOf(definition.id);
+    if (build == nullptr) {
+      return absl::InternalError(
+          absl::StrCat("no builder for KPI ", definition.id));
+    }
+    absl::StatusOr<KpiPtr> kpi = build(ctx);
+    if (!kpi.ok()) return kpi.status();
+    report.kpis.push_back(Evaluate(**kpi, period, config));
+    if (definition.by_chair) {
+      by_chair[definition.id] = (*kpi)->CountByGroup(
+          period.start, period.end, period.end,
+          static_cast<int32_t>(internal::Chairs(ctx).names.size()));
+    }
+  }
+  if (data.Has("ssda903.reviews")) {
+    report.lac_coverage_start = internal::LacCoverageStart(ctx);
+  }
+  if (data.Has("cin.cp_plans")) {
+    std::vector<Rejection> open = internal::OpenEarlierPlanWarnings(ctx);
+    report.warnings.insert(report.warnings.end(),
+                           std::make_move_iterator(open.begin()),
+                           std::make_move_iterator(open.end()));
+  }
+  if (data.Has("cin.cp_plans") || data.Has("cin.section47")) {
+    report.cp_coverage_start = internal::CpCoverageStart(ctx);
+  }
+  if (data.Has("meetings")) report.by_chair = ByChair(ctx, period, by_chair);
+  return report;
+}
+
+TSC_NAMESPACE_END

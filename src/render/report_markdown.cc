@@ -1,0 +1,339 @@
+// File: render/report_markdown.cc
+//
+// RenderMarkdown(): the scorecard as GitHub-flavoured Markdown, for a
+// terminal or for pasting into a committee paper. It reads top-down the way
+// an IRO annual report does: the headline table (value, target and RAG,
+// last year, comparators), then each KPI with its exclusions and monthly
+// trend, the per-chair breakdown, and what was read from which file.
+//
+// Text from the data (file names, rejection reasons) is escaped: Markdown
+// punctuation is backslash-escaped, so a `|` cannot split a table cell and
+// `<script>` shows as text, and line breaks become spaces.
+
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "render/text.h"
+#include "timescales/render.h"
+
+TSC_NAMESPACE_BEGIN
+namespace {
+
+using internal::Grouped;
+using internal::Num;
+using internal::Percent;
+using internal::Signed;
+
+// How many rejections and warnings are listed before "... and N more".
+constexpr size_t kListed = 20;
+
+// Our own identifiers (KPI ids, reasons) as code: they hold no backticks.
+std::string Code(absl::string_view s) { return absl::StrCat("`", s, "`"); }
+
+bool IsPercent(const KpiResult& kpi) { return kpi.unit == "percent"; }
+
+// A figure in the KPI's unit: "98.43%" or "7".
+std::string Figure(const KpiResult& kpi, double v) {
+  return IsPercent(kpi) ? Num(v) + "%" : Num(v);
+}
+
+std::string ValueText(const KpiResult& kpi, const KpiCounts& counts) {
+  if (!counts.value || !std::isfinite(*counts.value)) return "n/a";
+  return IsPercent(kpi) ? Percent(*counts.value) : Num(*counts.value);
+}
+
+std::string Fraction(const KpiCounts& counts) {
+  return absl::StrCat(Grouped(counts.numerator), " / ",
+                      Grouped(counts.denominator));
+}
+
+// The unit of a difference: percentage points for a percent KPI.
+std::string Points(const KpiResult& kpi, double diff) {
+  return IsPercent(kpi) ? Signed(diff) + " pp" : Signed(diff);
+}
+
+std::string TargetText(const KpiResult& kpi) {
+  if (!kpi.target) return "-";
+  const bool higher = kpi.target->polarity == Polarity::kHigherIsBetter;
+  return absl::StrCat(higher ? "at least " : "at most ",
+                      Figure(kpi, kpi.target->target));
+}
+
+std::string RagText(const KpiResult& kpi) {
+  if (kpi.rag) {
+    std::string word = *kpi.rag;
+    for (char& c : word) {
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return internal::MarkdownText(word);
+  }
+  return kpi.target ? "not rated" : "-";
+}
+
+// Better or worse is only known when the target says which way is up.
+std::string Direction(const KpiResult& kpi, double diff) {
+  if (!kpi.target || diff == 0.0) return "";
+  const bool up = diff > 0;
+  const bool higher = kpi.target->polarity == Polarity::kHigherIsBetter;
+  return up == higher ? " (better)" : " (worse)";
+}
+
+std::optional<double> Change(const KpiResult& kpi) {
+  if (!kpi.previous || !kpi.previous->value || !kpi.headline.value) {
+    return std::nullopt;
+  }
+  return std::round((*kpi.headline.value - *kpi.previous->value) * 100.0) /
+         100.0;
+}
+
+std::string PreviousText(const KpiResult& kpi) {
+  if (!kpi.previous) return "-";
+  std::string out = ValueText(kpi, *kpi.previous);
+  if (kpi.previous_period) {
+    absl::StrAppend(&out, " (",
+                    internal::MarkdownText(kpi.previous_period->label), ")");
+  }
+  return out;
+}
+
+std::string ChangeText(const KpiResult& kpi) {
+  const std::optional<double> diff = Change(kpi);
+  if (!diff) return "-";
+  if (*diff == 0.0) return "no change";
+  return Points(kpi, *diff) + Direction(kpi, *diff);
+}
+
+std::string BenchmarksText(const KpiResult& kpi) {
+  if (kpi.benchmarks.empty()) return "-";
+  std::vector<std::string> parts;
+  for (const auto& [name, comparator] : kpi.benchmarks) {
+    std::string part = absl::StrCat(internal::MarkdownText(name), " ",
+                                    Figure(kpi, comparator.first));
+    if (comparator.second) {
+      absl::StrAppend(&part, " (", Points(kpi, *comparator.second), ")");
+    }
+    parts.push_back(std::move(part));
+  }
+  return absl::StrJoin(parts, "; ");
+}
+
+std::string Row(const std::vector<std::string>& cells) {
+  return absl::StrCat("| ", absl::StrJoin(cells, " | "), " |\n");
+}
+
+// "2019-04" -> "Apr 2019"; anything else is shown as it is.
+std::string MonthName(absl::string_view label) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr",
+                                            "May", "Jun", "Jul", "Aug",
+                                            "Sep", "Oct", "Nov", "Dec"};
+  if (label.size() != 7 || label[4] != '-')
+    return internal::MarkdownText(label);
+  const int month = (label[5] - '0') * 10 + (label[6] - '0');
+  if (month < 1 || month > 12) return internal::MarkdownText(label);
+  return absl::StrCat(kMonths[month - 1], " ",
+                      internal::MarkdownText(label.substr(0, 4)));
+}
+
+void AppendTitle(const Report& report, std::string* out) {
+  absl::StrAppend(
+      out, "# IRO KPI scorecard: ", internal::MarkdownText(report.period.label),
+      "\n\nReporting period ", report.period.start.ToString(), " to ",
+      report.period.end.ToString(), ", as at the end of the period.\n\n");
+}
+
+void AppendScorecard(const Report& report, std::string* out) {
+  absl::StrAppend(out, "## Scorecard\n\n");
+  if (report.kpis.empty()) {
+    absl::StrAppend(out, "No KPI could be computed from the inputs.\n\n");
+  } else {
+    absl::StrAppend(out,
+                    Row({"KPI", "Value", "Numerator / denominator", "Target",
+                         "RAG", "Previous", "Change", "Benchmarks"}),
+                    "|:---|---:|---:|:---|:---|---:|---:|:---|\n");
+    for (const KpiResult& kpi : report.kpis) {
+      absl::StrAppend(
+          out,
+          Row({internal::MarkdownText(kpi.title), ValueText(kpi, kpi.headline),
+               Fraction(kpi.headline), TargetText(kpi), RagText(kpi),
+               PreviousText(kpi), ChangeText(kpi), BenchmarksText(kpi)}));
+    }
+    absl::StrAppend(out, "\n");
+  }
+  if (!report.missing.empty()) {
+    std::vector<std::string> ids;
+    for (const std::string& id : report.missing) ids.push_back(Code(id));
+    absl::StrAppend(out, "Not reported (their source table is absent from ",
+                    "the inputs): ", absl::StrJoin(ids, ", "), ".\n\n");
+  }
+}
+
+std::string ExcludedText(const KpiCounts& counts) {
+  if (counts.excluded.empty()) return "Excluded: none.";
+  int64_t total = 0;
+  std::vector<std::string> parts;
+  for (const auto& [reason, n] : counts.excluded) {
+    parts.push_back(absl::StrCat(Code(reason), " ", Grouped(n)));
+    total += n;
+  }
+  return absl::StrCat("Excluded (", Grouped(total),
+                      "): ", absl::StrJoin(parts, ", "), ".");
+}
+
+void AppendMonthly(const KpiResult& kpi, std::string* out) {
+  if (kpi.monthly.empty()) return;
+  std::vector<std::string> head = {"Month", "Value", "Numerator / denominator"};
+  std::string align = "|:---|---:|---:|";
+  if (kpi.has_overdue) {
+    head.push_back("Overdue");
+    align += "---:|";
+  }
+  absl::StrAppend(out, "\n", Row(head), align, "\n");
+  for (const auto& [month, counts] : kpi.monthly) {
+    std::vector<std::string> cells = {MonthName(month), ValueText(kpi, counts),
+                                      Fraction(counts)};
+    if (kpi.has_overdue) {
+      cells.push_back(Grouped(counts.overdue_at_period_end));
+    }
+    absl::StrAppend(out, Row(cells));
+  }
+}
+
+void AppendKpi(const KpiResult& kpi, std::string* out) {
+  absl::StrAppend(out, "### ", internal::MarkdownText(kpi.title), "\n\n",
+                  Code(kpi.id), ": ", ValueText(kpi, kpi.headline), " (",
+                  Grouped(kpi.headline.numerator), " of ",
+                  Grouped(kpi.headline.denominator), ").");
+  if (kpi.has_overdue) {
+    absl::StrAppend(out, " Overdue at the end of the period: ",
+                    Grouped(kpi.headline.overdue_at_period_end), ".");
+  }
+  if (kpi.target) {
+    absl::StrAppend(out, " Target ", TargetText(kpi), ", amber within ",
+                    Num(kpi.target->amber_tolerance),
+                    IsPercent(kpi) ? " pp" : "", ": ", RagText(kpi), ".");
+  }
+  absl::StrAppend(out, "\n\n", ExcludedText(kpi.headline), "\n");
+  AppendMonthly(kpi, out);
+  absl::StrAppend(out, "\n");
+}
+
+void AppendDetails(const Report& report, std::string* out) {
+  if (report.kpis.empty()) return;
+  absl::StrAppend(out, "## KPI details\n\n");
+  for (const KpiResult& kpi : report.kpis) AppendKpi(kpi, out);
+}
+
+std::string ChairCell(const KpiCounts& counts) {
+  const std::string value = counts.value && std::isfinite(*counts.value)
+                                ? Percent(*counts.value)
+                                : "n/a";
+  return absl::StrCat(value, " (", Fraction(counts), ")");
+}
+
+void AppendChairs(const Report& report, std::string* out) {
+  if (report.by_chair.empty()) return;
+  absl::StrAppend(
+      out, "## By chair\n\n",
+      Row({"Chair", "Meetings", "QA alerts", "Decisions within 5 working days",
+           "Record within 20 working days",
+           "Social worker report 24 hours before"}),
+      "|:---|---:|---:|---:|---:|---:|\n");
+  for (const ChairRow& row : report.by_chair) {
+    absl::StrAppend(
+        out, Row({internal::MarkdownText(row.chair_id), Grouped(row.meetings),
+                  Grouped(row.qa_alerts), ChairCell(row.decisions),
+                  ChairCell(row.record), ChairCell(row.sw_report)}));
+  }
+  absl::StrAppend(out, "\n");
+}
+
+void AppendFiles(const Report& report, std::string* out) {
+  if (report.files.empty()) {
+    absl::StrAppend(out, "No input files.\n\n");
+    return;
+  }
+  absl::StrAppend(out, Row({"File", "Table", "Rows", "Rejected"}),
+                  "|:---|:---|---:|---:|\n");
+  for (const InputFile& file : report.files) {
+    std::string table = internal::MarkdownText(file.table);
+    if (file.ignored) absl::StrAppend(&table, " (not used by the KPIs)");
+    absl::StrAppend(out, Row({internal::MarkdownText(file.path), table,
+                              Grouped(file.rows), Grouped(file.rejected)}));
+  }
+  absl::StrAppend(out, "\n");
+}
+
+void AppendReconciliation(const Report& report, std::string* out) {
+  if (report.reconciliation.empty()) return;
+  absl::StrAppend(out, Row({"Table", "Read", "Rejected", "Kept"}),
+                  "|:---|---:|---:|---:|\n");
+  for (const TableReconciliation& t : report.reconciliation) {
+    absl::StrAppend(out, Row({internal::MarkdownText(t.table), Grouped(t.read),
+                              Grouped(t.rejected), Grouped(t.kept)}));
+  }
+  absl::StrAppend(out, "\n");
+}
+
+void AppendProblems(absl::string_view heading,
+                    const std::vector<Rejection>& rows, std::string* out) {
+  if (rows.empty()) return;
+  absl::StrAppend(out, "### ", heading, " (",
+                  Grouped(static_cast<int64_t>(rows.size())), ")\n\n",
+                  Row({"File", "Line", "Reason"}), "|:---|---:|:---|\n");
+  for (size_t i = 0; i < rows.size() && i < kListed; ++i) {
+    absl::StrAppend(out, Row({internal::MarkdownText(rows[i].path),
+                              absl::StrCat(rows[i].line),
+                              internal::MarkdownText(rows[i].reason)}));
+  }
+  if (rows.size() > kListed) {
+    absl::StrAppend(out, "\n... and ",
+                    Grouped(static_cast<int64_t>(rows.size() - kListed)),
+                    " more (the JSON output lists them all).\n");
+  }
+  absl::StrAppend(out, "\n");
+}
+
+void AppendInputs(const Report& report, std::string* out) {
+  absl::StrAppend(out, "## Inputs\n\n");
+  AppendFiles(report, out);
+  AppendReconciliation(report, out);
+  AppendProblems("Rejected rows", report.rejections, out);
+  AppendProblems("Warnings", report.warnings, out);
+}
+
+std::string CoverageText(const std::optional<Date>& date) {
+  return date ? date->ToString() : "not known";
+}
+
+void AppendMethod(const Report& report, std::string* out) {
+  absl::StrAppend(
+      out, "## Method\n\n",
+      "- Coverage start (first date the data hold every review): ", "LAC ",
+      CoverageText(report.lac_coverage_start), ", CP ",
+      CoverageText(report.cp_coverage_start), ".\n",
+      "- Policy: ", internal::MarkdownText(report.policy), "\n",
+      "- Calendar: ", internal::MarkdownText(report.calendar), "\n");
+}
+
+}  // namespace
+
+std::string RenderMarkdown(const Report& report) {
+  std::string out;
+  AppendTitle(report, &out);
+  AppendScorecard(report, &out);
+  AppendDetails(report, &out);
+  AppendChairs(report, &out);
+  AppendInputs(report, &out);
+  AppendMethod(report, &out);
+  return out;
+}
+
+TSC_NAMESPACE_END
