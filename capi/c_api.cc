@@ -1362,46 +1362,8 @@ extern "C" int tsc_rule_due_batch_i64(int64_t* out, const tsc_timescales* ts,
     TSC_RETURN_IF_ERROR(NonNull(fn, {{"ts", ts}, {"rule_id", rule_id}}));
     TSC_RETURN_IF_ERROR(
         NonNullUnlessEmpty(fn, count, {{"out", out}, {"anchors", anchors}}));
-    absl::StatusOr<const timescales::Rule*> rule =
-        ts->impl.rules().Get(rule_id);
-    if (!rule.ok()) return rule.status();
-    // Timescales::DueBatch reads int32 serials: narrow a chunk at a time on
-    // the stack rather than copy the whole array.
-    constexpr size_t kChunk = 1024;
-    int32_t in[kChunk];
-    int32_t due[kChunk];
-    for (size_t base = 0; base < count; base += kChunk) {
-      const size_t n = std::min(kChunk, count - base);
-      for (size_t i = 0; i < n; ++i) {
-        const int64_t day = anchors[base + i];
-        if (day < timescales::kMinDate.serial() ||
-            day > timescales::kMaxDate.serial()) {
-          return absl::OutOfRangeError(absl::StrCat(
-              fn, ": element ", base + i, ": serial day ", day,
-              " is outside the supported range 1900-01-01 to 2199-12-31"));
-        }
-        in[i] = static_cast<int32_t>(day);
-      }
-      const absl::Status status = ts->impl.DueBatch(
-          rule_id, absl::MakeConstSpan(in, n), absl::MakeSpan(due, n));
-      if (!status.ok()) {
-        // DueBatch numbers elements within the chunk. Redo the chunk one by
-        // one to write what can be written and name the index in `anchors`.
-        for (size_t i = 0; i < n; ++i) {
-          absl::StatusOr<Date> one =
-              ts->impl.LegalDueDate(**rule, Date::FromSerial(in[i]));
-          if (!one.ok()) {
-            return absl::Status(one.status().code(),
-                                absl::StrCat("element ", base + i, ": ",
-                                             one.status().message()));
-          }
-          out[base + i] = one->serial();
-        }
-        return status;
-      }
-      for (size_t i = 0; i < n; ++i) out[base + i] = due[i];
-    }
-    return absl::OkStatus();
+    return ts->impl.DueBatch(rule_id, absl::MakeConstSpan(anchors, count),
+                             absl::MakeSpan(out, count));
   });
 }
 

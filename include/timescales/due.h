@@ -42,7 +42,7 @@
 TSC_NAMESPACE_BEGIN
 
 struct DueDate {
-  Rule rule;           // the rule as applied (after policy substitutions)
+  Rule rule;  // the rule as applied (after policy substitutions)
   Moment anchor;
   Moment legal_due;    // has a time only for hour rules with a timed anchor
   Date practical_due;  // last working day on or before legal_due.date
@@ -106,6 +106,12 @@ class Timescales {
   absl::Status DueBatch(absl::string_view rule_id,
                         absl::Span<const int32_t> anchors,
                         absl::Span<int32_t> out) const;
+  // The same over int64 serial days (numpy's datetime64[D], SQLite's
+  // integers): an anchor outside 1900-01-01..2199-12-31 is OutOfRange
+  // naming its index. Elements before a failing one are written.
+  absl::Status DueBatch(absl::string_view rule_id,
+                        absl::Span<const int64_t> anchors,
+                        absl::Span<int64_t> out) const;
 
   // The rule as this policy applies it: `lac.sw_report` becomes N working
   // days before under SwReportRule::kWorkingDaysBefore.
@@ -132,6 +138,11 @@ class Timescales {
   const Policy& policy() const noexcept { return policy_; }
 
  private:
+  template <typename Serial>
+  absl::Status DueBatchOf(absl::string_view rule_id,
+                          absl::Span<const Serial> anchors,
+                          absl::Span<Serial> out) const;
+
   Calendar calendar_;
   RuleCatalogue rules_;
   Policy policy_;

@@ -5,6 +5,8 @@
 #include "timescales/due.h"
 
 #include <cstdlib>
+#include <limits>
+#include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -342,9 +344,27 @@ absl::StatusOr<int32_t> Timescales::LatenessWorkingDays(
   return calendar_.WorkingDaysBetween(due->legal_due.date, done.date);
 }
 
-absl::Status Timescales::DueBatch(absl::string_view rule_id,
-                                  absl::Span<const int32_t> anchors,
-                                  absl::Span<int32_t> out) const {
+namespace {
+
+bool OutsideDates(int64_t serial) {
+  return serial < kMinDate.serial() || serial > kMaxDate.serial();
+}
+
+// A serial day as a date when it is one, as the calendar's messages say it.
+std::string DescribeSerial(int64_t serial) {
+  if (serial >= std::numeric_limits<int32_t>::min() &&
+      serial <= std::numeric_limits<int32_t>::max()) {
+    return Date::FromSerial(static_cast<int32_t>(serial)).ToString();
+  }
+  return absl::StrFormat("serial day %d", serial);
+}
+
+}  // namespace
+
+template <typename Serial>
+absl::Status Timescales::DueBatchOf(absl::string_view rule_id,
+                                    absl::Span<const Serial> anchors,
+                                    absl::Span<Serial> out) const {
   absl::StatusOr<const Rule*> rule = rules_.Get(rule_id);
   if (!rule.ok()) return rule.status();
   if (out.size() < anchors.size()) {
@@ -353,36 +373,47 @@ absl::Status Timescales::DueBatch(absl::string_view rule_id,
                         out.size(), anchors.size()));
   }
   const Offset effective = EffectiveOffset(**rule);
-  // Working days, the common case, straight on the calendar's tables.
-  if (effective.unit == Unit::kWorkingDays && !policy_.strict_holidays) {
-    for (size_t i = 0; i < anchors.size(); ++i) {
-      Date due;
-      if (!calendar_.TryAddWorkingDays(Date::FromSerial(anchors[i]),
-                                       effective.offset, &due,
-                                       policy_.counting)) {
-        absl::Status cause =
-            calendar_
-                .AddWorkingDays(Date::FromSerial(anchors[i]), effective.offset,
-                                policy_.counting)
-                .status();
-        return absl::Status(cause.code(), absl::StrFormat("element %d: %s", i,
-                                                          cause.message()));
-      }
-      out[i] = due.serial();
-    }
-    return absl::OkStatus();
-  }
+  const bool working_days =
+      effective.unit == Unit::kWorkingDays && !policy_.strict_holidays;
   for (size_t i = 0; i < anchors.size(); ++i) {
-    absl::StatusOr<Date> due =
-        LegalDueDate(effective, Date::FromSerial(anchors[i]));
-    if (!due.ok()) {
-      return absl::Status(
-          due.status().code(),
-          absl::StrFormat("element %d: %s", i, due.status().message()));
+    if (OutsideDates(anchors[i])) {
+      return absl::OutOfRangeError(absl::StrFormat(
+          "element %d: %s is outside the supported range 1900-01-01 to "
+          "2199-12-31",
+          i, DescribeSerial(anchors[i])));
     }
-    out[i] = due->serial();
+    const Date anchor = Date::FromSerial(static_cast<int32_t>(anchors[i]));
+    Date due;
+    // Working days, the common case, straight on the calendar's tables.
+    if (working_days && calendar_.TryAddWorkingDays(anchor, effective.offset,
+                                                    &due, policy_.counting)) {
+      out[i] = due.serial();
+      continue;
+    }
+    absl::StatusOr<Date> slow =
+        working_days ? calendar_.AddWorkingDays(anchor, effective.offset,
+                                                policy_.counting)
+                     : LegalDueDate(effective, anchor);
+    if (!slow.ok()) {
+      return absl::Status(
+          slow.status().code(),
+          absl::StrFormat("element %d: %s", i, slow.status().message()));
+    }
+    out[i] = slow->serial();
   }
   return absl::OkStatus();
+}
+
+absl::Status Timescales::DueBatch(absl::string_view rule_id,
+                                  absl::Span<const int32_t> anchors,
+                                  absl::Span<int32_t> out) const {
+  return DueBatchOf<int32_t>(rule_id, anchors, out);
+}
+
+absl::Status Timescales::DueBatch(absl::string_view rule_id,
+                                  absl::Span<const int64_t> anchors,
+                                  absl::Span<int64_t> out) const {
+  return DueBatchOf<int64_t>(rule_id, anchors, out);
 }
 
 TSC_NAMESPACE_END
