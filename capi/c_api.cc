@@ -1565,6 +1565,11 @@ extern "C" int tsc_schedule_to_json(char** out, const tsc_schedule* schedule) {
 struct tsc_report_inputs {
   timescales::Dataset data;
 };
+struct tsc_report_options {
+  timescales::ReportConfig config;
+  timescales::ReportOptions options;
+  int format = TSC_FORMAT_JSON;
+};
 
 namespace timescales {
 namespace capi {
@@ -1664,6 +1669,90 @@ extern "C" int tsc_report_inputs_add_buffer(tsc_report_inputs* inputs,
   });
 }
 
+namespace timescales {
+namespace capi {
+namespace {
+
+// The report of `inputs` for `period`, rendered; `settings()` gives the
+// configuration and options once the format and period are known good.
+template <typename Settings>
+absl::Status RunReport(const char* fn, char** out,
+                       const tsc_report_inputs* inputs, const char* period,
+                       int format, Settings settings) {
+  absl::StatusOr<Format> how = ToFormat(fn, format);
+  if (!how.ok()) return how.status();
+  absl::StatusOr<ReportingPeriod> parsed = ReportingPeriod::Parse(period);
+  if (!parsed.ok()) {
+    // Say which argument: the configuration's messages name it too.
+    return absl::Status(parsed.status().code(),
+                        absl::StrCat("period: ", parsed.status().message()));
+  }
+  absl::StatusOr<RunSettings> run = settings();
+  if (!run.ok()) return run.status();
+  absl::StatusOr<Report> report =
+      ComputeReport(inputs->data, *parsed, run->config, run->options);
+  if (!report.ok()) return report.status();
+  switch (*how) {
+    case Format::kJson:
+      *out = CopyOut(RenderJson(*report));
+      break;
+    case Format::kCsv:
+      *out = CopyOut(RenderCsv(*report));
+      break;
+    case Format::kMarkdown:
+      *out = CopyOut(RenderMarkdown(*report));
+      break;
+    case Format::kHtml:
+      *out = CopyOut(RenderHtml(*report));
+      break;
+  }
+  return absl::OkStatus();
+}
+
+// The monitoring list of `inputs` as at the end of `as_at`, rendered.
+template <typename Settings>
+absl::Status RunMonitoring(const char* fn, char** out,
+                           const tsc_report_inputs* inputs, tsc_date as_at,
+                           int format, Settings settings) {
+  absl::StatusOr<Format> how = ToFormat(fn, format);
+  if (!how.ok()) return how.status();
+  if (*how == Format::kHtml) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        fn,
+        ": the monitoring list has no HTML form (use TSC_FORMAT_JSON, "
+        "TSC_FORMAT_CSV or TSC_FORMAT_MARKDOWN)"));
+  }
+  TSC_RETURN_IF_ERROR(InRange(fn, "as_at", as_at));
+  absl::StatusOr<RunSettings> run = settings();
+  if (!run.ok()) return run.status();
+  absl::StatusOr<MonitoringList> list = BuildMonitoringList(
+      inputs->data, Date::FromSerial(as_at), run->config, run->options);
+  if (!list.ok()) return list.status();
+  switch (*how) {
+    case Format::kJson:
+      *out = CopyOut(RenderMonitoringJson(*list));
+      break;
+    case Format::kCsv:
+      *out = CopyOut(RenderMonitoringCsv(*list));
+      break;
+    case Format::kMarkdown:
+    case Format::kHtml:  // refused above
+      *out = CopyOut(RenderMonitoringMarkdown(*list));
+      break;
+  }
+  return absl::OkStatus();
+}
+
+// The settings a handle holds (NULL: the defaults).
+absl::StatusOr<RunSettings> SettingsOf(const tsc_report_options* options) {
+  if (options == nullptr) return RunSettings();
+  return RunSettings{options->config, options->options};
+}
+
+}  // namespace
+}  // namespace capi
+}  // namespace timescales
+
 extern "C" int tsc_report_run(char** out, const tsc_report_inputs* inputs,
                               const char* period, const char* config_json,
                               size_t config_len, tsc_date data_from,
@@ -1674,36 +1763,9 @@ extern "C" int tsc_report_run(char** out, const tsc_report_inputs* inputs,
     namespace capi = timescales::capi;
     TSC_RETURN_IF_ERROR(
         NonNull(fn, {{"out", out}, {"inputs", inputs}, {"period", period}}));
-    absl::StatusOr<capi::Format> how = capi::ToFormat(fn, format);
-    if (!how.ok()) return how.status();
-    absl::StatusOr<timescales::ReportingPeriod> parsed =
-        timescales::ReportingPeriod::Parse(period);
-    if (!parsed.ok()) {
-      // Say which argument: the configuration's messages name it too.
-      return absl::Status(parsed.status().code(),
-                          absl::StrCat("period: ", parsed.status().message()));
-    }
-    absl::StatusOr<capi::RunSettings> settings =
-        capi::ToRunSettings(fn, config_json, config_len, data_from);
-    if (!settings.ok()) return settings.status();
-    absl::StatusOr<timescales::Report> report = timescales::ComputeReport(
-        inputs->data, *parsed, settings->config, settings->options);
-    if (!report.ok()) return report.status();
-    switch (*how) {
-      case capi::Format::kJson:
-        *out = capi::CopyOut(timescales::RenderJson(*report));
-        break;
-      case capi::Format::kCsv:
-        *out = capi::CopyOut(timescales::RenderCsv(*report));
-        break;
-      case capi::Format::kMarkdown:
-        *out = capi::CopyOut(timescales::RenderMarkdown(*report));
-        break;
-      case capi::Format::kHtml:
-        *out = capi::CopyOut(timescales::RenderHtml(*report));
-        break;
-    }
-    return absl::OkStatus();
+    return capi::RunReport(fn, out, inputs, period, format, [&] {
+      return capi::ToRunSettings(fn, config_json, config_len, data_from);
+    });
   });
 }
 
@@ -1716,34 +1778,108 @@ extern "C" int tsc_monitoring_run(char** out, const tsc_report_inputs* inputs,
   return Guard([&]() -> absl::Status {
     namespace capi = timescales::capi;
     TSC_RETURN_IF_ERROR(NonNull(fn, {{"out", out}, {"inputs", inputs}}));
-    absl::StatusOr<capi::Format> how = capi::ToFormat(fn, format);
-    if (!how.ok()) return how.status();
-    if (*how == capi::Format::kHtml) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          fn,
-          ": the monitoring list has no HTML form (use TSC_FORMAT_JSON, "
-          "TSC_FORMAT_CSV or TSC_FORMAT_MARKDOWN)"));
-    }
-    TSC_RETURN_IF_ERROR(InRange(fn, "as_at", as_at));
-    absl::StatusOr<capi::RunSettings> settings =
-        capi::ToRunSettings(fn, config_json, config_len, data_from);
-    if (!settings.ok()) return settings.status();
-    absl::StatusOr<timescales::MonitoringList> list =
-        timescales::BuildMonitoringList(inputs->data, Date::FromSerial(as_at),
-                                        settings->config, settings->options);
-    if (!list.ok()) return list.status();
-    switch (*how) {
-      case capi::Format::kJson:
-        *out = capi::CopyOut(timescales::RenderMonitoringJson(*list));
-        break;
-      case capi::Format::kCsv:
-        *out = capi::CopyOut(timescales::RenderMonitoringCsv(*list));
-        break;
-      case capi::Format::kMarkdown:
-      case capi::Format::kHtml:  // refused above
-        *out = capi::CopyOut(timescales::RenderMonitoringMarkdown(*list));
-        break;
-    }
+    return capi::RunMonitoring(fn, out, inputs, as_at, format, [&] {
+      return capi::ToRunSettings(fn, config_json, config_len, data_from);
+    });
+  });
+}
+
+// ---- Report options ------------------------------------------------------
+
+extern "C" int tsc_report_options_create(tsc_report_options** out) {
+  const char* fn = __func__;
+  if (out != nullptr) *out = nullptr;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"out", out}}));
+    *out = new tsc_report_options{};
     return absl::OkStatus();
+  });
+}
+
+extern "C" void tsc_report_options_free(tsc_report_options* options) {
+  delete options;
+}
+
+extern "C" int tsc_report_options_set_config_json(tsc_report_options* options,
+                                                  const char* json, size_t len,
+                                                  const char* base_dir) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"options", options}, {"json", json}}));
+    absl::StatusOr<timescales::ReportConfig> config =
+        timescales::ReportConfig::FromJson(timescales::capi::View(json, len),
+                                           base_dir == nullptr ? "" : base_dir);
+    if (!config.ok()) return config.status();
+    options->config = *std::move(config);
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_report_options_set_config_file(tsc_report_options* options,
+                                                  const char* path) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"options", options}, {"path", path}}));
+    absl::StatusOr<timescales::ReportConfig> config =
+        timescales::ReportConfig::FromFile(path);
+    if (!config.ok()) return config.status();
+    options->config = *std::move(config);
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_report_options_set_data_from(tsc_report_options* options,
+                                                tsc_date data_from) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"options", options}}));
+    absl::StatusOr<std::optional<Date>> from =
+        timescales::capi::ToOptionalDate(fn, "data_from", data_from);
+    if (!from.ok()) return from.status();
+    options->options.data_from = *from;
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_report_options_set_format(tsc_report_options* options,
+                                             int format) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"options", options}}));
+    TSC_RETURN_IF_ERROR(timescales::capi::ToFormat(fn, format).status());
+    options->format = format;
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_report_run_with_options(char** out,
+                                           const tsc_report_inputs* inputs,
+                                           const char* period,
+                                           const tsc_report_options* options) {
+  const char* fn = __func__;
+  if (out != nullptr) *out = nullptr;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(
+        NonNull(fn, {{"out", out}, {"inputs", inputs}, {"period", period}}));
+    namespace capi = timescales::capi;
+    return capi::RunReport(
+        fn, out, inputs, period,
+        options != nullptr ? options->format : TSC_FORMAT_JSON,
+        [&] { return capi::SettingsOf(options); });
+  });
+}
+
+extern "C" int tsc_monitoring_run_with_options(
+    char** out, const tsc_report_inputs* inputs, tsc_date as_at,
+    const tsc_report_options* options) {
+  const char* fn = __func__;
+  if (out != nullptr) *out = nullptr;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"out", out}, {"inputs", inputs}}));
+    namespace capi = timescales::capi;
+    return capi::RunMonitoring(
+        fn, out, inputs, as_at,
+        options != nullptr ? options->format : TSC_FORMAT_JSON,
+        [&] { return capi::SettingsOf(options); });
   });
 }

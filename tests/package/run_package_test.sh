@@ -18,14 +18,14 @@ cmake -S "$source/tests/package/consumer" -B "$work/consumer" -G Ninja \
   -DCMAKE_EXE_LINKER_FLAGS="$flags" >/dev/null
 cmake --build "$work/consumer" >/dev/null
 "$work/consumer/consumer_cpp" | tee "$work/out.txt"
-grep -qx "cpp 2020-01-22 0.1.0" "$work/out.txt"
+grep -qx "cpp 2020-01-22 0.2.0" "$work/out.txt"
 "$work/consumer/consumer_c" | tee "$work/out.txt"
 grep -qx "c 2020-01-22 abi 1" "$work/out.txt"
 
 echo "== pkg-config"
 export PKG_CONFIG_PATH=$stage/lib/pkgconfig
 pkg-config --exists timescales_c timescales
-test "$(pkg-config --modversion timescales_c)" = "0.1.0"
+test "$(pkg-config --modversion timescales_c)" = "0.2.0"
 # shellcheck disable=SC2046
 cc $flags -std=c99 -o "$work/pc_c" "$source/tests/package/consumer/consumer.c" \
   $(pkg-config --cflags --libs timescales_c) -Wl,-rpath,"$stage/lib"

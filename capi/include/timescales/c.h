@@ -87,11 +87,11 @@ extern "C" {
 /* ---- Versions ------------------------------------------------------------ */
 
 #define TSC_VERSION_MAJOR 0
-#define TSC_VERSION_MINOR 1
+#define TSC_VERSION_MINOR 2
 #define TSC_VERSION_PATCH 0
 #define TSC_VERSION_NUMBER \
   (TSC_VERSION_MAJOR * 10000 + TSC_VERSION_MINOR * 100 + TSC_VERSION_PATCH)
-#define TSC_VERSION_STRING "0.1.0"
+#define TSC_VERSION_STRING "0.2.0"
 /* SOVERSION of libtimescales_c; changes only when the ABI breaks. */
 #define TSC_ABI_VERSION 1
 
@@ -709,6 +709,57 @@ TSC_API TSC_WARN_UNUSED int tsc_monitoring_run(
     char **out, const tsc_report_inputs *inputs, tsc_date as_at,
     const char *config_json, size_t config_len, tsc_date data_from,
     int format);
+
+/* ---- Report options (since 0.2) ------------------------------------------
+ *
+ * The settings of a report or monitoring run in one handle, so that a
+ * configuration file is read the way the command line reads it (relative
+ * paths inside it resolve against its own folder) and later options can be
+ * added without new run functions:
+ *
+ *   tsc_report_options *opts = NULL;
+ *   char *json = NULL;
+ *   if (tsc_report_options_create(&opts) != TSC_OK ||
+ *       tsc_report_options_set_config_file(opts, "config.json") != TSC_OK ||
+ *       tsc_report_options_set_format(opts, TSC_FORMAT_MARKDOWN) != TSC_OK ||
+ *       tsc_report_run_with_options(&json, in, "2019-20", opts) != TSC_OK)
+ *     fprintf(stderr, "%s\n", tsc_last_error_message());
+ *   tsc_free(json);
+ *   tsc_report_options_free(opts);
+ *
+ * A failed setter leaves the handle as it was. Defaults: the default
+ * configuration, data_from derived per source, TSC_FORMAT_JSON. */
+typedef struct tsc_report_options tsc_report_options;
+
+TSC_API TSC_WARN_UNUSED int tsc_report_options_create(
+    tsc_report_options **out);
+TSC_API void tsc_report_options_free(tsc_report_options *options);
+/* The configuration from its JSON text (`len` bytes). A relative
+ * "holidays.govuk_json" path resolves against `base_dir`, or is used as
+ * given (relative to the current directory) when `base_dir` is NULL.
+ * Errors as tsc_report_run's configuration errors. */
+TSC_API TSC_WARN_UNUSED int tsc_report_options_set_config_json(
+    tsc_report_options *options, const char *json, size_t len,
+    const char *base_dir);
+/* The configuration read from the file at `path`; relative paths inside it
+ * resolve against the file's folder. TSC_NOT_FOUND when the file cannot be
+ * read; a bad configuration's message starts with the path. */
+TSC_API TSC_WARN_UNUSED int tsc_report_options_set_config_file(
+    tsc_report_options *options, const char *path);
+/* The first date from which the data hold every review, or TSC_NO_DATE. */
+TSC_API TSC_WARN_UNUSED int tsc_report_options_set_data_from(
+    tsc_report_options *options, tsc_date data_from);
+/* TSC_FORMAT_*; an unknown format is TSC_INVALID_ARGUMENT. */
+TSC_API TSC_WARN_UNUSED int tsc_report_options_set_format(
+    tsc_report_options *options, int format);
+/* tsc_report_run and tsc_monitoring_run under `options` (NULL: the
+ * defaults); output and errors as theirs. */
+TSC_API TSC_WARN_UNUSED int tsc_report_run_with_options(
+    char **out, const tsc_report_inputs *inputs, const char *period,
+    const tsc_report_options *options);
+TSC_API TSC_WARN_UNUSED int tsc_monitoring_run_with_options(
+    char **out, const tsc_report_inputs *inputs, tsc_date as_at,
+    const tsc_report_options *options);
 
 #ifdef __cplusplus
 }

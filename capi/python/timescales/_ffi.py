@@ -58,6 +58,10 @@ class _ReportInputs(Structure):
     """Opaque ``tsc_report_inputs``."""
 
 
+class _ReportOptions(Structure):
+    """Opaque ``tsc_report_options``."""
+
+
 CalendarP = POINTER(_Calendar)
 BuilderP = POINTER(_Builder)
 HolidayListP = POINTER(_HolidayList)
@@ -66,6 +70,7 @@ RulesP = POINTER(_Rules)
 TimescalesP = POINTER(_Timescales)
 ScheduleP = POINTER(_Schedule)
 ReportInputsP = POINTER(_ReportInputs)
+ReportOptionsP = POINTER(_ReportOptions)
 
 _date = c_int32  # tsc_date: serial days since 1970-01-01
 _P = POINTER
@@ -197,6 +202,16 @@ _STATUS_FUNCS = [
       c_int]),
     ("tsc_monitoring_run",  # char **
      [_P(c_void_p), ReportInputsP, _date, c_char_p, c_size_t, _date, c_int]),
+    ("tsc_report_options_create", [_P(ReportOptionsP)]),
+    ("tsc_report_options_set_config_json",
+     [ReportOptionsP, c_char_p, c_size_t, c_char_p]),
+    ("tsc_report_options_set_config_file", [ReportOptionsP, c_char_p]),
+    ("tsc_report_options_set_data_from", [ReportOptionsP, _date]),
+    ("tsc_report_options_set_format", [ReportOptionsP, c_int]),
+    ("tsc_report_run_with_options",  # char **
+     [_P(c_void_p), ReportInputsP, c_char_p, ReportOptionsP]),
+    ("tsc_monitoring_run_with_options",  # char **
+     [_P(c_void_p), ReportInputsP, _date, ReportOptionsP]),
 ]
 
 # name, argtypes, restype: functions that cannot fail.
@@ -218,6 +233,7 @@ _PLAIN_FUNCS = [
     ("tsc_timescales_free", [TimescalesP], None),
     ("tsc_schedule_free", [ScheduleP], None),
     ("tsc_report_inputs_free", [ReportInputsP], None),
+    ("tsc_report_options_free", [ReportOptionsP], None),
 ]
 
 

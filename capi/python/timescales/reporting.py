@@ -48,7 +48,7 @@ import os
 from ctypes import byref, c_void_p
 
 from . import errors
-from ._ffi import ReportInputsP, lib
+from ._ffi import ReportInputsP, ReportOptionsP, lib
 from .dates import _serial
 
 __all__ = ["report", "report_dataframe", "monitoring_list", "FORMATS"]
@@ -92,10 +92,10 @@ def report(ssda903=None, cin=None, meetings=None, period="2019-20",
         InvalidArgumentError, NotFoundError: see the module documentation.
     """
     code = _format(format, FORMATS)
-    text = _run(lambda out, handle, config_text, length, from_day:
-                lib.tsc_report_run(out, handle, _period(period),
-                                   config_text, length, from_day, code),
-                ssda903, cin, meetings, config, data_from)
+    text = _run(lambda out, handle, options:
+                lib.tsc_report_run_with_options(out, handle, _period(period),
+                                                options),
+                ssda903, cin, meetings, config, data_from, code)
     return json.loads(text) if format == "json" else text
 
 
@@ -150,10 +150,9 @@ def monitoring_list(ssda903=None, cin=None, meetings=None, as_at=None,
         raise TypeError("monitoring_list() needs as_at, a datetime.date")
     code = _format(format, MONITORING_FORMATS)
     day = _serial(as_at, "as_at")
-    text = _run(lambda out, handle, config_text, length, from_day:
-                lib.tsc_monitoring_run(out, handle, day, config_text, length,
-                                       from_day, code),
-                ssda903, cin, meetings, config, data_from)
+    text = _run(lambda out, handle, options:
+                lib.tsc_monitoring_run_with_options(out, handle, day, options),
+                ssda903, cin, meetings, config, data_from, code)
     return json.loads(text) if format == "json" else text
 
 
@@ -221,50 +220,45 @@ def _add(handle, item):
         lib.tsc_report_inputs_add_path(handle, os.fsencode(item))
 
 
-def _config_text(config):
-    """The configuration as JSON bytes, or None."""
+def _set_config(options, config):
+    """Gives the library the configuration: a dict as JSON text (relative
+    paths as given), a path as a file the library reads (relative paths
+    inside it resolve against its folder), None for the defaults."""
     if config is None:
-        return None
+        return
     if isinstance(config, dict):
-        return json.dumps(config).encode("utf-8")
+        text = json.dumps(config).encode("utf-8")
+        lib.tsc_report_options_set_config_json(options, text, len(text), None)
+        return
     if not isinstance(config, (str, os.PathLike)):
         raise TypeError("config must be a dict, a path to a JSON file or "
                         "None, got %s" % type(config).__name__)
-    with open(config, "rb") as f:
-        text = f.read()
-    # The C library resolves a relative holidays file against the working
-    # directory; a configuration file means its own folder.
-    try:
-        doc = json.loads(text.decode("utf-8"))
-    except ValueError:
-        return text  # the library reports it, with its line and column
-    holidays = doc.get("holidays") if isinstance(doc, dict) else None
-    path = holidays.get("govuk_json") if isinstance(holidays, dict) else None
-    if isinstance(path, str) and path and not os.path.isabs(path):
-        holidays["govuk_json"] = os.path.join(
-            os.path.dirname(os.path.abspath(os.fsdecode(config))), path)
-        return json.dumps(doc).encode("utf-8")
-    return text
+    lib.tsc_report_options_set_config_file(options, os.fsencode(config))
 
 
-def _run(call, ssda903, cin, meetings, config, data_from):
-    """Fills an input set, runs ``call`` on it and returns the text."""
+def _run(call, ssda903, cin, meetings, config, data_from, code):
+    """Fills an input set and the options, runs ``call`` on them and
+    returns the text."""
     items = (_inputs(ssda903, "ssda903") + _inputs(cin, "cin") +
              _inputs(meetings, "meetings"))
-    config_text = _config_text(config)
     from_day = _NO_DATE if data_from is None else _serial(data_from,
                                                           "data_from")
+    options = ReportOptionsP()
+    lib.tsc_report_options_create(byref(options))
     handle = ReportInputsP()
-    lib.tsc_report_inputs_create(byref(handle))
     try:
+        _set_config(options, config)
+        lib.tsc_report_options_set_data_from(options, from_day)
+        lib.tsc_report_options_set_format(options, code)
+        lib.tsc_report_inputs_create(byref(handle))
         for item in items:
             _add(handle, item)
         out = c_void_p()  # char **: ours to free
-        call(byref(out), handle, config_text,
-             0 if config_text is None else len(config_text), from_day)
+        call(byref(out), handle, options)
         return _take_text(out.value)
     finally:
         lib.tsc_report_inputs_free(handle)
+        lib.tsc_report_options_free(options)
 
 
 def _take_text(ptr):
