@@ -2,9 +2,9 @@
 // -----------------------------------------------------------------------------
 //
 // generate_county: a deterministic synthetic county, written in the shapes
-// councils already hold (DATA.md): the SSDA903 return as CSV, one CIN census
-// XML file a year, and the library's own meetings.csv. It feeds `make demo`
-// (the committed examples/data) and the national-scale benchmarks.
+// councils already hold (docs/inputs.md): the SSDA903 return as CSV, one CIN
+// census XML file a year, and the library's own meetings.csv. It feeds `make
+// demo` (the committed examples/data) and the national-scale benchmarks.
 //
 //   generate_county --out DIR [--seed N] [--scale S]
 //                   [--from 2017-04-01] [--to 2021-03-31]
@@ -992,8 +992,8 @@ std::vector<Date> County::ReviewChain(Rng& rng, const Period& period) {
   return held;
 }
 
-// The participation code (DOMAIN.md 4.2): PN0 under 4; otherwise how the
-// child took part, the younger more often non-verbally.
+// The participation code (docs/kpis.md#pn-codes): PN0 under 4; otherwise how
+// the child took part, the younger more often non-verbally.
 std::string County::ReviewCode(Rng& rng, Date dob, Date review) {
   if (review < PlusMonths(dob, 48)) return "PN0";
   const Rates& rates = RatesFor(review);
@@ -1198,7 +1198,7 @@ std::vector<Period> County::LacHistory(Rng& rng, const std::string& home_post,
     *dob = Plus(start, -(age * 365 + rng.Between(1, 360)));
     periods.push_back(MakePeriod(rng, *dob, start, false, home_post));
   }
-  // Returns to care restart the review chain (DOMAIN.md Q3).
+  // Returns to care restart the review chain (docs/kpis.md#periods-of-care).
   for (int k = 0; k < 2; ++k) {
     const std::optional<Date> left = periods.back().end;
     if (!left || *left > Plus(o_.to, -30)) break;

@@ -7,7 +7,7 @@
 // 33(1)), the second (3 months after the first, assuming it is held on its
 // due date) and the third (6 months after that), the practical due date
 // when a legal due date falls on a non-working day, and a few more
-// working-day timescales from DOMAIN.md section 6.
+// working-day timescales from docs/conventions.md#worked-examples.
 
 #include <iostream>
 #include <string>
@@ -23,7 +23,8 @@ using timescales::Date;
 void Explain(const Calendar& cal, const std::string& label, Date from,
              Date due) {
   std::cout << label << ": " << due.ToLongString();
-  absl::StatusOr<Date> practical = cal.Adjust(due, timescales::Roll::kPreceding);
+  absl::StatusOr<Date> practical =
+      cal.Adjust(due, timescales::Roll::kPreceding);
   if (practical.ok() && *practical != due) {
     std::cout << " (a non-working day: practical due date "
               << practical->ToLongString() << ")";
@@ -80,8 +81,7 @@ int main(int argc, char** argv) {
   if (decisions.ok() && record.ok()) {
     Explain(*cal, "First review decisions due (5 working days)", *first,
             *decisions);
-    Explain(*cal, "First review record due (20 working days)", *first,
-            *record);
+    Explain(*cal, "First review record due (20 working days)", *first, *record);
   }
   return 0;
 }

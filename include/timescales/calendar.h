@@ -7,14 +7,16 @@
 // and the inverse table (the k-th working day), so adding 20 or 2,000 working
 // days costs two array reads.
 //
-// The counting conventions are the product (DOMAIN.md section 0):
+// The counting conventions are the product
+// (docs/conventions.md#counting-working-days):
 //
 //   * AddWorkingDays(d, n), n > 0: the n-th working day strictly after d. The
 //     day of the event is excluded (Dodds v Walker); from a non-working d the
 //     first working day after it is day 1. n < 0: strictly before d. n = 0: d.
 //   * WorkingDaysBetween(a, b): working days in (a, b]; negative when b < a.
 //     Same day = 0, matching the DfE duration buckets.
-//   * `Counting::kStartIsDayOne` counts the event day itself as day 1 when it is
+//   * `Counting::kStartIsDayOne` counts the event day itself as day 1 when it
+//   is
 //     a working day: one day stricter, as some local tools do.
 //
 // A Calendar is immutable and thread-safe; copies share their tables.
@@ -100,8 +102,8 @@ struct CalendarInfo {
   Date exact_from;           // first day covered by published data
   Date known_until;          // last day covered by published data
   std::vector<std::string> sources;
-  bool strict = false;       // dates past known_until are errors
-  int closure_days = 0;      // local closure days added by the caller
+  bool strict = false;   // dates past known_until are errors
+  int closure_days = 0;  // local closure days added by the caller
 };
 
 namespace internal {
@@ -270,37 +272,33 @@ class Calendar {
   // is outside the calendar's range (or past known_until when strict), and
   // `out` is then untouched. Inline: a few array reads, no call.
   bool TryIsWorkingDay(Date day, bool* out) const noexcept;
-  bool TryAddWorkingDays(Date day, int32_t n, Date* out,
-                         Counting counting = Counting::kStartExcluded)
-      const noexcept;
-  bool TryWorkingDaysBetween(Date from, Date to, int32_t* out,
-                             Counting counting = Counting::kStartExcluded)
-      const noexcept;
+  bool TryAddWorkingDays(
+      Date day, int32_t n, Date* out,
+      Counting counting = Counting::kStartExcluded) const noexcept;
+  bool TryWorkingDaysBetween(
+      Date from, Date to, int32_t* out,
+      Counting counting = Counting::kStartExcluded) const noexcept;
 
   // Batch forms over serial-day arrays (int32 like `tsc_date`, or int64 like
   // numpy `datetime64[D]`). `n` holds one value per day, or a single value
   // used for every day. On error nothing past the failing element is
   // written and the message names its index.
-  absl::Status AddWorkingDaysBatch(absl::Span<const int32_t> days,
-                                   absl::Span<const int32_t> n,
-                                   absl::Span<int32_t> out,
-                                   Counting counting =
-                                       Counting::kStartExcluded) const;
-  absl::Status AddWorkingDaysBatch(absl::Span<const int64_t> days,
-                                   absl::Span<const int64_t> n,
-                                   absl::Span<int64_t> out,
-                                   Counting counting =
-                                       Counting::kStartExcluded) const;
-  absl::Status WorkingDaysBetweenBatch(absl::Span<const int32_t> from,
-                                       absl::Span<const int32_t> to,
-                                       absl::Span<int32_t> out,
-                                       Counting counting =
-                                           Counting::kStartExcluded) const;
-  absl::Status WorkingDaysBetweenBatch(absl::Span<const int64_t> from,
-                                       absl::Span<const int64_t> to,
-                                       absl::Span<int64_t> out,
-                                       Counting counting =
-                                           Counting::kStartExcluded) const;
+  absl::Status AddWorkingDaysBatch(
+      absl::Span<const int32_t> days, absl::Span<const int32_t> n,
+      absl::Span<int32_t> out,
+      Counting counting = Counting::kStartExcluded) const;
+  absl::Status AddWorkingDaysBatch(
+      absl::Span<const int64_t> days, absl::Span<const int64_t> n,
+      absl::Span<int64_t> out,
+      Counting counting = Counting::kStartExcluded) const;
+  absl::Status WorkingDaysBetweenBatch(
+      absl::Span<const int32_t> from, absl::Span<const int32_t> to,
+      absl::Span<int32_t> out,
+      Counting counting = Counting::kStartExcluded) const;
+  absl::Status WorkingDaysBetweenBatch(
+      absl::Span<const int64_t> from, absl::Span<const int64_t> to,
+      absl::Span<int64_t> out,
+      Counting counting = Counting::kStartExcluded) const;
   absl::Status IsWorkingDayBatch(absl::Span<const int64_t> days,
                                  absl::Span<uint8_t> out) const;
 

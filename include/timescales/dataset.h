@@ -2,7 +2,7 @@
 // -----------------------------------------------------------------------------
 //
 // The library's own model of the statutory returns a council already holds
-// (DATA.md): SSDA903 episodes, reviews and header rows, CIN census s47
+// (docs/inputs.md): SSDA903 episodes, reviews and header rows, CIN census s47
 // enquiries and child protection plans, and the library's `meetings.csv`.
 // Importers (import.h) fill a Dataset; the KPI engine reads it.
 //
@@ -48,13 +48,13 @@ struct ChildHeader {
 // SSDA903 Episodes: one row an episode of care.
 struct Episode {
   std::string child;
-  Date decom;                // episode start (required)
-  std::string rne;           // reason for new episode; "S" starts a period
-  std::string ls;            // legal status; V3/V4 are short breaks
+  Date decom;       // episode start (required)
+  std::string rne;  // reason for new episode; "S" starts a period
+  std::string ls;   // legal status; V3/V4 are short breaks
   std::string cin;
   std::string place;
-  std::optional<Date> dec;   // episode end; blank = open
-  std::string rec;           // reason episode ceased; "X1" continues care
+  std::optional<Date> dec;  // episode end; blank = open
+  std::string rec;          // reason episode ceased; "X1" continues care
   SourceRef source;
 };
 
@@ -62,16 +62,16 @@ struct Episode {
 struct LacReviewRecord {
   std::string child;
   std::optional<Date> dob;
-  Date review;               // required
-  std::string review_code;   // PN0..PN7, or blank / invalid as given
+  Date review;              // required
+  std::string review_code;  // PN0..PN7, or blank / invalid as given
   SourceRef source;
 };
 
 // CIN census Section47 (one per enquiry, numbered in document order).
 struct Section47Record {
-  std::string child;             // LAchildID
-  int cin_index = 0;             // 1-based CINdetails number within the child
-  int s47_index = 0;             // 1-based within the CINdetails
+  std::string child;              // LAchildID
+  int cin_index = 0;              // 1-based CINdetails number within the child
+  int s47_index = 0;              // 1-based within the CINdetails
   std::optional<Date> s47_start;  // S47ActualStartDate
   std::optional<Date> icpc_target;  // InitialCPCtarget
   std::optional<Date> icpc;         // DateOfInitialCPC
@@ -83,13 +83,13 @@ struct Section47Record {
 struct CpPlanRecord {
   std::string child;
   int cin_index = 0;
-  int plan_index = 0;            // 1-based within the CINdetails
-  std::optional<Date> start;     // CPPstartDate
-  std::optional<Date> end;       // CPPendDate
+  int plan_index = 0;                 // 1-based within the CINdetails
+  std::optional<Date> start;          // CPPstartDate
+  std::optional<Date> end;            // CPPendDate
   std::optional<int> previous_plans;  // NumberOfPreviousCPP
   std::string initial_category;
   std::string latest_category;
-  std::vector<Date> reviews;     // CPPreviewDate, in document order
+  std::vector<Date> reviews;  // CPPreviewDate, in document order
   SourceRef source;
 };
 
@@ -107,7 +107,7 @@ struct MeetingRecord {
   std::optional<Moment> sw_report_received;
   std::optional<Moment> decisions_sent;
   std::optional<Moment> record_distributed;
-  std::string chair;             // blank allowed
+  std::string chair;  // blank allowed
   int qa_alerts = 0;
   SourceRef source;
 };
@@ -123,10 +123,10 @@ struct Rejection {
 // One input file and what was read from it.
 struct InputFile {
   std::string path;
-  std::string table;       // "ssda903.episodes", "cin.census", "meetings", ...
-  int64_t rows = 0;        // data rows (CSV) or records (XML) read
-  int64_t rejected = 0;    // of those, rejected
-  bool ignored = false;    // a recognised table the KPIs do not use
+  std::string table;     // "ssda903.episodes", "cin.census", "meetings", ...
+  int64_t rows = 0;      // data rows (CSV) or records (XML) read
+  int64_t rejected = 0;  // of those, rejected
+  bool ignored = false;  // a recognised table the KPIs do not use
 };
 
 struct Dataset {

@@ -8,7 +8,8 @@
 //   * the legal due date (or due instant, for hour rules with a timed
 //     anchor): the statutory deadline, against which compliance is judged;
 //   * the practical due date: the last working day on or before a legal due
-//     date that falls on a non-working day (DOMAIN.md 0.5);
+//     date that falls on a non-working day
+//     (docs/conventions.md#legal-and-practical-due-dates);
 //   * whether it is provisional (past the holiday data's known_until);
 //   * an explanation naming the rule, the policy, the calendar and its data
 //     version, and every non-working weekday skipped with its name.

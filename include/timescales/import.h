@@ -1,8 +1,8 @@
 // File: import.h
 // -----------------------------------------------------------------------------
 //
-// Importers for the extracts councils already have (DATA.md): SSDA903 CSV
-// (one file a table, recognised by its set of column names) and XML, CIN
+// Importers for the extracts councils already have (docs/inputs.md): SSDA903
+// CSV (one file a table, recognised by its set of column names) and XML, CIN
 // census XML, and the library's own meetings.csv. Each reads a file path or
 // an in-memory buffer (so the C ABI can feed data without files) and adds to
 // a Dataset.
@@ -60,8 +60,7 @@ enum class InputKind { kSsda903, kCin, kMeetings };
 // content when `kind` is not given (a CSV with `meeting_type` and `held_at`
 // columns is meetings; other CSV is 903; XML by its root element).
 absl::Status ImportPath(const std::string& path, Dataset* data);
-absl::Status ImportPath(const std::string& path, InputKind kind,
-                        Dataset* data);
+absl::Status ImportPath(const std::string& path, InputKind kind, Dataset* data);
 
 // ImportBuffer()
 //

@@ -50,7 +50,7 @@ struct KpiDefinition {
   const char* unit;  // "percent" or "count"
   // The input tables the KPI needs, all of them ("ssda903.reviews", ...).
   std::vector<const char*> tables;
-  // Exclusion reasons in precedence order (docs/kpis.md#exclusions).
+  // Exclusion reasons in precedence order (docs/kpis.md#exclusion-precedence).
   std::vector<const char*> reasons;
   // A review-chain KPI: it counts overdue slots at the period end.
   bool counts_overdue = false;

@@ -4,8 +4,8 @@
 // The in-year monitoring list a service manager works from: for every child
 // looked after on a date, the next LAC review due, its status as at that
 // date, and the last review held. Built from the same periods of care and
-// review chains as the KPIs (KPIS.md), so the list and the annual figures
-// agree.
+// review chains as the KPIs (docs/kpis.md#review-chains), so the list and the
+// annual figures agree.
 //
 // Example:
 //

@@ -1,9 +1,10 @@
 // File: period.h
 // -----------------------------------------------------------------------------
 //
-// Reporting periods, written as councils write them (KPIS.md): `2019-20`
-// (financial year 1 Apr 2019 - 31 Mar 2020), `2019-20-Q3` (Oct - Dec 2019),
-// `2019-10` (a month) or `2019-04-01..2020-03-31` (any inclusive range).
+// Reporting periods, written as councils write them
+// (docs/kpis.md#reporting-periods): `2019-20` (financial year 1 Apr 2019 - 31
+// Mar 2020), `2019-20-Q3` (Oct - Dec 2019), `2019-10` (a month) or
+// `2019-04-01..2020-03-31` (any inclusive range).
 //
 // Example:
 //

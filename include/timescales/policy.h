@@ -1,10 +1,11 @@
 // File: policy.h
 // -----------------------------------------------------------------------------
 //
-// A local authority's choices where the sources disagree (DOMAIN.md 10).
-// Every due date names the policy that produced it. The defaults are the
-// project's defaults: statutory counting, corresponding-date months, the
-// initiating strategy discussion, a social worker's report 24 hours before.
+// A local authority's choices where the sources disagree
+// (docs/rules.md#policy-settings). Every due date names the policy that
+// produced it. The defaults are the project's defaults: statutory counting,
+// corresponding-date months, the initiating strategy discussion, a social
+// worker's report 24 hours before.
 //
 // Example:
 //
@@ -26,19 +27,19 @@
 
 TSC_NAMESPACE_BEGIN
 
-// Which strategy discussion starts the ICPC clock (DOMAIN.md Q1).
+// Which strategy discussion starts the ICPC clock (docs/rules.md#icpc_anchor).
 enum class IcpcAnchor {
   kInitiatingStrategyDiscussion,  // WT 2018; the CIN census S47ActualStartDate
   kLastStrategyDiscussion,        // WT 2010 wording
 };
 
-// When the social worker's report must reach the IRO (DOMAIN.md Q7).
+// When the social worker's report must reach the IRO (docs/rules.md#sw_report).
 enum class SwReportRule {
   kHoursBefore,        // `lac.sw_report` hours (24) before the review starts
   kWorkingDaysBefore,  // `sw_report_working_days` working days before
 };
 
-// How the participation KPI counts (DOMAIN.md Q8).
+// How the participation KPI counts (docs/rules.md#participation).
 enum class ParticipationMeasure {
   kReviews,     // reviews coded PN1-PN6 of those coded PN1-PN7 (the default)
   kAttendance,  // reviews coded PN1-PN4 (the child attended) of PN1-PN7
@@ -65,7 +66,8 @@ struct Policy {
 
   // Policy::FromJson()
   //
-  // Reads the policy keys of a configuration object (DATA.md):
+  // Reads the policy keys of a configuration object
+  // (docs/rules.md#policy-settings):
   // {"counting": "start_excluded"|"start_is_day_one", "months":
   // "corresponding_date"|"day_before_corresponding"|"fixed_days",
   // "icpc_anchor": "initiating"|"last", "sw_report": "24_hours" |

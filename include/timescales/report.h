@@ -90,7 +90,8 @@ struct Report {
 
 // ComputeReport()
 //
-// Every KPI of KPIS.md whose source table is in `data`, for `period`.
+// Every KPI of docs/kpis.md#the-kpis whose source table is in `data`, for
+// `period`.
 absl::StatusOr<Report> ComputeReport(const Dataset& data,
                                      const ReportingPeriod& period,
                                      const ReportConfig& config,

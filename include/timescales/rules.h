@@ -3,8 +3,8 @@
 //
 // The rule catalogue: every statutory and local timescale with a stable id,
 // its anchor event, a signed offset, a unit and the source that sets it
-// (RULES.md). The catalogue is data: a council may override an offset or
-// unit and add rules of its own from JSON.
+// (docs/rules.md#catalogue). The catalogue is data: a council may override an
+// offset or unit and add rules of its own from JSON.
 //
 // Example:
 //
@@ -53,16 +53,16 @@ struct Rule {
   std::string anchor;       // "the day the child became looked after"
   int32_t offset = 0;       // signed: negative counts back from the anchor
   Unit unit = Unit::kWorkingDays;
-  std::string source;       // "CPPCR 2010 reg 33(1) [V]"
-  bool local = false;       // added or changed by local configuration
+  std::string source;  // "CPPCR 2010 reg 33(1) [V]"
+  bool local = false;  // added or changed by local configuration
 
   bool is_before_anchor() const { return offset < 0; }
 };
 
 class RuleCatalogue {
  public:
-  // The built-in catalogue of RULES.md (plus the short-break review rules
-  // of CPPCR reg 48).
+  // The built-in catalogue of docs/rules.md#catalogue (plus the short-break
+  // review rules of CPPCR reg 48).
   static const RuleCatalogue& Builtin();
 
   // RuleCatalogue::FromJson()

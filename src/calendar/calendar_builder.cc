@@ -70,8 +70,10 @@ CalendarBuilder CalendarBuilder::EnglandAndWales() {
                       "2012-%d",
                       internal::kEnglandAndWalesDataVersion,
                       internal::kEnglandAndWalesLastYear),
-      "python-holidays GB_ENG snapshot, checked against DOMAIN.md 5.2 "
-      "(moved and one-off days): 1995-2011",
+      // The moved and one-off days are listed in
+      // docs/conventions.md#moved-and-one-off-days.
+      "python-holidays GB_ENG snapshot, checked by hand against the "
+      "proclamations (moved and one-off days): 1995-2011",
       absl::StrFormat(
           "standing rules (BFDA 1971 Sch 1, Royal Proclamations, Easter "
           "computed): before %d, and after %d as provisional",

@@ -1,10 +1,11 @@
 // File: calendar/england_and_wales_rules.cc
 //
-// The standing rules of England and Wales bank holidays (DOMAIN.md 5.1):
-// the Banking and Financial Dealings Act 1971 Sch 1, the annual Royal
-// Proclamations for New Year's Day (since 1974) and the early May Monday
-// (since 1978), and the common-law Good Friday and Christmas Day. Used only
-// where no published table exists: one-off and moved days belong in data.
+// The standing rules of England and Wales bank holidays
+// (docs/conventions.md#standing-rules): the Banking and Financial Dealings Act
+// 1971 Sch 1, the annual Royal Proclamations for New Year's Day (since 1974)
+// and the early May Monday (since 1978), and the common-law Good Friday and
+// Christmas Day. Used only where no published table exists: one-off and moved
+// days belong in data.
 
 #include <string>
 
@@ -25,9 +26,9 @@ void Add(std::vector<Holiday>* out, int32_t serial, const char* name,
   out->push_back(Holiday{Date::FromSerial(serial), name, kind, false});
 }
 
-// 25 and 26 December with their weekend substitutes (DOMAIN.md 5.1):
-// 25 Sat/26 Sun -> Mon 27 & Tue 28; 25 Sun/26 Mon -> Mon 26 & Tue 27;
-// 25 Fri/26 Sat -> Fri 25 & Mon 28.
+// 25 and 26 December with their weekend substitutes
+// (docs/conventions.md#substitute-days): 25 Sat/26 Sun -> Mon 27 & Tue 28; 25
+// Sun/26 Mon -> Mon 26 & Tue 27; 25 Fri/26 Sat -> Fri 25 & Mon 28.
 void AddChristmas(std::vector<Holiday>* out, int year) {
   const int32_t christmas = DaysFromCivil(year, 12, 25);
   switch (IsoWeekday(christmas)) {

@@ -13,7 +13,8 @@ const char kEnglandAndWalesDataVersion[] = "gov.uk 2026-02-25";
 const int kEnglandAndWalesFirstYear = 1995;
 const int kEnglandAndWalesLastYear = 2028;
 
-// year, month, day, GOV.UK title, GOV.UK notes
+// year, month, day, GOV.UK title, GOV.UK notes; one line each, as generated.
+// clang-format off
 const PublishedHoliday kEnglandAndWalesTable[] = {
     {1995, 1, 2, "New Year’s Day", "Substitute day"},
     {1995, 4, 14, "Good Friday", ""},
@@ -148,8 +149,7 @@ const PublishedHoliday kEnglandAndWalesTable[] = {
     {2011, 1, 3, "New Year’s Day", "Substitute day"},
     {2011, 4, 22, "Good Friday", ""},
     {2011, 4, 25, "Easter Monday", ""},
-    {2011, 4, 29, "Royal wedding (Prince William and Catherine Middleton)",
-     "Extra bank holiday"},
+    {2011, 4, 29, "Royal wedding (Prince William and Catherine Middleton)", "Extra bank holiday"},
     {2011, 5, 2, "Early May bank holiday", ""},
     {2011, 5, 30, "Spring bank holiday", ""},
     {2011, 8, 29, "Summer bank holiday", ""},
@@ -243,8 +243,7 @@ const PublishedHoliday kEnglandAndWalesTable[] = {
     {2022, 6, 2, "Spring bank holiday", ""},
     {2022, 6, 3, "Platinum Jubilee bank holiday", ""},
     {2022, 8, 29, "Summer bank holiday", ""},
-    {2022, 9, 19, "Bank Holiday for the State Funeral of Queen Elizabeth II",
-     ""},
+    {2022, 9, 19, "Bank Holiday for the State Funeral of Queen Elizabeth II", ""},
     {2022, 12, 26, "Boxing Day", ""},
     {2022, 12, 27, "Christmas Day", "Substitute day"},
     {2023, 1, 2, "New Year’s Day", "Substitute day"},
@@ -297,6 +296,7 @@ const PublishedHoliday kEnglandAndWalesTable[] = {
     {2028, 12, 25, "Christmas Day", ""},
     {2028, 12, 26, "Boxing Day", ""},
 };
+// clang-format on
 const size_t kEnglandAndWalesTableSize =
     sizeof(kEnglandAndWalesTable) / sizeof(kEnglandAndWalesTable[0]);
 

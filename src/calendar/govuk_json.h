@@ -1,8 +1,9 @@
 // File: calendar/govuk_json.h
 //
-// Reads GOV.UK's public `bank-holidays.json` format (DOMAIN.md 5.4): either
-// the whole document, an object keyed by division slug, or one division
-// object `{"division": ..., "events": [{title, date, notes, bunting}]}`.
+// Reads GOV.UK's public `bank-holidays.json` format
+// (docs/configuration.md#govuk-bank-holidays-json): either the whole document,
+// an object keyed by division slug, or one division object `{"division": ...,
+// "events": [{title, date, notes, bunting}]}`.
 
 #ifndef TSC_CALENDAR_GOVUK_JSON_H_
 #define TSC_CALENDAR_GOVUK_JSON_H_

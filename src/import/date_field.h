@@ -1,6 +1,6 @@
 // File: import/date_field.h
 //
-// Dates in text fields, read the way DATA.md asks: blank and the
+// Dates in text fields, read the way docs/inputs.md#dates asks: blank and the
 // `1900-01-01` / `01/01/1900` placeholder both mean "no date"; a date that
 // does not exist is a rejection reason naming the field and quoting the
 // text (`REVIEW '31/02/2020' is not a date`); and in a CSV column the

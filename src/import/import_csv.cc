@@ -1,11 +1,12 @@
 // File: import/import_csv.cc
 //
-// SSDA903 CSV tables and meetings.csv (DATA.md). A 903 file is recognised
-// by its columns, never its name: each table has columns no other 903 table
-// has, and the file is the table whose own columns it holds most of. A
-// date column's format is decided by all its values: rows are read in one
-// pass that surveys the dates as it reads them, and again in two (survey,
-// then read) only when a column's format changed under a read.
+// SSDA903 CSV tables and meetings.csv (docs/inputs.md#ssda903-csv,
+// docs/inputs.md#meetingscsv). A 903 file is recognised by its columns, never
+// its name: each table has columns no other 903 table has, and the file is the
+// table whose own columns it holds most of. A date column's format is decided
+// by all its values: rows are read in one pass that surveys the dates as it
+// reads them, and again in two (survey, then read) only when a column's format
+// changed under a read.
 
 #include <cstring>
 #include <optional>
@@ -240,7 +241,7 @@ enum class Table903 { kHeader, kEpisodes, kReviews, kIgnored };
 
 struct TableSpec {
   const char* name;   // InputFile::table
-  const char* label;  // as DATA.md names it
+  const char* label;  // as docs/inputs.md#ssda903-csv names it
   Table903 kind;
   std::vector<absl::string_view> columns;   // all, in DfE order
   std::vector<absl::string_view> required;  // a file lacking one is unusable

@@ -1,7 +1,7 @@
 // File: kpi/builders.h
 //
-// One builder per KPI of KPIS.md: each reads the Dataset once and returns a
-// Kpi whose events and chains answer any period.
+// One builder per KPI of docs/kpis.md#the-kpis: each reads the Dataset once and
+// returns a Kpi whose events and chains answer any period.
 
 #ifndef TSC_KPI_BUILDERS_H_
 #define TSC_KPI_BUILDERS_H_
@@ -77,7 +77,7 @@ absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx);
 // earlier plan of the same child has no end date, naming both (file:line).
 std::vector<Rejection> OpenEarlierPlanWarnings(const KpiContext& ctx);
 
-// The LAC and CP coverage starts (KPIS.md "Coverage start").
+// The LAC and CP coverage starts (docs/kpis.md#coverage-start).
 std::optional<Date> LacCoverageStart(const KpiContext& ctx);
 std::optional<Date> CpCoverageStart(const KpiContext& ctx);
 

@@ -1,7 +1,7 @@
 // File: kpi/cp_kpis.cc
 //
-// The child protection KPIs of KPIS.md, from the CIN census: ICPC and
-// review-conference timeliness, repeat plans, long plans.
+// The child protection KPIs of docs/kpis.md#the-kpis, from the CIN census: ICPC
+// and review-conference timeliness, repeat plans, long plans.
 
 #include <algorithm>
 #include <utility>

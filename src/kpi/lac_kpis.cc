@@ -1,7 +1,8 @@
 // File: kpi/lac_kpis.cc
 //
-// lac_review_timeliness and lac_review_participation (KPIS.md), from the
-// SSDA903 Episodes and Reviews tables.
+// lac_review_timeliness and lac_review_participation
+// (docs/kpis.md#lac_review_timeliness, docs/kpis.md#lac_review_participation),
+// from the SSDA903 Episodes and Reviews tables.
 
 #include <algorithm>
 #include <utility>

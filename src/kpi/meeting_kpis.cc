@@ -2,7 +2,8 @@
 //
 // The process KPIs of LAC reviews, from meetings.csv `lac_review` rows:
 // decisions within 5 working days, the record within 20, and the social
-// worker's report before the review (KPIS.md).
+// worker's report before the review (docs/kpis.md#lac_review_decisions_5wd,
+// docs/kpis.md#lac_review_record_20wd, docs/kpis.md#lac_review_sw_report_24h).
 
 #include <algorithm>
 #include <numeric>

@@ -1,6 +1,6 @@
 // File: kpi/periods_of_care.h
 //
-// Periods of care from SSDA903 episodes (KPIS.md "Period of care"): a
+// Periods of care from SSDA903 episodes (docs/kpis.md#periods-of-care): a
 // child's episodes sorted by DECOM; a new period begins at the child's
 // first episode in the data, at RNE = S, or after an episode that ended the
 // period (DEC filled and REC not X1). A period is open while its last

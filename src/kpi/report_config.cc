@@ -1,6 +1,6 @@
 // File: kpi/report_config.cc
 //
-// The report configuration file (DATA.md "Configuration"): targets,
+// The report configuration file (docs/configuration.md): targets,
 // tolerances, polarity and benchmarks per KPI, the policy, closure days, a
 // holiday overlay and local rules. Every key is optional; an unknown key is
 // an error naming it, so a typo cannot silently change a figure.

@@ -1,9 +1,9 @@
 // File: render/report_json.cc
 //
-// RenderJson(): the output contract of KPIS.md. Keys come in a fixed order
-// (nlohmann::ordered_json) and the layout is fixed (2-space indent, trailing
-// newline), so two runs over the same data are byte-for-byte identical and
-// a diff between two years' reports shows only what changed.
+// RenderJson(): the output contract of docs/kpis.md#json-output. Keys come in a
+// fixed order (nlohmann::ordered_json) and the layout is fixed (2-space indent,
+// trailing newline), so two runs over the same data are byte-for-byte identical
+// and a diff between two years' reports shows only what changed.
 //
 // Optional members follow one rule: a member the contract ties to a
 // condition ("overdue_at_period_end" for chain KPIs, "previous" when there is

@@ -1,6 +1,6 @@
 // File: rules/rules.cc
 //
-// The built-in rule catalogue (RULES.md) and its JSON overrides.
+// The built-in rule catalogue (docs/rules.md#catalogue) and its JSON overrides.
 
 #include "timescales/rules.h"
 

@@ -76,7 +76,7 @@ class Rules(OwnedHandle):
 
     @classmethod
     def builtin(cls):
-        """The built-in catalogue (RULES.md, plus the reg 48 short-break
+        """The built-in catalogue (docs/rules.md#catalogue, plus the reg 48 short-break
         review rules)."""
         handle = RulesP()
         lib.tsc_rules_create_builtin(byref(handle))

@@ -2,7 +2,7 @@
 
 A :class:`Policy` is a plain frozen value; the engine
 (:class:`timescales.Timescales`) copies it into the C library. The defaults
-are the project's (DOMAIN.md section 10)::
+are the project's (docs/conventions.md#defaults-and-why)::
 
     >>> from timescales import Policy
     >>> Policy().describe()[:40]
@@ -83,7 +83,7 @@ class Policy:
     @classmethod
     def from_json(cls, text):
         """A policy from a JSON object with the keys of the configuration
-        file (DATA.md): ``name``, ``counting``, ``months``, ``icpc_anchor``,
+        file (docs/rules.md#policy-settings): ``name``, ``counting``, ``months``, ``icpc_anchor``,
         ``sw_report``, ``sw_report_working_days``, ``strict_holidays``,
         ``due_soon_working_days``, ``participation``. Missing keys keep their
         defaults.

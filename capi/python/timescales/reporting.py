@@ -2,7 +2,7 @@
 
 Computed by the C library (``tsc_report_run``, ``tsc_monitoring_run``)
 from the extracts a council already holds: SSDA903 CSV or XML, the CIN
-census XML and the library's own ``meetings.csv`` (DATA.md)::
+census XML and the library's own ``meetings.csv`` (docs/inputs.md)::
 
     import datetime, timescales
     r = timescales.report(ssda903="extracts/903",          # a folder
@@ -78,13 +78,13 @@ def report(ssda903=None, cin=None, meetings=None, period="2019-20",
         period: ``"2019-20"`` (a financial year), ``"2019-20-Q3"``,
             ``"2019-10"`` (a month), ``"2019-04-01..2020-03-31"``, or a
             ``(start, end)`` pair of ``datetime.date``.
-        config: the configuration (DATA.md): a ``dict`` (serialised to
+        config: the configuration (docs/configuration.md): a ``dict`` (serialised to
             JSON), a path to a JSON file, or None for the defaults. A
             relative ``holidays.govuk_json`` in a file is taken relative to
             that file.
         data_from: the ``datetime.date`` from which the data hold every
-            review (``--data-from``); None derives it as KPIS.md says.
-        format: ``"json"`` (returns the parsed ``dict`` of the KPIS.md
+            review (``--data-from``); None derives it as docs/kpis.md#coverage-start says.
+        format: ``"json"`` (returns the parsed ``dict`` of the docs/kpis.md#json-output
             contract), ``"csv"`` (tidy, one row a KPI and period or month),
             ``"markdown"`` or ``"html"`` (return the text).
 
