@@ -95,9 +95,9 @@ extern "C" {
 /* SOVERSION of libtimescales_c; changes only when the ABI breaks. */
 #define TSC_ABI_VERSION 1
 
-TSC_API int tsc_version_number(void);         /* == TSC_VERSION_NUMBER */
-TSC_API const char* tsc_version_string(void); /* static, never free */
-TSC_API int tsc_abi_version(void);            /* checked by the Python loader */
+TSC_API int tsc_version_number(void);        /* == TSC_VERSION_NUMBER */
+TSC_API const char *tsc_version_string(void); /* static, never free */
+TSC_API int tsc_abi_version(void);           /* checked by the Python loader */
 
 /* ---- Status codes (frozen; 1..16 mirror absl::StatusCode) ---------------- */
 
@@ -117,15 +117,15 @@ typedef enum tsc_status {
 } tsc_status;
 
 /* Static text naming a status code ("OK", "invalid argument", ...). */
-TSC_API const char* tsc_status_string(int status);
+TSC_API const char *tsc_status_string(int status);
 /* The message of the most recent failed call on this thread; never NULL
  * ("" when none). Valid until the next failing call on this thread. */
-TSC_API const char* tsc_last_error_message(void);
+TSC_API const char *tsc_last_error_message(void);
 TSC_API void tsc_clear_last_error(void);
 
 /* Releases memory the library allocated for the caller (char ** outputs).
  * NULL is a no-op. */
-TSC_API void tsc_free(void* p);
+TSC_API void tsc_free(void *p);
 
 /* ---- Dates --------------------------------------------------------------- */
 
@@ -135,36 +135,36 @@ typedef int32_t tsc_date;
 #define TSC_MAX_DATE ((tsc_date)84005)  /* 2199-12-31 */
 
 /* Month conventions for tsc_add_months_convention. */
-#define TSC_MONTHS_CORRESPONDING_DATE 0 /* default (Dodds v Walker) */
+#define TSC_MONTHS_CORRESPONDING_DATE 0    /* default (Dodds v Walker) */
 #define TSC_MONTHS_DAY_BEFORE_CORRESPONDING 1
-#define TSC_MONTHS_FIXED_DAYS 2 /* 3 months = 91 days, 6 = 183 */
+#define TSC_MONTHS_FIXED_DAYS 2            /* 3 months = 91 days, 6 = 183 */
 
 /* Validated construction: TSC_INVALID_ARGUMENT for 31 Feb,
  * TSC_OUT_OF_RANGE outside [TSC_MIN_DATE, TSC_MAX_DATE]. */
-TSC_API TSC_WARN_UNUSED int tsc_date_from_ymd(tsc_date* out, int year,
+TSC_API TSC_WARN_UNUSED int tsc_date_from_ymd(tsc_date *out, int year,
                                               int month, int day);
-TSC_API TSC_WARN_UNUSED int tsc_date_to_ymd(int* year, int* month, int* day,
+TSC_API TSC_WARN_UNUSED int tsc_date_to_ymd(int *year, int *month, int *day,
                                             tsc_date date);
 /* ISO yyyy-mm-dd or dd/mm/yyyy (surrounding spaces ignored). */
-TSC_API TSC_WARN_UNUSED int tsc_date_parse(tsc_date* out, const char* text);
+TSC_API TSC_WARN_UNUSED int tsc_date_parse(tsc_date *out, const char *text);
 /* Writes the ISO form (10 characters and a NUL) with snprintf semantics:
  * *len receives 10; TSC_BUFFER_TOO_SMALL when cap <= 10, after writing as
  * much as fits plus a NUL. `len` may be NULL; `buf` may be NULL when cap is
  * 0. */
-TSC_API TSC_WARN_UNUSED int tsc_date_format(char* buf, size_t cap, size_t* len,
-                                            tsc_date date);
+TSC_API TSC_WARN_UNUSED int tsc_date_format(char *buf, size_t cap,
+                                            size_t *len, tsc_date date);
 /* ISO weekday: 1 = Monday ... 7 = Sunday. */
-TSC_API TSC_WARN_UNUSED int tsc_date_weekday(int* out, tsc_date date);
+TSC_API TSC_WARN_UNUSED int tsc_date_weekday(int *out, tsc_date date);
 
 /* Calendar arithmetic that needs no holidays. */
-TSC_API TSC_WARN_UNUSED int tsc_add_days(tsc_date* out, tsc_date day,
+TSC_API TSC_WARN_UNUSED int tsc_add_days(tsc_date *out, tsc_date day,
                                          int32_t days);
-TSC_API TSC_WARN_UNUSED int tsc_add_weeks(tsc_date* out, tsc_date day,
+TSC_API TSC_WARN_UNUSED int tsc_add_weeks(tsc_date *out, tsc_date day,
                                           int32_t weeks);
 /* Corresponding date clamped to the month's end. */
-TSC_API TSC_WARN_UNUSED int tsc_add_months(tsc_date* out, tsc_date day,
+TSC_API TSC_WARN_UNUSED int tsc_add_months(tsc_date *out, tsc_date day,
                                            int32_t months);
-TSC_API TSC_WARN_UNUSED int tsc_add_months_convention(tsc_date* out,
+TSC_API TSC_WARN_UNUSED int tsc_add_months_convention(tsc_date *out,
                                                       tsc_date day,
                                                       int32_t months,
                                                       int convention);
@@ -198,124 +198,122 @@ typedef struct tsc_holiday_list tsc_holiday_list;
 
 /* The built-in England and Wales calendar. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_create_england_and_wales(
-    tsc_calendar** out);
+    tsc_calendar **out);
 /* A calendar of one division of a GOV.UK bank-holidays.json document (the
  * whole file with `division` such as "scotland", or one division object with
  * `division` NULL or ""). Malformed JSON: TSC_INVALID_ARGUMENT with the line
  * and column in the message. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_create_from_govuk_json(
-    tsc_calendar** out, const char* json, size_t len, const char* division);
-TSC_API void tsc_calendar_free(tsc_calendar* calendar);
+    tsc_calendar **out, const char *json, size_t len, const char *division);
+TSC_API void tsc_calendar_free(tsc_calendar *calendar);
 
 /* Builders: start from England and Wales or from weekends only, overlay
  * GOV.UK files, add closure days, then build (the builder stays usable). */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_builder_create_england_and_wales(
-    tsc_calendar_builder** out);
+    tsc_calendar_builder **out);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_builder_create_weekends_only(
-    tsc_calendar_builder** out, const char* name);
+    tsc_calendar_builder **out, const char *name);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_builder_load_govuk_json(
-    tsc_calendar_builder* builder, const char* json, size_t len,
-    const char* division, int merge);
+    tsc_calendar_builder *builder, const char *json, size_t len,
+    const char *division, int merge);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_builder_add_closure_day(
-    tsc_calendar_builder* builder, tsc_date day, const char* name);
+    tsc_calendar_builder *builder, tsc_date day, const char *name);
 /* One date a line, optionally followed by a comma or spaces and a name;
  * blank lines and # comments skipped. `source` (may be NULL) names the text
  * in error messages. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_builder_load_closure_days(
-    tsc_calendar_builder* builder, const char* text, size_t len,
-    const char* source);
+    tsc_calendar_builder *builder, const char *text, size_t len,
+    const char *source);
 /* strict != 0: dates past the data's known_until are TSC_OUT_OF_RANGE. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_builder_set_strict(
-    tsc_calendar_builder* builder, int strict);
+    tsc_calendar_builder *builder, int strict);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_builder_build(
-    tsc_calendar** out, const tsc_calendar_builder* builder);
-TSC_API void tsc_calendar_builder_free(tsc_calendar_builder* builder);
+    tsc_calendar **out, const tsc_calendar_builder *builder);
+TSC_API void tsc_calendar_builder_free(tsc_calendar_builder *builder);
 
 /* Queries. Days outside the supported range, or results that would leave
  * it, are TSC_OUT_OF_RANGE. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_is_working_day(
-    int* out, const tsc_calendar* calendar, tsc_date day);
+    int *out, const tsc_calendar *calendar, tsc_date day);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_add_working_days(
-    tsc_date* out, const tsc_calendar* calendar, tsc_date day, int32_t n);
+    tsc_date *out, const tsc_calendar *calendar, tsc_date day, int32_t n);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_add_working_days_counting(
-    tsc_date* out, const tsc_calendar* calendar, tsc_date day, int32_t n,
+    tsc_date *out, const tsc_calendar *calendar, tsc_date day, int32_t n,
     int counting);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_working_days_between(
-    int32_t* out, const tsc_calendar* calendar, tsc_date from, tsc_date to);
+    int32_t *out, const tsc_calendar *calendar, tsc_date from, tsc_date to);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_working_days_between_counting(
-    int32_t* out, const tsc_calendar* calendar, tsc_date from, tsc_date to,
+    int32_t *out, const tsc_calendar *calendar, tsc_date from, tsc_date to,
     int counting);
 /* First working day strictly after / before `day`. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_next_working_day(
-    tsc_date* out, const tsc_calendar* calendar, tsc_date day);
+    tsc_date *out, const tsc_calendar *calendar, tsc_date day);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_previous_working_day(
-    tsc_date* out, const tsc_calendar* calendar, tsc_date day);
-TSC_API TSC_WARN_UNUSED int tsc_calendar_adjust(tsc_date* out,
-                                                const tsc_calendar* calendar,
+    tsc_date *out, const tsc_calendar *calendar, tsc_date day);
+TSC_API TSC_WARN_UNUSED int tsc_calendar_adjust(tsc_date *out,
+                                                const tsc_calendar *calendar,
                                                 tsc_date day, int roll);
 /* *out = 1 when `day` is past known_until (projected holidays). */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_is_provisional(
-    int* out, const tsc_calendar* calendar, tsc_date day);
+    int *out, const tsc_calendar *calendar, tsc_date day);
 
 /* Batches. out[i] = add_working_days(days[i], n[i]) for i < count. On error
  * the message names the failing index; elements before it are written. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_add_working_days_batch(
-    tsc_date* out, const tsc_calendar* calendar, const tsc_date* days,
-    const int32_t* n, size_t count);
+    tsc_date *out, const tsc_calendar *calendar, const tsc_date *days,
+    const int32_t *n, size_t count);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_working_days_between_batch(
-    int32_t* out, const tsc_calendar* calendar, const tsc_date* from,
-    const tsc_date* to, size_t count);
+    int32_t *out, const tsc_calendar *calendar, const tsc_date *from,
+    const tsc_date *to, size_t count);
 /* int64 forms, for numpy datetime64[D] arrays passed without copying.
  * `n` holds n_count values: count of them, or 1 used for every day. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_add_working_days_batch_i64(
-    int64_t* out, const tsc_calendar* calendar, const int64_t* days,
-    size_t count, const int64_t* n, size_t n_count, int counting);
+    int64_t *out, const tsc_calendar *calendar, const int64_t *days,
+    size_t count, const int64_t *n, size_t n_count, int counting);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_working_days_between_batch_i64(
-    int64_t* out, const tsc_calendar* calendar, const int64_t* from,
-    const int64_t* to, size_t count, int counting);
+    int64_t *out, const tsc_calendar *calendar, const int64_t *from,
+    const int64_t *to, size_t count, int counting);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_is_working_day_batch_i64(
-    uint8_t* out, const tsc_calendar* calendar, const int64_t* days,
+    uint8_t *out, const tsc_calendar *calendar, const int64_t *days,
     size_t count);
 
 /* Holidays. *out = the name of the holiday or closure day on `day`
  * (borrowed from the calendar), or NULL when it is none. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_holiday_name(
-    const char** out, const tsc_calendar* calendar, tsc_date day);
+    const char **out, const tsc_calendar *calendar, tsc_date day);
 /* Every non-working weekday in [from, to] with its name; TSC_OUT_OF_RANGE
  * when either end is past a strict calendar's data. */
-TSC_API TSC_WARN_UNUSED int tsc_calendar_holidays(tsc_holiday_list** out,
-                                                  const tsc_calendar* calendar,
-                                                  tsc_date from, tsc_date to);
+TSC_API TSC_WARN_UNUSED int tsc_calendar_holidays(
+    tsc_holiday_list **out, const tsc_calendar *calendar, tsc_date from,
+    tsc_date to);
 /* 0 for NULL. */
-TSC_API size_t tsc_holiday_list_size(const tsc_holiday_list* list);
+TSC_API size_t tsc_holiday_list_size(const tsc_holiday_list *list);
 /* `name` is borrowed from the list; any out-parameter may be NULL. */
-TSC_API TSC_WARN_UNUSED int tsc_holiday_list_get(tsc_date* date,
-                                                 const char** name, int* kind,
-                                                 int* provisional,
-                                                 const tsc_holiday_list* list,
-                                                 size_t index);
-TSC_API void tsc_holiday_list_free(tsc_holiday_list* list);
+TSC_API TSC_WARN_UNUSED int tsc_holiday_list_get(
+    tsc_date *date, const char **name, int *kind, int *provisional,
+    const tsc_holiday_list *list, size_t index);
+TSC_API void tsc_holiday_list_free(tsc_holiday_list *list);
 
 /* Calendar information. Strings are borrowed from the calendar. */
-TSC_API TSC_WARN_UNUSED int tsc_calendar_name(const char** out,
-                                              const tsc_calendar* calendar);
+TSC_API TSC_WARN_UNUSED int tsc_calendar_name(const char **out,
+                                              const tsc_calendar *calendar);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_data_version(
-    const char** out, const tsc_calendar* calendar);
+    const char **out, const tsc_calendar *calendar);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_known_until(
-    tsc_date* out, const tsc_calendar* calendar);
+    tsc_date *out, const tsc_calendar *calendar);
 TSC_API TSC_WARN_UNUSED int tsc_calendar_exact_from(
-    tsc_date* out, const tsc_calendar* calendar);
+    tsc_date *out, const tsc_calendar *calendar);
 /* The whole CalendarInfo as a JSON object (name, data_version, exact_from,
  * known_until, sources, strict, closure_days); release with tsc_free. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_info_json(
-    char** out, const tsc_calendar* calendar);
+    char **out, const tsc_calendar *calendar);
 
 /* ---- Rules, policies, due dates and review chains ------------------------ */
 /*
- * The rule catalogue (docs/rules.md#catalogue) names every timescale by a
- * stable id such as "lac.first_review" or "cp.icpc". An engine (tsc_timescales)
- * binds a calendar, a catalogue and a policy, and answers "when is this due,
- * and why?" for one rule and one anchor, or for a whole review chain.
+ * The rule catalogue (docs/rules.md#catalogue) names every timescale by a stable id such as
+ * "lac.first_review" or "cp.icpc". An engine (tsc_timescales) binds a
+ * calendar, a catalogue and a policy, and answers "when is this due, and
+ * why?" for one rule and one anchor, or for a whole review chain.
  *
  *   tsc_timescales *ts = NULL;
  *   tsc_date anchor = 0, due = 0;
@@ -374,7 +372,7 @@ typedef struct tsc_schedule tsc_schedule;
 /* Static text for a TSC_SLOT_* value: "on_time", "late", "overdue",
  * "due_soon", "not_yet_due", "not_required" (the names used in JSON);
  * "unrecognised slot status" for any other value. Never NULL. */
-TSC_API const char* tsc_slot_status_string(int status);
+TSC_API const char *tsc_slot_status_string(int status);
 
 /* Policies: a local authority's choices where the sources disagree. A new
  * policy holds the project's defaults: the event day excluded, months by
@@ -383,37 +381,37 @@ TSC_API const char* tsc_slot_status_string(int status);
  * data provisional (not errors), due soon within 10 working days, named
  * "default". Setters return TSC_INVALID_ARGUMENT for an unknown value and
  * then leave the policy unchanged. */
-TSC_API TSC_WARN_UNUSED int tsc_policy_create(tsc_policy** out);
-TSC_API void tsc_policy_free(tsc_policy* policy);
+TSC_API TSC_WARN_UNUSED int tsc_policy_create(tsc_policy **out);
+TSC_API void tsc_policy_free(tsc_policy *policy);
 /* TSC_COUNT_START_EXCLUDED or TSC_COUNT_START_IS_DAY_ONE. */
-TSC_API TSC_WARN_UNUSED int tsc_policy_set_counting(tsc_policy* policy,
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_counting(tsc_policy *policy,
                                                     int counting);
 /* TSC_MONTHS_*. */
-TSC_API TSC_WARN_UNUSED int tsc_policy_set_month_convention(tsc_policy* policy,
-                                                            int convention);
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_month_convention(
+    tsc_policy *policy, int convention);
 /* TSC_ICPC_ANCHOR_*. The engine records it (tsc_policy_describe); callers
  * choose which strategy discussion they pass as the cp.icpc anchor. */
-TSC_API TSC_WARN_UNUSED int tsc_policy_set_icpc_anchor(tsc_policy* policy,
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_icpc_anchor(tsc_policy *policy,
                                                        int anchor);
 /* lac.sw_report: 24 elapsed hours before the review (the default) ... */
-TSC_API TSC_WARN_UNUSED int tsc_policy_set_sw_report_hours(tsc_policy* policy);
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_sw_report_hours(tsc_policy *policy);
 /* ... or n working days before it, n in [0, 1000]. */
 TSC_API TSC_WARN_UNUSED int tsc_policy_set_sw_report_working_days(
-    tsc_policy* policy, int n);
+    tsc_policy *policy, int n);
 /* strict != 0: a due date past the holiday data's known_until is
  * TSC_OUT_OF_RANGE instead of provisional. */
-TSC_API TSC_WARN_UNUSED int tsc_policy_set_strict_holidays(tsc_policy* policy,
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_strict_holidays(tsc_policy *policy,
                                                            int strict);
 /* A slot not yet due is TSC_SLOT_DUE_SOON within n working days, n in
  * [0, 1000]. */
 TSC_API TSC_WARN_UNUSED int tsc_policy_set_due_soon_working_days(
-    tsc_policy* policy, int n);
+    tsc_policy *policy, int n);
 /* TSC_PARTICIPATION_*: the measure lac_review_participation uses. */
-TSC_API TSC_WARN_UNUSED int tsc_policy_set_participation(tsc_policy* policy,
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_participation(tsc_policy *policy,
                                                          int measure);
 /* The name explanations give the policy (copied). */
-TSC_API TSC_WARN_UNUSED int tsc_policy_set_name(tsc_policy* policy,
-                                                const char* name);
+TSC_API TSC_WARN_UNUSED int tsc_policy_set_name(tsc_policy *policy,
+                                                const char *name);
 /* A policy from the keys of a JSON object: {"name": "...", "counting":
  * "start_excluded"|"start_is_day_one", "months": "corresponding_date"|
  * "day_before_corresponding"|"fixed_days", "icpc_anchor": "initiating"|
@@ -421,47 +419,49 @@ TSC_API TSC_WARN_UNUSED int tsc_policy_set_name(tsc_policy* policy,
  * N, "strict_holidays": true|false, "due_soon_working_days": N,
  * "participation": "reviews"|"attendance"|"children"}. Missing keys keep
  * their defaults; unknown keys are TSC_INVALID_ARGUMENT naming the key. */
-TSC_API TSC_WARN_UNUSED int tsc_policy_from_json(tsc_policy** out,
-                                                 const char* json, size_t len);
+TSC_API TSC_WARN_UNUSED int tsc_policy_from_json(tsc_policy **out,
+                                                 const char *json, size_t len);
 /* One line naming the policy and its choices, e.g. "default (event day
  * excluded; months by corresponding date; ...)"; release with tsc_free. */
-TSC_API TSC_WARN_UNUSED int tsc_policy_describe(char** out,
-                                                const tsc_policy* policy);
+TSC_API TSC_WARN_UNUSED int tsc_policy_describe(char **out,
+                                                const tsc_policy *policy);
 
-/* Rule catalogues. The built-in catalogue is docs/rules.md#catalogue (plus the
- * reg 48 short-break review rules). */
-TSC_API TSC_WARN_UNUSED int tsc_rules_create_builtin(tsc_rules** out);
+/* Rule catalogues. The built-in catalogue is docs/rules.md#catalogue (plus the reg 48
+ * short-break review rules). */
+TSC_API TSC_WARN_UNUSED int tsc_rules_create_builtin(tsc_rules **out);
 /* The built-in catalogue with the overrides and additions of a JSON
  * document: {"rules": {ID: {"offset": N, "unit": "working_days"|"days"|
  * "weeks"|"months"|"hours", "description": "...", "anchor": "...",
  * "source": "..."}}}. An existing id may change any field; a new id needs
  * offset and unit. Errors are TSC_INVALID_ARGUMENT naming the rule and key
  * (or the line and column of malformed JSON). */
-TSC_API TSC_WARN_UNUSED int tsc_rules_from_json(tsc_rules** out,
-                                                const char* json, size_t len);
-TSC_API void tsc_rules_free(tsc_rules* rules);
-TSC_API TSC_WARN_UNUSED int tsc_rules_count(size_t* out,
-                                            const tsc_rules* rules);
+TSC_API TSC_WARN_UNUSED int tsc_rules_from_json(tsc_rules **out,
+                                                const char *json, size_t len);
+TSC_API void tsc_rules_free(tsc_rules *rules);
+TSC_API TSC_WARN_UNUSED int tsc_rules_count(size_t *out,
+                                            const tsc_rules *rules);
 /* The rule at `index` (catalogue order: built-in rules first, then local
  * additions). Strings are borrowed from `rules`; `offset` is signed
  * (negative: before the anchor); `unit` is a TSC_UNIT_*. Any out-parameter
  * may be NULL. TSC_OUT_OF_RANGE when index >= the count. */
-TSC_API TSC_WARN_UNUSED int tsc_rules_get(const char** id,
-                                          const char** description,
-                                          const char** anchor, int32_t* offset,
-                                          int* unit, const char** source,
-                                          const tsc_rules* rules, size_t index);
+TSC_API TSC_WARN_UNUSED int tsc_rules_get(const char **id,
+                                          const char **description,
+                                          const char **anchor, int32_t *offset,
+                                          int *unit, const char **source,
+                                          const tsc_rules *rules,
+                                          size_t index);
 
 /* Engines: a calendar, a rule catalogue and a policy, bound together.
  * `rules` NULL means the built-in catalogue and `policy` NULL the default
  * policy; `calendar` is required. All three are copied. */
-TSC_API TSC_WARN_UNUSED int tsc_timescales_create(tsc_timescales** out,
-                                                  const tsc_calendar* calendar,
-                                                  const tsc_rules* rules,
-                                                  const tsc_policy* policy);
+TSC_API TSC_WARN_UNUSED int tsc_timescales_create(tsc_timescales **out,
+                                                  const tsc_calendar *calendar,
+                                                  const tsc_rules *rules,
+                                                  const tsc_policy *policy);
 /* England and Wales, the built-in catalogue and the default policy. */
-TSC_API TSC_WARN_UNUSED int tsc_timescales_create_default(tsc_timescales** out);
-TSC_API void tsc_timescales_free(tsc_timescales* ts);
+TSC_API TSC_WARN_UNUSED int tsc_timescales_create_default(
+    tsc_timescales **out);
+TSC_API void tsc_timescales_free(tsc_timescales *ts);
 
 /* Due dates. Every function below fails with TSC_NOT_FOUND (the message
  * naming the known ids) for an unknown `rule_id`, TSC_OUT_OF_RANGE for a
@@ -475,53 +475,61 @@ TSC_API void tsc_timescales_free(tsc_timescales* ts);
  * legal one), and *provisional = 1 when the anchor or the due date is past
  * the holiday data. Only `legal_due` is required; the other out-parameters
  * may be NULL. */
-TSC_API TSC_WARN_UNUSED int tsc_rule_due(
-    tsc_date* legal_due, int32_t* legal_due_minute, tsc_date* practical_due,
-    int* provisional, const tsc_timescales* ts, const char* rule_id,
-    tsc_date anchor, int32_t anchor_minute);
+TSC_API TSC_WARN_UNUSED int tsc_rule_due(tsc_date *legal_due,
+                                         int32_t *legal_due_minute,
+                                         tsc_date *practical_due,
+                                         int *provisional,
+                                         const tsc_timescales *ts,
+                                         const char *rule_id, tsc_date anchor,
+                                         int32_t anchor_minute);
 /* The full explanation, one fact a line: the rule and its source, the
  * working (every non-working weekday skipped, by name), the practical due
  * date when it differs, the policy and the calendar with its data version.
  * Release with tsc_free. */
-TSC_API TSC_WARN_UNUSED int tsc_rule_due_explain(char** explanation,
-                                                 const tsc_timescales* ts,
-                                                 const char* rule_id,
+TSC_API TSC_WARN_UNUSED int tsc_rule_due_explain(char **explanation,
+                                                 const tsc_timescales *ts,
+                                                 const char *rule_id,
                                                  tsc_date anchor,
                                                  int32_t anchor_minute);
 /* Only the one-line working, e.g. "20 working days after Fri 20 Dec 2019,
  * skipping Wed 25 Dec Christmas Day, ...: Wed 22 Jan 2020". Release with
  * tsc_free. */
-TSC_API TSC_WARN_UNUSED int tsc_rule_due_working(char** working,
-                                                 const tsc_timescales* ts,
-                                                 const char* rule_id,
+TSC_API TSC_WARN_UNUSED int tsc_rule_due_working(char **working,
+                                                 const tsc_timescales *ts,
+                                                 const char *rule_id,
                                                  tsc_date anchor,
                                                  int32_t anchor_minute);
 /* *out = 1 when `done` is at or before the legal due date (or instant);
  * "within" is inclusive. A date-only `done` against a timed due instant is
  * judged by its date. */
-TSC_API TSC_WARN_UNUSED int tsc_rule_on_time(
-    int* out, const tsc_timescales* ts, const char* rule_id, tsc_date anchor,
-    int32_t anchor_minute, tsc_date done, int32_t done_minute);
+TSC_API TSC_WARN_UNUSED int tsc_rule_on_time(int *out,
+                                             const tsc_timescales *ts,
+                                             const char *rule_id,
+                                             tsc_date anchor,
+                                             int32_t anchor_minute,
+                                             tsc_date done,
+                                             int32_t done_minute);
 /* Signed working days from the legal due date to `done`: positive when
  * late, zero or negative when in time. */
 TSC_API TSC_WARN_UNUSED int tsc_rule_lateness_working_days(
-    int32_t* out, const tsc_timescales* ts, const char* rule_id,
-    tsc_date anchor, int32_t anchor_minute, tsc_date done, int32_t done_minute);
+    int32_t *out, const tsc_timescales *ts, const char *rule_id,
+    tsc_date anchor, int32_t anchor_minute, tsc_date done,
+    int32_t done_minute);
 /* Legal due dates of one rule from `count` date-only anchors: out[i] equals
  * tsc_rule_due's legal due date for anchors[i] with TSC_NO_TIME. On error
  * the message names the failing index; elements before it are written. */
-TSC_API TSC_WARN_UNUSED int tsc_rule_due_batch(tsc_date* out,
-                                               const tsc_timescales* ts,
-                                               const char* rule_id,
-                                               const tsc_date* anchors,
+TSC_API TSC_WARN_UNUSED int tsc_rule_due_batch(tsc_date *out,
+                                               const tsc_timescales *ts,
+                                               const char *rule_id,
+                                               const tsc_date *anchors,
                                                size_t count);
 /* The same over int64 days, for numpy datetime64[D] arrays passed without
  * copying. A value outside the supported range (NaT included) is
  * TSC_OUT_OF_RANGE naming its index. */
-TSC_API TSC_WARN_UNUSED int tsc_rule_due_batch_i64(int64_t* out,
-                                                   const tsc_timescales* ts,
-                                                   const char* rule_id,
-                                                   const int64_t* anchors,
+TSC_API TSC_WARN_UNUSED int tsc_rule_due_batch_i64(int64_t *out,
+                                                   const tsc_timescales *ts,
+                                                   const char *rule_id,
+                                                   const int64_t *anchors,
                                                    size_t count);
 
 /* Review chains, as at the end of `as_at`. Slot 1 is due from the start,
@@ -538,9 +546,9 @@ TSC_API TSC_WARN_UNUSED int tsc_rule_due_batch_i64(int64_t* out,
  * gives each review's time or TSC_NO_TIME; held reviews carry the
  * lac.review_decisions, lac.review_record and lac.sw_report deadlines. */
 TSC_API TSC_WARN_UNUSED int tsc_schedule_lac(
-    tsc_schedule** out, const tsc_timescales* ts, tsc_date start, tsc_date end,
-    int short_break, const tsc_date* reviews, const int32_t* review_minutes,
-    size_t review_count, tsc_date as_at);
+    tsc_schedule **out, const tsc_timescales *ts, tsc_date start,
+    tsc_date end, int short_break, const tsc_date *reviews,
+    const int32_t *review_minutes, size_t review_count, tsc_date as_at);
 /* tsc_schedule_lac with what was done after each review, so its decisions,
  * record and report deadlines are met or missed rather than overdue: per
  * review (the same index as `reviews`), when the social worker's report was
@@ -549,25 +557,23 @@ TSC_API TSC_WARN_UNUSED int tsc_schedule_lac(
  * give their times or TSC_NO_TIME. Any of the six arrays may be NULL: none
  * known, or dates only. */
 TSC_API TSC_WARN_UNUSED int tsc_schedule_lac_done(
-    tsc_schedule** out, const tsc_timescales* ts, tsc_date start, tsc_date end,
-    int short_break, const tsc_date* reviews, const int32_t* review_minutes,
-    size_t review_count, const tsc_date* sw_report,
-    const int32_t* sw_report_minutes, const tsc_date* decisions,
-    const int32_t* decisions_minutes, const tsc_date* record,
-    const int32_t* record_minutes, tsc_date as_at);
+    tsc_schedule **out, const tsc_timescales *ts, tsc_date start,
+    tsc_date end, int short_break, const tsc_date *reviews,
+    const int32_t *review_minutes, size_t review_count,
+    const tsc_date *sw_report, const int32_t *sw_report_minutes,
+    const tsc_date *decisions, const int32_t *decisions_minutes,
+    const tsc_date *record, const int32_t *record_minutes, tsc_date as_at);
 /* One child protection plan from the ICPC (`icpc`) to `end` (TSC_NO_DATE
  * while open): cp.first_rcpc, then cp.subsequent_rcpc; the first core group
  * (cp.core_group) held on `first_core_group` (TSC_NO_DATE when not yet). */
-TSC_API TSC_WARN_UNUSED int tsc_schedule_cp(tsc_schedule** out,
-                                            const tsc_timescales* ts,
-                                            tsc_date icpc, tsc_date end,
-                                            tsc_date first_core_group,
-                                            const tsc_date* conferences,
-                                            size_t count, tsc_date as_at);
-TSC_API void tsc_schedule_free(tsc_schedule* schedule);
+TSC_API TSC_WARN_UNUSED int tsc_schedule_cp(
+    tsc_schedule **out, const tsc_timescales *ts, tsc_date icpc, tsc_date end,
+    tsc_date first_core_group, const tsc_date *conferences, size_t count,
+    tsc_date as_at);
+TSC_API void tsc_schedule_free(tsc_schedule *schedule);
 /* The number of review slots (the core group is not one of them). */
 TSC_API TSC_WARN_UNUSED int tsc_schedule_slot_count(
-    size_t* out, const tsc_schedule* schedule);
+    size_t *out, const tsc_schedule *schedule);
 /* Slot `index` (0-based): its 1-based `number`, its rule id (borrowed from
  * the schedule), the legal and practical due dates, the date of the review
  * that filled it (TSC_NO_DATE when none), a TSC_SLOT_* status and the
@@ -575,13 +581,13 @@ TSC_API TSC_WARN_UNUSED int tsc_schedule_slot_count(
  * overdue, else 0). Any out-parameter may be NULL. TSC_OUT_OF_RANGE when
  * index >= the count. */
 TSC_API TSC_WARN_UNUSED int tsc_schedule_slot(
-    int* number, const char** rule_id, tsc_date* legal_due,
-    tsc_date* practical_due, tsc_date* held, int* status,
-    int32_t* working_days_late, const tsc_schedule* schedule, size_t index);
+    int *number, const char **rule_id, tsc_date *legal_due,
+    tsc_date *practical_due, tsc_date *held, int *status,
+    int32_t *working_days_late, const tsc_schedule *schedule, size_t index);
 /* The legal due date of the slot still to be filled, or TSC_NO_DATE when
  * none is needed (care or the plan has ended). */
-TSC_API TSC_WARN_UNUSED int tsc_schedule_next_due(tsc_date* out,
-                                                  const tsc_schedule* schedule);
+TSC_API TSC_WARN_UNUSED int tsc_schedule_next_due(
+    tsc_date *out, const tsc_schedule *schedule);
 /* The whole schedule as a JSON object; release with tsc_free:
  *   {"kind": "lac"|"lac_short_break"|"cp", "start": "yyyy-mm-dd",
  *    "end": date|null, "as_at": date, "policy": "...", "calendar": "...",
@@ -594,8 +600,8 @@ TSC_API TSC_WARN_UNUSED int tsc_schedule_next_due(tsc_date* out,
  *    "provisional", "working", "done": moment|null, "status"}...]}
  * Dates are ISO "yyyy-mm-dd"; a moment is a date or "yyyy-mm-ddTHH:MM";
  * status names are those of tsc_slot_status_string. */
-TSC_API TSC_WARN_UNUSED int tsc_schedule_to_json(char** out,
-                                                 const tsc_schedule* schedule);
+TSC_API TSC_WARN_UNUSED int tsc_schedule_to_json(char **out,
+                                                 const tsc_schedule *schedule);
 
 /* ---- Reports and the monitoring list ------------------------------------- */
 /*
@@ -634,27 +640,26 @@ TSC_API TSC_WARN_UNUSED int tsc_schedule_to_json(char** out,
 typedef struct tsc_report_inputs tsc_report_inputs;
 
 /* Output formats (`format` arguments). */
-#define TSC_FORMAT_JSON \
-  0 /* the docs/kpis.md#json-output contract; 2-space indent */
+#define TSC_FORMAT_JSON 0     /* docs/kpis.md#json-output; 2-space indent */
 #define TSC_FORMAT_CSV 1      /* tidy: one row a KPI and period or month */
 #define TSC_FORMAT_MARKDOWN 2 /* the scorecard, for a README or an email */
 #define TSC_FORMAT_HTML 3     /* one self-contained page (reports only) */
 
 /* A new, empty input set; release with tsc_report_inputs_free. */
-TSC_API TSC_WARN_UNUSED int tsc_report_inputs_create(tsc_report_inputs** out);
-TSC_API void tsc_report_inputs_free(tsc_report_inputs* inputs);
+TSC_API TSC_WARN_UNUSED int tsc_report_inputs_create(tsc_report_inputs **out);
+TSC_API void tsc_report_inputs_free(tsc_report_inputs *inputs);
 /* Adds a file, or every .csv and .xml file directly in a folder (in name
  * order, not recursive), each read whole. A folder is all or nothing: when
  * one of its files fails, the message lists every file that failed and
  * none of the folder is added. */
 TSC_API TSC_WARN_UNUSED int tsc_report_inputs_add_path(
-    tsc_report_inputs* inputs, const char* path);
+    tsc_report_inputs *inputs, const char *path);
 /* Adds one in-memory file of `len` bytes, copied (the length, not a NUL,
  * ends it; text holding a NUL byte is refused as not UTF-8). `name` labels
  * it in messages and in the output's list of inputs and rejections, as a
  * path would. `data` may be NULL when `len` is 0. */
 TSC_API TSC_WARN_UNUSED int tsc_report_inputs_add_buffer(
-    tsc_report_inputs* inputs, const char* name, const char* data, size_t len);
+    tsc_report_inputs *inputs, const char *name, const char *data, size_t len);
 
 /* The report for `period`, rendered in `format` (TSC_FORMAT_*) into *out,
  * a NUL-terminated string the caller releases with tsc_free (*out is NULL
@@ -665,12 +670,12 @@ TSC_API TSC_WARN_UNUSED int tsc_report_inputs_add_buffer(
  * `period` is written as councils write it: "2019-20" (a financial year),
  * "2019-20-Q3", "2019-10" (a month) or "2019-04-01..2020-03-31".
  * `config_json` (config_len bytes) is the configuration file's text
- * (docs/configuration.md: "policy", "kpis" targets and benchmarks,
- * "closure_days", "holidays", "rules"); NULL with config_len 0 is the default
+ * (docs/configuration.md: "policy", "kpis" targets and benchmarks, "closure_days",
+ * "holidays", "rules"); NULL with config_len 0 is the default
  * configuration. A relative "holidays.govuk_json" path is resolved against
  * the current working directory. `data_from` is the first date from which
  * the data hold every review (the CLI's --data-from), or TSC_NO_DATE to
- * derive it per source as docs/kpis.md#coverage-start says.
+ * derive it per source (docs/kpis.md#coverage-start).
  *
  * A KPI whose source table is in no input is left out and named in
  * "inputs.missing"; with no inputs at all the report is empty, not an
@@ -681,9 +686,12 @@ TSC_API TSC_WARN_UNUSED int tsc_report_inputs_add_buffer(
  * path such as "kpis.lac_review_timeliness.targt"); TSC_NOT_FOUND
  * when a configured holidays file cannot be read; TSC_OUT_OF_RANGE when
  * `data_from` is neither TSC_NO_DATE nor in the supported range. */
-TSC_API TSC_WARN_UNUSED int tsc_report_run(
-    char** out, const tsc_report_inputs* inputs, const char* period,
-    const char* config_json, size_t config_len, tsc_date data_from, int format);
+TSC_API TSC_WARN_UNUSED int tsc_report_run(char **out,
+                                           const tsc_report_inputs *inputs,
+                                           const char *period,
+                                           const char *config_json,
+                                           size_t config_len,
+                                           tsc_date data_from, int format);
 /* The monitoring list as at the end of `as_at` (the CLI's `timescales
  * schedule`): every child with a period of care open then, the next LAC
  * review due, its status ("overdue", "due_soon" within the policy's
@@ -698,8 +706,9 @@ TSC_API TSC_WARN_UNUSED int tsc_report_run(
  * The other arguments and the errors are those of tsc_report_run;
  * `as_at` outside the supported range is TSC_OUT_OF_RANGE. */
 TSC_API TSC_WARN_UNUSED int tsc_monitoring_run(
-    char** out, const tsc_report_inputs* inputs, tsc_date as_at,
-    const char* config_json, size_t config_len, tsc_date data_from, int format);
+    char **out, const tsc_report_inputs *inputs, tsc_date as_at,
+    const char *config_json, size_t config_len, tsc_date data_from,
+    int format);
 
 /* ---- Report options (since 0.2) ------------------------------------------
  *
@@ -722,34 +731,35 @@ TSC_API TSC_WARN_UNUSED int tsc_monitoring_run(
  * configuration, data_from derived per source, TSC_FORMAT_JSON. */
 typedef struct tsc_report_options tsc_report_options;
 
-TSC_API TSC_WARN_UNUSED int tsc_report_options_create(tsc_report_options** out);
-TSC_API void tsc_report_options_free(tsc_report_options* options);
+TSC_API TSC_WARN_UNUSED int tsc_report_options_create(
+    tsc_report_options **out);
+TSC_API void tsc_report_options_free(tsc_report_options *options);
 /* The configuration from its JSON text (`len` bytes). A relative
  * "holidays.govuk_json" path resolves against `base_dir`, or is used as
  * given (relative to the current directory) when `base_dir` is NULL.
  * Errors as tsc_report_run's configuration errors. */
 TSC_API TSC_WARN_UNUSED int tsc_report_options_set_config_json(
-    tsc_report_options* options, const char* json, size_t len,
-    const char* base_dir);
+    tsc_report_options *options, const char *json, size_t len,
+    const char *base_dir);
 /* The configuration read from the file at `path`; relative paths inside it
  * resolve against the file's folder. TSC_NOT_FOUND when the file cannot be
  * read; a bad configuration's message starts with the path. */
 TSC_API TSC_WARN_UNUSED int tsc_report_options_set_config_file(
-    tsc_report_options* options, const char* path);
+    tsc_report_options *options, const char *path);
 /* The first date from which the data hold every review, or TSC_NO_DATE. */
 TSC_API TSC_WARN_UNUSED int tsc_report_options_set_data_from(
-    tsc_report_options* options, tsc_date data_from);
+    tsc_report_options *options, tsc_date data_from);
 /* TSC_FORMAT_*; an unknown format is TSC_INVALID_ARGUMENT. */
 TSC_API TSC_WARN_UNUSED int tsc_report_options_set_format(
-    tsc_report_options* options, int format);
+    tsc_report_options *options, int format);
 /* tsc_report_run and tsc_monitoring_run under `options` (NULL: the
  * defaults); output and errors as theirs. */
 TSC_API TSC_WARN_UNUSED int tsc_report_run_with_options(
-    char** out, const tsc_report_inputs* inputs, const char* period,
-    const tsc_report_options* options);
+    char **out, const tsc_report_inputs *inputs, const char *period,
+    const tsc_report_options *options);
 TSC_API TSC_WARN_UNUSED int tsc_monitoring_run_with_options(
-    char** out, const tsc_report_inputs* inputs, tsc_date as_at,
-    const tsc_report_options* options);
+    char **out, const tsc_report_inputs *inputs, tsc_date as_at,
+    const tsc_report_options *options);
 
 #ifdef __cplusplus
 }
