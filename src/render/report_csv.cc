@@ -18,7 +18,7 @@
 //  * Rows come KPI by KPI in report order: headline, months in order, then
 //    previous when there is one.
 //  * Null is the empty string: `value` for 0/0, `overdue_at_period_end` for
-//    KPIs without review chains, `target`/`polarity` without a configured
+//    KPIs without review schedules, `target`/`polarity` without a configured
 //    target. `target` and `polarity` repeat on every row of a KPI (so a
 //    chart of the months can draw the target line); `rag` is rated on the
 //    headline only and is empty on other rows.
@@ -83,14 +83,15 @@ std::string PolarityName(const KpiResult& kpi) {
                                                           : "higher_is_better";
 }
 
-// A month of the series, as its dates clipped to the reporting period.
+// A month of the series, as its dates clipped to the reporting period:
+// found among the period's months by label, never re-parsed (a month such
+// as 2010-11 would read as a financial year).
 std::optional<ReportingPeriod> MonthPeriod(const ReportingPeriod& period,
                                            const std::string& label) {
-  absl::StatusOr<ReportingPeriod> month = ReportingPeriod::Parse(label);
-  if (!month.ok()) return std::nullopt;
-  if (month->start < period.start) month->start = period.start;
-  if (month->end > period.end) month->end = period.end;
-  return *month;
+  for (const ReportingPeriod& month : period.Months()) {
+    if (month.label == label) return month;
+  }
+  return std::nullopt;
 }
 
 struct RowKey {
