@@ -48,7 +48,7 @@ void BM_DueExplained(benchmark::State& state) {
 BENCHMARK(BM_DueExplained);
 
 // 1M LAC chains of 10 reviews each (11 slots), reviews held roughly on
-// time, recomputed through ChainCalculator (rules looked up once).
+// time, recomputed through ScheduleCalculator (rules looked up once).
 void BM_Chains(benchmark::State& state) {
   constexpr size_t kChains = 1 << 20;
   constexpr size_t kReviews = 10;
@@ -64,8 +64,8 @@ void BM_Chains(benchmark::State& state) {
     }
   }
   std::vector<Date> due(kReviews + 1);
-  const ChainCalculator calculator =
-      *ChainCalculator::Create(Engine(), ChainKind::kLac);
+  const ScheduleCalculator calculator =
+      *ScheduleCalculator::Create(Engine(), ScheduleKind::kLac);
   for (auto _ : state) {
     for (size_t c = 0; c < kChains; ++c) {
       absl::Status s = calculator.DueDates(

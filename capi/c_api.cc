@@ -851,7 +851,7 @@ extern "C" int tsc_calendar_info_json(char** out,
 struct tsc_policy {
   timescales::Policy impl;
 };
-struct tsc_rules {
+struct tsc_rule_catalogue {
   timescales::RuleCatalogue impl;
 };
 struct tsc_timescales {
@@ -1180,72 +1180,132 @@ extern "C" int tsc_policy_describe(char** out, const tsc_policy* policy) {
 }
 
 // ---- Rule catalogues --------------------------------------------------------
+//
+// tsc_rule_catalogue_* and, until 0.3, the tsc_rules_* names they replace:
+// one body each, `fn` naming whichever the caller used.
 
-extern "C" int tsc_rules_create_builtin(tsc_rules** out) {
-  const char* fn = __func__;
+namespace timescales {
+namespace capi {
+namespace {
+
+int CatalogueBuiltin(const char* fn, tsc_rule_catalogue** out) {
   if (out != nullptr) *out = nullptr;
   return Guard([&]() -> absl::Status {
     TSC_RETURN_IF_ERROR(NonNull(fn, {{"out", out}}));
-    *out = new tsc_rules{RuleCatalogue::Builtin()};
+    *out = new tsc_rule_catalogue{RuleCatalogue::Builtin()};
     return absl::OkStatus();
   });
 }
 
-extern "C" int tsc_rules_from_json(tsc_rules** out, const char* json,
-                                   size_t len) {
-  const char* fn = __func__;
+int CatalogueFromJson(const char* fn, tsc_rule_catalogue** out,
+                      const char* json, size_t len) {
   if (out != nullptr) *out = nullptr;
   return Guard([&]() -> absl::Status {
     TSC_RETURN_IF_ERROR(NonNull(fn, {{"out", out}}));
     TSC_RETURN_IF_ERROR(NonNullUnlessEmpty(fn, len, {{"json", json}}));
     absl::StatusOr<RuleCatalogue> rules =
-        RuleCatalogue::FromJson(timescales::capi::View(json, len));
+        RuleCatalogue::FromJson(View(json, len));
     if (!rules.ok()) return rules.status();
-    *out = new tsc_rules{*std::move(rules)};
+    *out = new tsc_rule_catalogue{*std::move(rules)};
     return absl::OkStatus();
   });
+}
+
+int CatalogueCount(const char* fn, const char* name, size_t* out,
+                   const tsc_rule_catalogue* catalogue) {
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"out", out}, {name, catalogue}}));
+    *out = catalogue->impl.rules().size();
+    return absl::OkStatus();
+  });
+}
+
+int CatalogueGet(const char* fn, const char* name, const char** id,
+                 const char** description, const char** anchor, int32_t* offset,
+                 int* unit, const char** source,
+                 const tsc_rule_catalogue* catalogue, size_t index) {
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{name, catalogue}}));
+    const std::vector<Rule>& all = catalogue->impl.rules();
+    if (index >= all.size()) {
+      return absl::OutOfRangeError(absl::StrCat(fn, ": index ", index,
+                                                " is past the catalogue's ",
+                                                all.size(), " rules"));
+    }
+    const Rule& rule = all[index];
+    if (id != nullptr) *id = rule.id.c_str();
+    if (description != nullptr) *description = rule.description.c_str();
+    if (anchor != nullptr) *anchor = rule.anchor.c_str();
+    if (offset != nullptr) *offset = rule.offset;
+    if (unit != nullptr) *unit = ToUnit(rule.unit);
+    if (source != nullptr) *source = rule.source.c_str();
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace
+}  // namespace capi
+}  // namespace timescales
+
+extern "C" int tsc_rule_catalogue_create_builtin(tsc_rule_catalogue** out) {
+  return timescales::capi::CatalogueBuiltin(__func__, out);
+}
+
+extern "C" int tsc_rule_catalogue_from_json(tsc_rule_catalogue** out,
+                                            const char* json, size_t len) {
+  return timescales::capi::CatalogueFromJson(__func__, out, json, len);
+}
+
+extern "C" void tsc_rule_catalogue_free(tsc_rule_catalogue* catalogue) {
+  delete catalogue;
+}
+
+extern "C" int tsc_rule_catalogue_count(size_t* out,
+                                        const tsc_rule_catalogue* catalogue) {
+  return timescales::capi::CatalogueCount(__func__, "catalogue", out,
+                                          catalogue);
+}
+
+extern "C" int tsc_rule_catalogue_get(const char** id, const char** description,
+                                      const char** anchor, int32_t* offset,
+                                      int* unit, const char** source,
+                                      const tsc_rule_catalogue* catalogue,
+                                      size_t index) {
+  return timescales::capi::CatalogueGet(__func__, "catalogue", id, description,
+                                        anchor, offset, unit, source, catalogue,
+                                        index);
+}
+
+// The names before 0.2.
+extern "C" int tsc_rules_create_builtin(tsc_rules** out) {
+  return timescales::capi::CatalogueBuiltin(__func__, out);
+}
+
+extern "C" int tsc_rules_from_json(tsc_rules** out, const char* json,
+                                   size_t len) {
+  return timescales::capi::CatalogueFromJson(__func__, out, json, len);
 }
 
 extern "C" void tsc_rules_free(tsc_rules* rules) { delete rules; }
 
 extern "C" int tsc_rules_count(size_t* out, const tsc_rules* rules) {
-  const char* fn = __func__;
-  return Guard([&]() -> absl::Status {
-    TSC_RETURN_IF_ERROR(NonNull(fn, {{"out", out}, {"rules", rules}}));
-    *out = rules->impl.rules().size();
-    return absl::OkStatus();
-  });
+  return timescales::capi::CatalogueCount(__func__, "rules", out, rules);
 }
 
 extern "C" int tsc_rules_get(const char** id, const char** description,
                              const char** anchor, int32_t* offset, int* unit,
                              const char** source, const tsc_rules* rules,
                              size_t index) {
-  const char* fn = __func__;
-  return Guard([&]() -> absl::Status {
-    TSC_RETURN_IF_ERROR(NonNull(fn, {{"rules", rules}}));
-    const std::vector<timescales::Rule>& all = rules->impl.rules();
-    if (index >= all.size()) {
-      return absl::OutOfRangeError(absl::StrCat(fn, ": index ", index,
-                                                " is past the catalogue's ",
-                                                all.size(), " rules"));
-    }
-    const timescales::Rule& rule = all[index];
-    if (id != nullptr) *id = rule.id.c_str();
-    if (description != nullptr) *description = rule.description.c_str();
-    if (anchor != nullptr) *anchor = rule.anchor.c_str();
-    if (offset != nullptr) *offset = rule.offset;
-    if (unit != nullptr) *unit = timescales::capi::ToUnit(rule.unit);
-    if (source != nullptr) *source = rule.source.c_str();
-    return absl::OkStatus();
-  });
+  return timescales::capi::CatalogueGet(__func__, "rules", id, description,
+                                        anchor, offset, unit, source, rules,
+                                        index);
 }
 
 // ---- Engines ----------------------------------------------------------------
 
 extern "C" int tsc_timescales_create(tsc_timescales** out,
                                      const tsc_calendar* calendar,
-                                     const tsc_rules* rules,
+                                     const tsc_rule_catalogue* rules,
                                      const tsc_policy* policy) {
   const char* fn = __func__;
   if (out != nullptr) *out = nullptr;

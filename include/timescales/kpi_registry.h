@@ -52,7 +52,7 @@ struct KpiDefinition {
   std::vector<const char*> tables;
   // Exclusion reasons in precedence order (docs/kpis.md#exclusion-precedence).
   std::vector<const char*> reasons;
-  // A review-chain KPI: it counts overdue slots at the period end.
+  // A review-schedule KPI: it counts overdue slots at the period end.
   bool counts_overdue = false;
   // Broken down per chair of the meetings (docs/kpis.md#per-chair-breakdown).
   bool by_chair = false;

@@ -4,8 +4,8 @@
 // The in-year monitoring list a service manager works from: for every child
 // looked after on a date, the next LAC review due, its status as at that
 // date, and the last review held. Built from the same periods of care and
-// review chains as the KPIs (docs/kpis.md#review-chains), so the list and the
-// annual figures agree.
+// review schedules as the KPIs (docs/kpis.md#review-schedules), so the list and
+// the annual figures agree.
 //
 // Example:
 //
@@ -54,10 +54,10 @@ struct MonitoringRow {
 struct MonitoringList {
   Date as_at;
   std::vector<MonitoringRow> rows;  // overdue first, then by due date
-  // Children in care with a review chain: rows.size() until a caller keeps
+  // Children in care with a review schedule: rows.size() until a caller keeps
   // only some statuses.
   int in_care = 0;
-  int short_breaks = 0;  // children on short breaks only: no review chain
+  int short_breaks = 0;  // children on short breaks only: no review schedule
   std::string policy;
   std::string calendar;
 };

@@ -45,7 +45,7 @@ struct KpiResult {
   std::string id;
   std::string title;
   std::string unit;          // "percent" or "count"
-  bool has_overdue = false;  // chain KPIs report overdue_at_period_end
+  bool has_overdue = false;  // schedule KPIs report overdue_at_period_end
   KpiCounts headline;
   std::vector<std::pair<std::string, KpiCounts>> monthly;  // "2019-04", ...
   std::optional<ReportingPeriod> previous_period;

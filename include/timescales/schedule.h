@@ -1,13 +1,14 @@
 // File: schedule.h
 // -----------------------------------------------------------------------------
 //
-// Review chains. A looked-after child's reviews form a chain per period of
-// care: the first review is due 20 working days after the child became
-// looked after, the second 3 months after the first was actually held, then
-// every 6 months after the previous one (CPPCR 2010 reg 33). A new period of
-// care restarts the chain. A child protection plan's review conferences
-// chain the same way from the ICPC (3 months, then 6-monthly), with the
-// first core group 10 working days after the ICPC.
+// Review schedules (docs/kpis.md#review-schedules). A looked-after child's
+// reviews follow one schedule per period of care: the first review is due
+// 20 working days after the child became looked after, the second 3 months
+// after the first was actually held, then every 6 months after the previous
+// one (CPPCR 2010 reg 33). A new period of care starts a new schedule. A
+// child protection plan's review conferences follow one the same way from
+// the ICPC (3 months, then 6-monthly), with the first core group 10 working
+// days after the ICPC.
 //
 // A schedule lists every slot with its rule, due date, the review that
 // filled it and a status as at a date (the end of that day):
@@ -73,7 +74,7 @@ struct Deadline {
 };
 
 struct Slot {
-  int number = 0;  // 1-based position in the chain
+  int number = 0;  // 1-based position in the schedule
   DueDate due;
   std::optional<HeldReview> review;  // the review that filled the slot
   SlotStatus status = SlotStatus::kNotYetDue;
@@ -93,7 +94,7 @@ struct Schedule {
   std::optional<Slot> core_group;  // CP plans: the first core group
   // The legal due date of the slot still to be filled, when one is needed.
   std::optional<Date> next_due;
-  // Reviews held on a date already filled in this chain (counted once).
+  // Reviews held on a date already filled in this schedule (counted once).
   std::vector<HeldReview> duplicates;
 };
 
@@ -116,7 +117,8 @@ SlotStatus DeadlineStatus(const Calendar& calendar, const Moment& due,
 
 // LacSchedule() / CpSchedule()
 //
-// The chain of one period of care or one CP plan, as at the end of `as_at`.
+// The schedule of one period of care or one CP plan, as at the end of
+// `as_at`.
 // Reviews held after `as_at` are not yet known and are ignored; a review
 // before the start is InvalidArgument.
 absl::StatusOr<Schedule> LacSchedule(const Timescales& ts,
@@ -139,52 +141,63 @@ absl::StatusOr<LacHistory> LacSchedules(const Timescales& ts,
                                         std::vector<HeldReview> reviews,
                                         Date as_at);
 
-enum class ChainKind { kLac, kLacShortBreak, kCp };
+enum class ScheduleKind { kLac, kLacShortBreak, kCp };
 
-// ChainDueDates()
+// ScheduleDueDates()
 //
-// The legal due date of every slot of an anchored chain, without
+// The legal due date of every slot of an anchored schedule, without
 // explanations: the fast path for recomputing a whole county's history.
 // `held` are the review dates in order; `due` receives held.size() + 1
 // dates (slot k + 1 is due[k]; the last is the next review due).
 //
 // Example: start 2019-12-20, held {2020-01-22, 2020-04-23}
 //          -> due {2020-01-22, 2020-04-22, 2020-10-23}
-absl::Status ChainDueDates(const Timescales& ts, ChainKind kind, Date start,
-                           absl::Span<const Date> held, absl::Span<Date> due);
+absl::Status ScheduleDueDates(const Timescales& ts, ScheduleKind kind,
+                              Date start, absl::Span<const Date> held,
+                              absl::Span<Date> due);
 
-// The same with the chain's rules looked up once, for many chains.
+// The same with the schedule's rules looked up once, for many schedules.
 //
 // Example:
-//   absl::StatusOr<ChainCalculator> calc =
-//       ChainCalculator::Create(ts, ChainKind::kLac);
+//   absl::StatusOr<ScheduleCalculator> calc =
+//       ScheduleCalculator::Create(ts, ScheduleKind::kLac);
 //   for (...) calc->DueDates(start, held, absl::MakeSpan(due));
-class ChainCalculator {
+class ScheduleCalculator {
  public:
-  static absl::StatusOr<ChainCalculator> Create(const Timescales& ts,
-                                                ChainKind kind);
+  static absl::StatusOr<ScheduleCalculator> Create(const Timescales& ts,
+                                                   ScheduleKind kind);
   absl::Status DueDates(Date start, absl::Span<const Date> held,
                         absl::Span<Date> due) const;
 
   // The due date of the slot after each review held: next_due[k] follows
-  // the k-th review (next_due[0] is slot 1). With no known start (the chain
-  // began before the data), slot 1's due date is unknown and every later
-  // slot follows the subsequent-review rule.
+  // the k-th review (next_due[0] is slot 1). With no known start (the
+  // schedule began before the data), slot 1's due date is unknown and every
+  // later slot follows the subsequent-review rule.
   absl::StatusOr<std::vector<std::optional<Date>>> NextDueDates(
       std::optional<Date> start, absl::Span<const Date> held) const;
 
  private:
-  // Slot `slot` (0-based) of a chain, due from `anchor`: the first-review
-  // rule for slot 0, the second-review rule for slot 1 of an anchored
-  // chain, the subsequent-review rule otherwise.
+  // Slot `slot` (0-based) of a schedule, due from `anchor`: the
+  // first-review rule for slot 0, the second-review rule for slot 1 of an
+  // anchored schedule, the subsequent-review rule otherwise.
   absl::StatusOr<Date> SlotDue(size_t slot, bool anchored, Date anchor) const;
 
-  ChainCalculator(const Timescales& ts, Timescales::Offset first,
-                  Timescales::Offset second, Timescales::Offset subsequent)
+  ScheduleCalculator(const Timescales& ts, Timescales::Offset first,
+                     Timescales::Offset second, Timescales::Offset subsequent)
       : ts_(&ts), offsets_{first, second, subsequent} {}
   const Timescales* ts_;  // not owned; must outlive the calculator
   Timescales::Offset offsets_[3];
 };
+
+// The names before 0.2 (a "chain" is a schedule); removed in 0.3.
+using ChainKind [[deprecated("use ScheduleKind")]] = ScheduleKind;
+using ChainCalculator [[deprecated("use ScheduleCalculator")]] =
+    ScheduleCalculator;
+[[deprecated("use ScheduleDueDates")]] inline absl::Status ChainDueDates(
+    const Timescales& ts, ScheduleKind kind, Date start,
+    absl::Span<const Date> held, absl::Span<Date> due) {
+  return ScheduleDueDates(ts, kind, start, held, due);
+}
 
 TSC_NAMESPACE_END
 

@@ -22,6 +22,13 @@ void CommandContext::SetAction(CLI::App* command, Action action) {
   command->callback([this, action = std::move(action)]() { action_ = action; });
 }
 
+void CommandContext::SetActionUnlessSubcommand(CLI::App* command,
+                                               Action action) {
+  command->callback([this, command, action = std::move(action)]() {
+    if (command->get_subcommands().empty()) action_ = action;
+  });
+}
+
 absl::Status CommandContext::Run(std::ostream& out) const {
   if (!action_) return absl::InternalError("no command was chosen");
   return action_(out);

@@ -59,6 +59,9 @@ class CommandContext {
 
   // Makes `action` the one to run when the user chooses `command`.
   void SetAction(CLI::App* command, Action action);
+  // The same, but only when the user chose none of `command`'s own
+  // subcommands (whose actions win).
+  void SetActionUnlessSubcommand(CLI::App* command, Action action);
 
   // False when the user named no command, or only a command group.
   bool has_action() const { return static_cast<bool>(action_); }
@@ -78,9 +81,10 @@ void RegisterWorkdaysCommand(CLI::App& app, CommandContext& context);
 void RegisterHolidaysCommand(CLI::App& app, CommandContext& context);
 void RegisterCalendarCommand(CLI::App& app, CommandContext& context);
 void RegisterDueCommand(CLI::App& app, CommandContext& context);  // + rules
-void RegisterChainCommand(CLI::App& app, CommandContext& context);
-void RegisterReportCommand(CLI::App& app,
-                           CommandContext& context);  // + schedule
+void RegisterScheduleCommand(CLI::App& app, CommandContext& context);
+// `report` and `monitoring`; after RegisterScheduleCommand, whose `schedule`
+// it gives the monitoring list's options under their old name until 0.3.
+void RegisterReportCommand(CLI::App& app, CommandContext& context);
 
 // ---- Helpers shared by the commands ---------------------------------------
 

@@ -1,6 +1,6 @@
 // File: engine_options.h
 //
-// Options shared by the commands that compute due dates (`due`, `chain`):
+// Options shared by the commands that compute due dates (`due`, `schedule`):
 // the policy and local rules, on top of the global calendar options.
 
 #ifndef TSC_CLI_ENGINE_OPTIONS_H_

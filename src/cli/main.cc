@@ -27,12 +27,8 @@ constexpr int kExitUsageError = 2;
 // Every command group, in the order `--help` lists them. A new command adds
 // its registrar here and nowhere else.
 constexpr CommandRegistrar kCommands[] = {
-    RegisterWorkdaysCommand,
-    RegisterHolidaysCommand,
-    RegisterCalendarCommand,
-    RegisterDueCommand,
-    RegisterChainCommand,
-    RegisterReportCommand,
+    RegisterWorkdaysCommand, RegisterHolidaysCommand, RegisterCalendarCommand,
+    RegisterDueCommand,      RegisterScheduleCommand, RegisterReportCommand,
 };
 
 // "workdays needs a command: add, between, is-working", for the innermost

@@ -1,7 +1,9 @@
-// `timescales chain lac|cp`: a review chain with each slot's due date,
-// the review that filled it and its status as at a date.
+// `timescales schedule lac|cp`: a review schedule with each slot's due
+// date, the review that filled it and its status as at a date. `chain` is
+// the name before 0.2, kept hidden with a note until 0.3.
 
 #include <ctime>
+#include <iostream>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -17,7 +19,7 @@ namespace timescales {
 namespace cli {
 namespace {
 
-struct ChainArgs {
+struct ScheduleArgs {
   std::string start;  // LAC: the period start; CP: the ICPC
   std::string end;
   std::string as_at;
@@ -75,7 +77,7 @@ void PrintSlot(const Slot& slot, std::ostream& out) {
 
 void PrintText(const Schedule& s, std::ostream& out) {
   out << absl::StrFormat(
-      "%s chain from %s (%s), as at %s\n",
+      "%s schedule from %s (%s), as at %s\n",
       s.kind == "cp" ? "CP review conference" : "LAC review",
       s.start.ToLongString(),
       s.end ? "ended " + s.end->ToLongString() : std::string("open"),
@@ -94,7 +96,7 @@ void PrintText(const Schedule& s, std::ostream& out) {
   out << "next review due: " << Cell(s.next_due) << "\n";
 }
 
-void AddCommonOptions(CLI::App& command, ChainArgs& args) {
+void AddCommonOptions(CLI::App& command, ScheduleArgs& args) {
   command
       .add_option("--reviews", args.reviews,
                   "Reviews held, comma-separated dates (or date-times)")
@@ -110,8 +112,8 @@ void AddCommonOptions(CLI::App& command, ChainArgs& args) {
   AddEngineOptions(command, args.engine);
 }
 
-absl::Status RunChain(const CommandContext& context, const ChainArgs& args,
-                      bool cp, std::ostream& out) {
+absl::Status RunSchedule(const CommandContext& context,
+                         const ScheduleArgs& args, bool cp, std::ostream& out) {
   absl::StatusOr<Timescales> ts = LoadTimescales(context, args.engine);
   if (!ts.ok()) return ts.status();
   absl::StatusOr<Date> start = ParseDateArgument(args.start);
@@ -141,13 +143,25 @@ absl::Status RunChain(const CommandContext& context, const ChainArgs& args,
 
 }  // namespace
 
-void RegisterChainCommand(CLI::App& app, CommandContext& context) {
-  CLI::App* chain = app.add_subcommand(
-      "chain", "A review chain: due dates, reviews held and statuses");
-  chain->require_subcommand(0, 1);
+namespace {
 
-  auto lac_args = std::make_shared<ChainArgs>();
-  CLI::App* lac = chain->add_subcommand(
+// `name` with its lac and cp subcommands; `renamed_to` non-empty makes it a
+// hidden old name that says what it is now called.
+CLI::App* AddScheduleCommand(CLI::App& app, CommandContext& context,
+                             const std::string& name,
+                             const std::string& renamed_to) {
+  CLI::App* schedule = app.add_subcommand(
+      name, "A review schedule: due dates, reviews held and statuses");
+  schedule->require_subcommand(0, 1);
+  if (!renamed_to.empty()) schedule->group("");  // hidden from --help
+  auto note = [name, renamed_to]() {
+    if (renamed_to.empty()) return;
+    std::cerr << "timescales: note: `timescales " << name << "` is now `"
+              << "timescales " << renamed_to << "`; the old name goes in 0.3\n";
+  };
+
+  auto lac_args = std::make_shared<ScheduleArgs>();
+  CLI::App* lac = schedule->add_subcommand(
       "lac",
       "LAC reviews of one period of care (20 working days, 3 months, "
       "then 6-monthly)");
@@ -158,12 +172,13 @@ void RegisterChainCommand(CLI::App& app, CommandContext& context) {
   lac->add_flag("--short-break", lac_args->short_break,
                 "Short breaks (reg 48): 3 months, then 6-monthly");
   AddCommonOptions(*lac, *lac_args);
-  context.SetAction(lac, [&context, lac_args](std::ostream& out) {
-    return RunChain(context, *lac_args, false, out);
+  context.SetAction(lac, [&context, lac_args, note](std::ostream& out) {
+    note();
+    return RunSchedule(context, *lac_args, false, out);
   });
 
-  auto cp_args = std::make_shared<ChainArgs>();
-  CLI::App* cp = chain->add_subcommand(
+  auto cp_args = std::make_shared<ScheduleArgs>();
+  CLI::App* cp = schedule->add_subcommand(
       "cp",
       "Review conferences of one CP plan (3 months, then 6-monthly) "
       "and the first core group");
@@ -174,9 +189,18 @@ void RegisterChainCommand(CLI::App& app, CommandContext& context) {
                  "The first core group meeting")
       ->type_name("DATE");
   AddCommonOptions(*cp, *cp_args);
-  context.SetAction(cp, [&context, cp_args](std::ostream& out) {
-    return RunChain(context, *cp_args, true, out);
+  context.SetAction(cp, [&context, cp_args, note](std::ostream& out) {
+    note();
+    return RunSchedule(context, *cp_args, true, out);
   });
+  return schedule;
+}
+
+}  // namespace
+
+void RegisterScheduleCommand(CLI::App& app, CommandContext& context) {
+  AddScheduleCommand(app, context, "schedule", "");
+  AddScheduleCommand(app, context, "chain", "schedule");
 }
 
 }  // namespace cli

@@ -1,7 +1,7 @@
 // File: kpi/builders.h
 //
 // One builder per KPI of docs/kpis.md#the-kpis: each reads the Dataset once and
-// returns a Kpi whose events and chains answer any period.
+// returns a Kpi whose events and schedules answer any period.
 
 #ifndef TSC_KPI_BUILDERS_H_
 #define TSC_KPI_BUILDERS_H_

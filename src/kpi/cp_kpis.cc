@@ -124,9 +124,9 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
   auto kpi = std::make_unique<Kpi>(*FindKpi(kpi_id::kRcpcTimeliness));
   const std::optional<Date> coverage = CpCoverageStart(ctx);
   kpi->coverage_start = coverage;
-  absl::StatusOr<ChainCalculator> chain =
-      ChainCalculator::Create(ctx.ts, ChainKind::kCp);
-  if (!chain.ok()) return chain.status();
+  absl::StatusOr<ScheduleCalculator> calculator =
+      ScheduleCalculator::Create(ctx.ts, ScheduleKind::kCp);
+  if (!calculator.ok()) return calculator.status();
   const int duplicate = kpi->Reason("duplicate_review");
   const int outside = kpi->Reason("review_outside_plan");
   const int unknown = kpi->Reason("previous_review_unknown");
@@ -148,14 +148,14 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
     std::sort(held.begin(), held.end());
     const bool anchored = coverage && *plan.start >= *coverage;
     absl::StatusOr<std::vector<std::optional<Date>>> next_due =
-        chain->NextDueDates(anchored ? plan.start : std::nullopt, held);
+        calculator->NextDueDates(anchored ? plan.start : std::nullopt, held);
     if (!next_due.ok()) return next_due.status();
     for (size_t k = 0; k < held.size(); ++k) {
       const std::optional<Date>& due = (*next_due)[k];
       kpi->AddEvent(due ? KpiEvent{held[k], -1, held[k] <= *due, {}, {}}
                         : KpiEvent{held[k], unknown, false, {}, {}});
     }
-    kpi->AddChain(held, *next_due, plan.end);
+    kpi->AddSchedule(held, *next_due, plan.end);
   }
   kpi->Finish();
   return kpi;

@@ -79,9 +79,9 @@ void Kpi::AddEvent(const KpiEvent& event) {
   }
 }
 
-void Kpi::AddChain(const std::vector<Date>& held,
-                   const std::vector<std::optional<Date>>& next_due,
-                   std::optional<Date> end) {
+void Kpi::AddSchedule(const std::vector<Date>& held,
+                      const std::vector<std::optional<Date>>& next_due,
+                      std::optional<Date> end) {
   for (size_t k = 0; k < next_due.size(); ++k) {
     if (!next_due[k]) continue;
     slots_.push_back(OpenSlot{*next_due[k], k == 0 ? kBeforeAll : held[k - 1],

@@ -3,7 +3,7 @@
 // The shape every KPI shares. A KPI is precomputed once from the data into
 // dated events (a review, a conference, a plan start) that already know
 // their exclusion reason and whether they meet the standard, plus, for
-// review chains, the slots that can fall overdue. Counting a period [S, E]
+// review schedules, the slots that can fall overdue. Counting a period [S, E]
 // is then a sum over its days, or a binary search and a scan of the events
 // (and slots) dated in it, so the monthly series, the previous period and
 // the per-chair breakdown cost little.
@@ -49,7 +49,7 @@ class Kpi {
         title_(std::move(title)),
         unit_(definition.unit),
         reasons_(definition.reasons.begin(), definition.reasons.end()),
-        chain_kpi_(definition.counts_overdue) {}
+        schedule_kpi_(definition.counts_overdue) {}
   virtual ~Kpi() = default;
 
   // The counts for the period [start, end]. `horizon` is the headline
@@ -66,7 +66,7 @@ class Kpi {
   const std::string& id() const { return id_; }
   const std::string& title() const { return title_; }
   const std::string& unit() const { return unit_; }
-  bool has_overdue() const { return chain_kpi_; }
+  bool has_overdue() const { return schedule_kpi_; }
 
   // The first day the data can answer for (previous periods before it are
   // not reported).
@@ -77,13 +77,13 @@ class Kpi {
   // records it reads saves the vector growing (the pages it never uses are
   // never touched).
   void Reserve(size_t events) { events_.reserve(events_.size() + events); }
-  // A review chain, for its overdue slots: `held` the distinct review dates
+  // A review schedule, for its overdue slots: `held` the distinct review dates
   // ascending, `next_due[k]` the due date of the slot after the k-th review
-  // (next_due[0]: slot 1, empty for an unanchored chain), `end` the day the
+  // (next_due[0]: slot 1, empty for an unanchored schedule), `end` the day the
   // period of care or plan ended.
-  void AddChain(const std::vector<Date>& held,
-                const std::vector<std::optional<Date>>& next_due,
-                std::optional<Date> end);
+  void AddSchedule(const std::vector<Date>& held,
+                   const std::vector<std::optional<Date>>& next_due,
+                   std::optional<Date> end);
   // Index of a reason name, for AddEvent.
   int32_t Reason(const std::string& name) const;
   // Sorts the events and slots by date; call once before counting.
@@ -96,7 +96,7 @@ class Kpi {
   const std::vector<std::string>& reasons() const { return reasons_; }
 
  private:
-  // A slot of a chain that is overdue at a period end E when `due` <= E,
+  // A slot of a schedule that is overdue at a period end E when `due` <= E,
   // the review before it was held by E, the next one was not held by E,
   // and the care or plan had not ended by the due date.
   struct OpenSlot {
@@ -125,7 +125,7 @@ class Kpi {
   std::vector<int32_t> day_tallies_;  // from kMinDate; sized on first use
   std::vector<KpiEvent> events_;
   std::vector<OpenSlot> slots_;
-  bool chain_kpi_ = false;
+  bool schedule_kpi_ = false;
 };
 
 }  // namespace internal

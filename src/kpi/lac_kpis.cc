@@ -40,9 +40,9 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
   auto kpi = std::make_unique<Kpi>(*FindKpi(kpi_id::kLacReviewTimeliness));
   const std::optional<Date> coverage = LacCoverageStart(ctx);
   kpi->coverage_start = coverage;
-  absl::StatusOr<ChainCalculator> chain =
-      ChainCalculator::Create(ctx.ts, ChainKind::kLac);
-  if (!chain.ok()) return chain.status();
+  absl::StatusOr<ScheduleCalculator> calculator =
+      ScheduleCalculator::Create(ctx.ts, ScheduleKind::kLac);
+  if (!calculator.ok()) return calculator.status();
 
   const LacView& lac = Lac(ctx);
   const int32_t duplicate = kpi->Reason("duplicate_review");
@@ -71,13 +71,13 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
     }
     for (size_t p = 0; p < periods.size(); ++p) {
       const PeriodOfCare& period = periods[p];
-      if (period.short_break) continue;  // short breaks have no chain
+      if (period.short_break) continue;  // short breaks have no schedule
       std::vector<Date>& dates = held[p];
       std::sort(dates.begin(), dates.end());
       const bool anchored =
           period.start_known && coverage && period.first_decom >= *coverage;
       absl::StatusOr<std::vector<std::optional<Date>>> next_due =
-          chain->NextDueDates(
+          calculator->NextDueDates(
               anchored ? std::optional<Date>(period.first_decom) : std::nullopt,
               dates);
       if (!next_due.ok()) return next_due.status();
@@ -89,7 +89,7 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
           kpi->AddEvent(KpiEvent{dates[k], -1, dates[k] <= *due});
         }
       }
-      kpi->AddChain(dates, *next_due, period.end);
+      kpi->AddSchedule(dates, *next_due, period.end);
     }
   }
   kpi->Finish();

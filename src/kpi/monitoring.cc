@@ -1,7 +1,7 @@
 // File: kpi/monitoring.cc
 //
 // The in-year monitoring list: the open review slot of every child in care,
-// from the same periods of care and chains as the KPIs.
+// from the same periods of care and schedules as the KPIs.
 
 #include "timescales/monitoring.h"
 
@@ -73,9 +73,9 @@ absl::StatusOr<MonitoringList> BuildMonitoringList(
 
   const char* kIds[] = {"lac.first_review", "lac.second_review",
                         "lac.subsequent_review"};
-  absl::StatusOr<ChainCalculator> chain =
-      ChainCalculator::Create(ts, ChainKind::kLac);
-  if (!chain.ok()) return chain.status();
+  absl::StatusOr<ScheduleCalculator> calculator =
+      ScheduleCalculator::Create(ts, ScheduleKind::kLac);
+  if (!calculator.ok()) return calculator.status();
 
   MonitoringList list;
   list.as_at = as_at;
@@ -105,7 +105,7 @@ absl::StatusOr<MonitoringList> BuildMonitoringList(
     const bool anchored =
         open->start_known && coverage && open->first_decom >= *coverage;
     absl::StatusOr<std::vector<std::optional<Date>>> next_due =
-        chain->NextDueDates(
+        calculator->NextDueDates(
             anchored ? std::optional<Date>(open->first_decom) : std::nullopt,
             held);
     if (!next_due.ok()) return next_due.status();

@@ -78,7 +78,7 @@ std::string RenderMonitoringMarkdown(const MonitoringList& list) {
   if (list.short_breaks > 0) {
     absl::StrAppendFormat(&out,
                           " (and %d on short breaks only, who have no "
-                          "review chain)",
+                          "review schedule)",
                           list.short_breaks);
   }
   absl::StrAppend(&out,

@@ -6,8 +6,8 @@
 // and a diff between two years' reports shows only what changed.
 //
 // Optional members follow one rule: a member the contract ties to a
-// condition ("overdue_at_period_end" for chain KPIs, "previous" when there is
-// a previous period, "target"... when a target is configured, "benchmarks"
+// condition ("overdue_at_period_end" for schedule KPIs, "previous" when there
+// is a previous period, "target"... when a target is configured, "benchmarks"
 // when comparators are configured) is absent when the condition fails; a
 // member that is always there ("value", "monthly", "coverage.lac") is null
 // or empty rather than absent.

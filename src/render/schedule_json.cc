@@ -1,7 +1,7 @@
 // File: render/schedule_json.cc
 //
-// A review chain as JSON: for the C ABI (tsc_schedule_to_json), Python and
-// `timescales chain --format json`.
+// A review schedule as JSON: for the C ABI (tsc_schedule_to_json), Python and
+// `timescales schedule lac|cp --format json`.
 
 #include "nlohmann/json.hpp"
 #include "timescales/render.h"

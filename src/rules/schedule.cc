@@ -1,6 +1,6 @@
 // File: rules/schedule.cc
 //
-// Review chains (CPPCR 2010 reg 33; Working Together 2018): each slot is
+// Review schedules (CPPCR 2010 reg 33; Working Together 2018): each slot is
 // due from the actual date of the review before it, never from the
 // previous due date, so month-end clamping drifts as the law intends.
 
@@ -14,22 +14,22 @@
 TSC_NAMESPACE_BEGIN
 namespace {
 
-struct ChainRules {
+struct ScheduleRules {
   const char* kind;
   const char* first;
   const char* second;
   const char* subsequent;
 };
 
-constexpr ChainRules kLacRules = {"lac", "lac.first_review",
-                                  "lac.second_review", "lac.subsequent_review"};
-constexpr ChainRules kShortBreakRules = {
+constexpr ScheduleRules kLacRules = {
+    "lac", "lac.first_review", "lac.second_review", "lac.subsequent_review"};
+constexpr ScheduleRules kShortBreakRules = {
     "lac_short_break", "lac.short_break_first_review",
     "lac.short_break_subsequent_review", "lac.short_break_subsequent_review"};
-constexpr ChainRules kCpRules = {"cp", "cp.first_rcpc", "cp.subsequent_rcpc",
-                                 "cp.subsequent_rcpc"};
+constexpr ScheduleRules kCpRules = {"cp", "cp.first_rcpc", "cp.subsequent_rcpc",
+                                    "cp.subsequent_rcpc"};
 
-const char* RuleForSlot(const ChainRules& rules, int number) {
+const char* RuleForSlot(const ScheduleRules& rules, int number) {
   return number == 1   ? rules.first
          : number == 2 ? rules.second
                        : rules.subsequent;
@@ -70,10 +70,11 @@ std::vector<HeldReview> Prepare(std::vector<HeldReview> reviews, Date as_at,
   return kept;
 }
 
-absl::StatusOr<Schedule> Chain(const Timescales& ts, const ChainRules& rules,
-                               Date start, std::optional<Date> end,
-                               std::vector<HeldReview> reviews, Date as_at,
-                               bool review_deadlines) {
+absl::StatusOr<Schedule> BuildSchedule(const Timescales& ts,
+                                       const ScheduleRules& rules, Date start,
+                                       std::optional<Date> end,
+                                       std::vector<HeldReview> reviews,
+                                       Date as_at, bool review_deadlines) {
   Schedule schedule;
   schedule.kind = rules.kind;
   schedule.start = start;
@@ -185,14 +186,15 @@ absl::StatusOr<Schedule> LacSchedule(const Timescales& ts,
                                      const LacPeriod& period,
                                      std::vector<HeldReview> reviews,
                                      Date as_at) {
-  return Chain(ts, period.short_break ? kShortBreakRules : kLacRules,
-               period.start, period.end, std::move(reviews), as_at, true);
+  return BuildSchedule(ts, period.short_break ? kShortBreakRules : kLacRules,
+                       period.start, period.end, std::move(reviews), as_at,
+                       true);
 }
 
 absl::StatusOr<Schedule> CpSchedule(const Timescales& ts, const CpPlan& plan,
                                     std::vector<HeldReview> conferences,
                                     Date as_at) {
-  absl::StatusOr<Schedule> schedule = Chain(
+  absl::StatusOr<Schedule> schedule = BuildSchedule(
       ts, kCpRules, plan.icpc, plan.end, std::move(conferences), as_at, false);
   if (!schedule.ok()) return schedule;
   Slot core;
@@ -216,12 +218,12 @@ absl::StatusOr<Schedule> CpSchedule(const Timescales& ts, const CpPlan& plan,
   return schedule;
 }
 
-absl::StatusOr<ChainCalculator> ChainCalculator::Create(const Timescales& ts,
-                                                        ChainKind kind) {
-  const ChainRules& names = kind == ChainKind::kCp ? kCpRules
-                            : kind == ChainKind::kLacShortBreak
-                                ? kShortBreakRules
-                                : kLacRules;
+absl::StatusOr<ScheduleCalculator> ScheduleCalculator::Create(
+    const Timescales& ts, ScheduleKind kind) {
+  const ScheduleRules& names = kind == ScheduleKind::kCp ? kCpRules
+                               : kind == ScheduleKind::kLacShortBreak
+                                   ? kShortBreakRules
+                                   : kLacRules;
   const char* ids[3] = {names.first, names.second, names.subsequent};
   Timescales::Offset offsets[3];
   for (int i = 0; i < 3; ++i) {
@@ -229,20 +231,21 @@ absl::StatusOr<ChainCalculator> ChainCalculator::Create(const Timescales& ts,
     if (!rule.ok()) return rule.status();
     offsets[i] = ts.EffectiveOffset(**rule);
   }
-  return ChainCalculator(ts, offsets[0], offsets[1], offsets[2]);
+  return ScheduleCalculator(ts, offsets[0], offsets[1], offsets[2]);
 }
 
-absl::StatusOr<Date> ChainCalculator::SlotDue(size_t slot, bool anchored,
-                                              Date anchor) const {
+absl::StatusOr<Date> ScheduleCalculator::SlotDue(size_t slot, bool anchored,
+                                                 Date anchor) const {
   const size_t rule = slot == 0 ? 0 : anchored && slot == 1 ? 1 : 2;
   return ts_->LegalDueDate(offsets_[rule], anchor);
 }
 
-absl::Status ChainCalculator::DueDates(Date start, absl::Span<const Date> held,
-                                       absl::Span<Date> due) const {
+absl::Status ScheduleCalculator::DueDates(Date start,
+                                          absl::Span<const Date> held,
+                                          absl::Span<Date> due) const {
   if (due.size() != held.size() + 1) {
     return absl::InvalidArgumentError(absl::StrFormat(
-        "due holds %d dates; a chain of %d reviews has %d slots", due.size(),
+        "due holds %d dates; a schedule of %d reviews has %d slots", due.size(),
         held.size(), held.size() + 1));
   }
   for (size_t k = 0; k < due.size(); ++k) {
@@ -253,12 +256,13 @@ absl::Status ChainCalculator::DueDates(Date start, absl::Span<const Date> held,
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<std::optional<Date>>> ChainCalculator::NextDueDates(
-    std::optional<Date> start, absl::Span<const Date> held) const {
+absl::StatusOr<std::vector<std::optional<Date>>>
+ScheduleCalculator::NextDueDates(std::optional<Date> start,
+                                 absl::Span<const Date> held) const {
   std::vector<std::optional<Date>> next_due(held.size() + 1);
   const bool anchored = start.has_value();
   for (size_t k = 0; k < next_due.size(); ++k) {
-    if (k == 0 && !anchored) continue;  // slot 1 of an unanchored chain
+    if (k == 0 && !anchored) continue;  // slot 1 of an unanchored schedule
     absl::StatusOr<Date> d =
         SlotDue(k, anchored, k == 0 ? *start : held[k - 1]);
     if (!d.ok()) return d.status();
@@ -267,10 +271,11 @@ absl::StatusOr<std::vector<std::optional<Date>>> ChainCalculator::NextDueDates(
   return next_due;
 }
 
-absl::Status ChainDueDates(const Timescales& ts, ChainKind kind, Date start,
-                           absl::Span<const Date> held, absl::Span<Date> due) {
-  absl::StatusOr<ChainCalculator> calculator =
-      ChainCalculator::Create(ts, kind);
+absl::Status ScheduleDueDates(const Timescales& ts, ScheduleKind kind,
+                              Date start, absl::Span<const Date> held,
+                              absl::Span<Date> due) {
+  absl::StatusOr<ScheduleCalculator> calculator =
+      ScheduleCalculator::Create(ts, kind);
   if (!calculator.ok()) return calculator.status();
   return calculator->DueDates(start, held, due);
 }

@@ -2,8 +2,9 @@
 // chains: NULL handling, bad enumerators, unknown rules, batches against the
 // scalar function, JSON overrides and the per-thread last error.
 //
-// Expected dates are DOMAIN.md section 6's worked examples or counted by
-// hand in the comments beside them, never values taken from the library.
+// Expected dates are docs/conventions.md#worked-examples worked examples or
+// counted by hand in the comments beside them, never values taken from the
+// library.
 
 #include <atomic>
 #include <condition_variable>
@@ -48,14 +49,15 @@ class CapiRulesTest : public ::testing::Test {
     tsc_clear_last_error();
     ASSERT_EQ(tsc_calendar_create_england_and_wales(&cal_), TSC_OK)
         << LastError();
-    ASSERT_EQ(tsc_rules_create_builtin(&rules_), TSC_OK) << LastError();
+    ASSERT_EQ(tsc_rule_catalogue_create_builtin(&rules_), TSC_OK)
+        << LastError();
     ASSERT_EQ(tsc_policy_create(&policy_), TSC_OK) << LastError();
     ASSERT_EQ(tsc_timescales_create_default(&ts_), TSC_OK) << LastError();
   }
   void TearDown() override {
     tsc_timescales_free(ts_);
     tsc_policy_free(policy_);
-    tsc_rules_free(rules_);
+    tsc_rule_catalogue_free(rules_);
     tsc_calendar_free(cal_);
   }
 
@@ -79,12 +81,12 @@ class CapiRulesTest : public ::testing::Test {
 
   std::vector<std::string> RuleIds() {
     size_t count = 0;
-    EXPECT_EQ(tsc_rules_count(&count, rules_), TSC_OK);
+    EXPECT_EQ(tsc_rule_catalogue_count(&count, rules_), TSC_OK);
     std::vector<std::string> ids;
     for (size_t i = 0; i < count; ++i) {
       const char* id = nullptr;
-      EXPECT_EQ(tsc_rules_get(&id, nullptr, nullptr, nullptr, nullptr, nullptr,
-                              rules_, i),
+      EXPECT_EQ(tsc_rule_catalogue_get(&id, nullptr, nullptr, nullptr, nullptr,
+                                       nullptr, rules_, i),
                 TSC_OK);
       ids.push_back(id);
     }
@@ -92,7 +94,7 @@ class CapiRulesTest : public ::testing::Test {
   }
 
   tsc_calendar* cal_ = nullptr;
-  tsc_rules* rules_ = nullptr;
+  tsc_rule_catalogue* rules_ = nullptr;
   tsc_policy* policy_ = nullptr;
   tsc_timescales* ts_ = nullptr;
 };
@@ -101,7 +103,7 @@ class CapiRulesTest : public ::testing::Test {
 
 TEST(CapiRulesNullTest, FreeFunctionsAcceptNull) {
   tsc_policy_free(nullptr);
-  tsc_rules_free(nullptr);
+  tsc_rule_catalogue_free(nullptr);
   tsc_timescales_free(nullptr);
   tsc_schedule_free(nullptr);
 }
@@ -120,8 +122,7 @@ TEST_F(CapiRulesTest, NullPolicyArguments) {
       NullRejected(tsc_policy_set_strict_holidays(nullptr, 1), "policy"));
   EXPECT_TRUE(
       NullRejected(tsc_policy_set_due_soon_working_days(nullptr, 3), "policy"));
-  EXPECT_TRUE(
-      NullRejected(tsc_policy_set_participation(nullptr, 0), "policy"));
+  EXPECT_TRUE(NullRejected(tsc_policy_set_participation(nullptr, 0), "policy"));
   EXPECT_TRUE(NullRejected(tsc_policy_set_name(nullptr, "x"), "policy"));
   EXPECT_TRUE(NullRejected(tsc_policy_set_name(policy_, nullptr), "name"));
   EXPECT_TRUE(NullRejected(tsc_policy_from_json(nullptr, "{}", 2), "out"));
@@ -139,16 +140,20 @@ TEST_F(CapiRulesTest, NullPolicyArguments) {
 TEST_F(CapiRulesTest, NullRulesAndEngineArguments) {
   int dummy = 0;
   size_t count = 0;
-  EXPECT_TRUE(NullRejected(tsc_rules_create_builtin(nullptr), "out"));
-  EXPECT_TRUE(NullRejected(tsc_rules_from_json(nullptr, "{}", 2), "out"));
-  tsc_rules* rules = reinterpret_cast<tsc_rules*>(&dummy);
-  EXPECT_TRUE(NullRejected(tsc_rules_from_json(&rules, nullptr, 2), "json"));
+  EXPECT_TRUE(NullRejected(tsc_rule_catalogue_create_builtin(nullptr), "out"));
+  EXPECT_TRUE(
+      NullRejected(tsc_rule_catalogue_from_json(nullptr, "{}", 2), "out"));
+  tsc_rule_catalogue* rules = reinterpret_cast<tsc_rule_catalogue*>(&dummy);
+  EXPECT_TRUE(
+      NullRejected(tsc_rule_catalogue_from_json(&rules, nullptr, 2), "json"));
   EXPECT_EQ(rules, nullptr);
-  EXPECT_TRUE(NullRejected(tsc_rules_count(nullptr, rules_), "out"));
-  EXPECT_TRUE(NullRejected(tsc_rules_count(&count, nullptr), "rules"));
-  EXPECT_TRUE(NullRejected(tsc_rules_get(nullptr, nullptr, nullptr, nullptr,
-                                         nullptr, nullptr, nullptr, 0),
-                           "rules"));
+  EXPECT_TRUE(NullRejected(tsc_rule_catalogue_count(nullptr, rules_), "out"));
+  EXPECT_TRUE(
+      NullRejected(tsc_rule_catalogue_count(&count, nullptr), "catalogue"));
+  EXPECT_TRUE(
+      NullRejected(tsc_rule_catalogue_get(nullptr, nullptr, nullptr, nullptr,
+                                          nullptr, nullptr, nullptr, 0),
+                   "catalogue"));
 
   EXPECT_TRUE(NullRejected(
       tsc_timescales_create(nullptr, cal_, rules_, policy_), "out"));
@@ -462,7 +467,7 @@ TEST_F(CapiRulesTest, BuiltinCatalogueHoldsRulesMd) {
     int32_t offset;
     int unit;
   };
-  // RULES.md's table.
+  // docs/rules.md#catalogue table.
   const Expected expected[] = {
       {"lac.first_review", 20, TSC_UNIT_WORKING_DAYS},
       {"lac.second_review", 3, TSC_UNIT_MONTHS},
@@ -485,7 +490,7 @@ TEST_F(CapiRulesTest, BuiltinCatalogueHoldsRulesMd) {
       {"cp.subsequent_rcpc", 6, TSC_UNIT_MONTHS},
   };
   size_t count = 0;
-  ASSERT_EQ(tsc_rules_count(&count, rules_), TSC_OK);
+  ASSERT_EQ(tsc_rule_catalogue_count(&count, rules_), TSC_OK);
   for (const Expected& e : expected) {
     bool found = false;
     for (size_t i = 0; i < count && !found; ++i) {
@@ -493,8 +498,8 @@ TEST_F(CapiRulesTest, BuiltinCatalogueHoldsRulesMd) {
                  *source = nullptr;
       int32_t offset = 0;
       int unit = -1;
-      ASSERT_EQ(tsc_rules_get(&id, &description, &anchor, &offset, &unit,
-                              &source, rules_, i),
+      ASSERT_EQ(tsc_rule_catalogue_get(&id, &description, &anchor, &offset,
+                                       &unit, &source, rules_, i),
                 TSC_OK);
       if (std::strcmp(id, e.id) != 0) continue;
       found = true;
@@ -506,8 +511,8 @@ TEST_F(CapiRulesTest, BuiltinCatalogueHoldsRulesMd) {
     }
     EXPECT_TRUE(found) << e.id;
   }
-  EXPECT_EQ(tsc_rules_get(nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
-                          rules_, count),
+  EXPECT_EQ(tsc_rule_catalogue_get(nullptr, nullptr, nullptr, nullptr, nullptr,
+                                   nullptr, rules_, count),
             TSC_OUT_OF_RANGE);
   EXPECT_THAT(LastError(), HasSubstr("index"));
 }
@@ -520,12 +525,13 @@ TEST_F(CapiRulesTest, JsonOverridesAndAddsRules) {
                    "description": "CP statutory visit"},
       "cp.icpc_reports": {"offset": -2, "unit": "working_days",
                           "source": "Liverpool procedures"}}})";
-  tsc_rules* local = nullptr;
-  ASSERT_EQ(tsc_rules_from_json(&local, json.data(), json.size()), TSC_OK)
+  tsc_rule_catalogue* local = nullptr;
+  ASSERT_EQ(tsc_rule_catalogue_from_json(&local, json.data(), json.size()),
+            TSC_OK)
       << LastError();
   size_t builtin = 0, count = 0;
-  ASSERT_EQ(tsc_rules_count(&builtin, rules_), TSC_OK);
-  ASSERT_EQ(tsc_rules_count(&count, local), TSC_OK);
+  ASSERT_EQ(tsc_rule_catalogue_count(&builtin, rules_), TSC_OK);
+  ASSERT_EQ(tsc_rule_catalogue_count(&count, local), TSC_OK);
   EXPECT_EQ(count, builtin + 2);
   // The additions come after the built-in rules.
   const char *id = nullptr, *description = nullptr, *anchor = nullptr,
@@ -534,14 +540,14 @@ TEST_F(CapiRulesTest, JsonOverridesAndAddsRules) {
   int unit = -1;
   size_t visit = count;
   for (size_t i = builtin; i < count; ++i) {
-    ASSERT_EQ(tsc_rules_get(&id, nullptr, nullptr, nullptr, nullptr, nullptr,
-                            local, i),
+    ASSERT_EQ(tsc_rule_catalogue_get(&id, nullptr, nullptr, nullptr, nullptr,
+                                     nullptr, local, i),
               TSC_OK);
     if (std::strcmp(id, "cp.visit") == 0) visit = i;
   }
   ASSERT_LT(visit, count);
-  ASSERT_EQ(tsc_rules_get(&id, &description, &anchor, &offset, &unit, &source,
-                          local, visit),
+  ASSERT_EQ(tsc_rule_catalogue_get(&id, &description, &anchor, &offset, &unit,
+                                   &source, local, visit),
             TSC_OK);
   EXPECT_STREQ(id, "cp.visit");
   EXPECT_STREQ(description, "CP statutory visit");
@@ -552,7 +558,7 @@ TEST_F(CapiRulesTest, JsonOverridesAndAddsRules) {
 
   tsc_timescales* ts = nullptr;
   ASSERT_EQ(tsc_timescales_create(&ts, cal_, local, nullptr), TSC_OK);
-  tsc_rules_free(local);  // copied by the engine
+  tsc_rule_catalogue_free(local);  // copied by the engine
   // Example 22 with a 15-working-day record: Fri 1 Apr 2022 -> Tue 26 Apr
   // (Good Friday 15 Apr and Easter Monday 18 Apr skipped).
   EXPECT_EQ(Due(ts, "lac.review_record", Ymd(2022, 4, 1)), Ymd(2022, 4, 26));
@@ -587,8 +593,8 @@ TEST_F(CapiRulesTest, JsonRuleErrorsNameTheKey) {
       {"{\"rules\": {\n  \"x\": }", "line 2"},
   };
   for (const Bad& c : cases) {
-    tsc_rules* rules = reinterpret_cast<tsc_rules*>(&rules_);
-    EXPECT_EQ(tsc_rules_from_json(&rules, c.json, std::strlen(c.json)),
+    tsc_rule_catalogue* rules = reinterpret_cast<tsc_rule_catalogue*>(&rules_);
+    EXPECT_EQ(tsc_rule_catalogue_from_json(&rules, c.json, std::strlen(c.json)),
               TSC_INVALID_ARGUMENT)
         << c.json;
     EXPECT_EQ(rules, nullptr);
@@ -705,7 +711,8 @@ TEST_F(CapiRulesTest, ClockChangesCountElapsedHours) {
     int32_t due_minute;
   };
   const Case cases[] = {
-      // RULES.md: 10:00 Sun 27 Oct 2024 (GMT) -> 11:00 Sat 26 Oct (BST).
+      // docs/conventions.md#hours: 10:00 Sun 27 Oct 2024 (GMT) -> 11:00 Sat 26
+      // Oct (BST).
       {Ymd(2024, 10, 27), 600, Ymd(2024, 10, 26), 660},
       // Spring forward: 10:00 Sun 31 Mar 2024 (BST) -> 09:00 Sat 30 (GMT).
       {Ymd(2024, 3, 31), 600, Ymd(2024, 3, 30), 540},

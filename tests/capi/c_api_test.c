@@ -1,9 +1,11 @@
 /*
  * c_api_test.c: the C ABI driven from plain C99, as a C caller would use it.
  *
- * Expected dates are the hand-checked worked examples (DOMAIN.md section 6),
- * never values computed by the library. Prints "N passed, M failed" and
- * exits non-zero on any failure.
+ * Expected dates are the hand-checked worked examples
+ * (docs/conventions.md#worked-examples), read from tests/data/working-days.csv
+ * and tests/data/due-dates.csv or written beside the check, never values
+ * computed by the library. Prints "N passed, M failed" and exits non-zero on
+ * any failure.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -378,6 +380,147 @@ static void TestGovUkJson(void) {
   free(json);
 }
 
+/* ---- The worked examples ----------------------------------------------------
+ * tests/data/working-days.csv and tests/data/due-dates.csv, checked by hand
+ * and shared with the C++, Python and CLI suites. Comment lines start with
+ * '#'; fields hold no commas or quotes. */
+
+#define TSC_EXAMPLE_LINE 512
+#define TSC_EXAMPLE_MAX_FIELDS 8
+
+/* Opens tests/data/<name> and reads past its comments to its header line,
+ * which must be `header`. NULL, and a failure counted, when it cannot. */
+static FILE* OpenExamples(const char* name, const char* header) {
+  char path[1024];
+  char line[TSC_EXAMPLE_LINE];
+  FILE* f;
+  snprintf(path, sizeof path, "%s/%s", TSC_TEST_DATA_DIR, name);
+  f = fopen(path, "r");
+  if (f == NULL) {
+    ++g_failed;
+    fprintf(stderr, "c_api_test.c: FAILED: cannot read %s\n", path);
+    return NULL;
+  }
+  while (fgets(line, sizeof line, f) != NULL) {
+    line[strcspn(line, "\r\n")] = '\0';
+    if (line[0] == '\0' || line[0] == '#') continue;
+    if (strcmp(line, header) == 0) return f;
+    break;
+  }
+  ++g_failed;
+  fprintf(stderr, "c_api_test.c: FAILED: %s: the header is not %s\n", name,
+          header);
+  fclose(f);
+  return NULL;
+}
+
+/* The next data line of `f`, split at commas in place into `fields`: the
+ * number of fields, or 0 at the end of the file. */
+static int NextExample(FILE* f, char* line, char** fields) {
+  while (fgets(line, TSC_EXAMPLE_LINE, f) != NULL) {
+    int count = 0;
+    char* p = line;
+    line[strcspn(line, "\r\n")] = '\0';
+    if (line[0] == '\0' || line[0] == '#') continue;
+    fields[count++] = p;
+    for (; *p != '\0'; ++p) {
+      if (*p == ',' && count < TSC_EXAMPLE_MAX_FIELDS) {
+        *p = '\0';
+        fields[count++] = p + 1;
+      }
+    }
+    return count;
+  }
+  return 0;
+}
+
+/* `yyyy-mm-dd`, or `yyyy-mm-ddTHH:MM` when `minute` is not NULL (TSC_NO_TIME
+ * for a date only), read with sscanf rather than the library's parser.
+ * 1 on success. */
+static int ParseExampleDate(const char* text, tsc_date* date, int32_t* minute) {
+  int y = 0, m = 0, d = 0, hh = 0, mm = 0, used = 0;
+  if (sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10 ||
+      tsc_date_from_ymd(date, y, m, d) != TSC_OK) {
+    return 0;
+  }
+  if (minute != NULL) *minute = TSC_NO_TIME;
+  if (text[10] == '\0') return 1;
+  used = 0;
+  if (minute == NULL || sscanf(text + 10, "T%2d:%2d%n", &hh, &mm, &used) != 2 ||
+      used != 6 || text[16] != '\0' || hh > 23 || mm > 59) {
+    return 0;
+  }
+  *minute = hh * 60 + mm;
+  return 1;
+}
+
+/* One check of the worked example `id` (`name`), named in a failure. */
+static void CheckExample(int ok, const char* id, const char* name,
+                         const char* what) {
+  if (ok) {
+    ++g_passed;
+    return;
+  }
+  ++g_failed;
+  fprintf(stderr, "c_api_test.c: FAILED: worked example %s (%s): %s\n", id,
+          name, what);
+}
+
+/* A call of the worked example `id` returned TSC_OK. */
+static int CheckExampleCall(int status, const char* id, const char* name,
+                            const char* call) {
+  if (status == TSC_OK) {
+    ++g_passed;
+    return 1;
+  }
+  ++g_failed;
+  fprintf(stderr,
+          "c_api_test.c: FAILED: worked example %s (%s): %s returned %d (%s): "
+          "%s\n",
+          id, name, call, status, tsc_status_string(status),
+          tsc_last_error_message());
+  return 0;
+}
+
+/* The working-day examples: n working days after the event day is the due
+ * date, and n working days lie between the two. */
+static void TestWorkedWorkingDays(void) {
+  char line[TSC_EXAMPLE_LINE];
+  char* f[TSC_EXAMPLE_MAX_FIELDS];
+  FILE* in = OpenExamples("working-days.csv", "event,n,due,id,name,note");
+  tsc_calendar* cal = NULL;
+  int rows = 0;
+  int count;
+
+  if (in == NULL) return;
+  CHECK_OK(tsc_calendar_create_england_and_wales(&cal));
+  while (cal != NULL && (count = NextExample(in, line, f)) > 0) {
+    tsc_date event = 0, due = 0, got = 0;
+    int32_t between = 0;
+    int n = 0, used = 0;
+    ++rows;
+    if (count != 6 || !ParseExampleDate(f[0], &event, NULL) ||
+        sscanf(f[1], "%d%n", &n, &used) != 1 || f[1][used] != '\0' ||
+        !ParseExampleDate(f[2], &due, NULL)) {
+      CheckExample(0, count > 3 ? f[3] : "?", count > 4 ? f[4] : "?",
+                   "a malformed row");
+      continue;
+    }
+    if (CheckExampleCall(tsc_calendar_add_working_days(&got, cal, event, n),
+                         f[3], f[4], "tsc_calendar_add_working_days")) {
+      CheckExample(got == due, f[3], f[4], "the due date");
+    }
+    if (CheckExampleCall(
+            tsc_calendar_working_days_between(&between, cal, event, due), f[3],
+            f[4], "tsc_calendar_working_days_between")) {
+      CheckExample(between == n, f[3], f[4], "the working days between");
+    }
+  }
+  CHECK(rows == 30); /* the whole table */
+  tsc_calendar_free(cal);
+  fclose(in);
+}
+
 /* ---- Rules, policies, due dates and review chains ------------------------ */
 
 static void TestRuleDue(void) {
@@ -459,6 +602,48 @@ static void TestRuleDue(void) {
   tsc_timescales_free(ts);
 }
 
+/* The rule examples: the legal due date (and its time), the practical due
+ * date, and not provisional. */
+static void TestWorkedDueDates(void) {
+  char line[TSC_EXAMPLE_LINE];
+  char* f[TSC_EXAMPLE_MAX_FIELDS];
+  FILE* in = OpenExamples("due-dates.csv",
+                          "id,name,rule,anchor,legal_due,practical_due,note");
+  tsc_timescales* ts = NULL;
+  int rows = 0;
+  int count;
+
+  if (in == NULL) return;
+  CHECK_OK(tsc_timescales_create_default(&ts));
+  while (ts != NULL && (count = NextExample(in, line, f)) > 0) {
+    tsc_date anchor = 0, legal = 0, practical = 0;
+    tsc_date got_legal = 0, got_practical = 0;
+    int32_t anchor_minute = 0, legal_minute = 0, got_minute = 0;
+    int provisional = -1;
+    ++rows;
+    if (count != 7 || !ParseExampleDate(f[3], &anchor, &anchor_minute) ||
+        !ParseExampleDate(f[4], &legal, &legal_minute) ||
+        !ParseExampleDate(f[5], &practical, NULL)) {
+      CheckExample(0, f[0], count > 1 ? f[1] : "?", "a malformed row");
+      continue;
+    }
+    if (!CheckExampleCall(
+            tsc_rule_due(&got_legal, &got_minute, &got_practical, &provisional,
+                         ts, f[2], anchor, anchor_minute),
+            f[0], f[1], "tsc_rule_due")) {
+      continue;
+    }
+    CheckExample(got_legal == legal, f[0], f[1], "the legal due date");
+    CheckExample(got_minute == legal_minute, f[0], f[1], "the legal due time");
+    CheckExample(got_practical == practical, f[0], f[1],
+                 "the practical due date");
+    CheckExample(provisional == 0, f[0], f[1], "not provisional");
+  }
+  CHECK(rows == 30); /* the whole table */
+  tsc_timescales_free(ts);
+  fclose(in);
+}
+
 static void TestPolicy(void) {
   tsc_calendar* cal = NULL;
   tsc_policy* policy = NULL;
@@ -516,7 +701,7 @@ static void TestRules(void) {
   static const char kJson[] =
       "{\"rules\": {\"lac.review_record\": {\"offset\": 15},"
       " \"cp.visit\": {\"offset\": 10, \"unit\": \"working_days\"}}}";
-  tsc_rules* rules = NULL;
+  tsc_rule_catalogue* rules = NULL;
   tsc_calendar* cal = NULL;
   tsc_timescales* ts = NULL;
   size_t count = 0, builtin_count = 0, i;
@@ -525,11 +710,12 @@ static void TestRules(void) {
   int unit = -1, found = 0;
   tsc_date legal = 0;
 
-  CHECK_OK(tsc_rules_create_builtin(&rules));
-  CHECK_OK(tsc_rules_count(&builtin_count, rules));
-  CHECK(builtin_count >= 19); /* RULES.md lists 19 */
+  CHECK_OK(tsc_rule_catalogue_create_builtin(&rules));
+  CHECK_OK(tsc_rule_catalogue_count(&builtin_count, rules));
+  CHECK(builtin_count >= 19); /* docs/rules.md#catalogue */
   for (i = 0; i < builtin_count; ++i) {
-    CHECK_OK(tsc_rules_get(&id, NULL, NULL, &offset, &unit, NULL, rules, i));
+    CHECK_OK(tsc_rule_catalogue_get(&id, NULL, NULL, &offset, &unit, NULL,
+                                    rules, i));
     if (id != NULL && strcmp(id, "lac.first_review") == 0) {
       found = 1;
       CHECK(offset == 20 && unit == TSC_UNIT_WORKING_DAYS);
@@ -539,14 +725,14 @@ static void TestRules(void) {
     }
   }
   CHECK(found);
-  tsc_rules_free(rules);
+  tsc_rule_catalogue_free(rules);
 
-  CHECK_OK(tsc_rules_from_json(&rules, kJson, sizeof kJson - 1));
-  CHECK_OK(tsc_rules_count(&count, rules));
+  CHECK_OK(tsc_rule_catalogue_from_json(&rules, kJson, sizeof kJson - 1));
+  CHECK_OK(tsc_rule_catalogue_count(&count, rules));
   CHECK(count == builtin_count + 1);
   CHECK_OK(tsc_calendar_create_england_and_wales(&cal));
   CHECK_OK(tsc_timescales_create(&ts, cal, rules, NULL));
-  tsc_rules_free(rules);
+  tsc_rule_catalogue_free(rules);
   tsc_calendar_free(cal);
   if (ts == NULL) return;
   /* Example 22 with a 15-working-day record: Fri 1 Apr 2022 -> Tue 26 Apr
@@ -861,7 +1047,7 @@ static void TestErrors(void) {
   tsc_calendar_builder_free(NULL);
   tsc_holiday_list_free(NULL);
   tsc_policy_free(NULL);
-  tsc_rules_free(NULL);
+  tsc_rule_catalogue_free(NULL);
   tsc_timescales_free(NULL);
   tsc_schedule_free(NULL);
 }
@@ -873,7 +1059,9 @@ int main(void) {
   TestEnglandAndWales();
   TestClosureDays();
   TestGovUkJson();
+  TestWorkedWorkingDays();
   TestRuleDue();
+  TestWorkedDueDates();
   TestPolicy();
   TestRules();
   TestSchedule();

@@ -44,6 +44,8 @@ endif()
 
 # Both ways round: every TSC_API function in c.h is exported.
 file(READ "${HEADER}" header)
+# Deprecated names are declared, and exported, like the others.
+string(REGEX REPLACE "TSC_DEPRECATED\\(\"[^\"]*\"\\)" "" header "${header}")
 string(REGEX MATCHALL "TSC_API[^;(]*[ *](tsc_[a-z0-9_]+)[ \n]*\\("
   declarations "${header}")
 set(declared "")

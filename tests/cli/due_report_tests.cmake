@@ -1,22 +1,28 @@
-# CLI tests of `due`, `rules`, `chain`, `report` and `schedule`. Due dates are
-# DOMAIN.md section 6's worked examples; report checks are structural (the
-# figures themselves are tested, counted by hand, in tests/cpp/report_test.cc).
+# CLI tests of `due`, `rules`, `schedule`, `report` and `monitoring`. Due dates are
+# the worked examples of docs/conventions.md (tests/data/due-dates.csv); report
+# checks are structural (the figures themselves are tested, counted by hand,
+# in tests/cpp/report_test.cc).
 
 set(TSC_EXAMPLE_DATA "${PROJECT_SOURCE_DIR}/examples/data")
 
 # ---- due ------------------------------------------------------------------
-tsc_add_cli_test(due.first_review STDOUT "2020-01-22"
-  ARGS due lac.first_review 2019-12-20)
+# One test per row of tests/data/due-dates.csv: cli.due.<name> prints the
+# legal due date (with its time for a timed anchor).
+tsc_read_worked_examples(due-dates.csv
+  "id,name,rule,anchor,legal_due,practical_due,note" 30 TSC_CLI_DUE_EXAMPLES)
+foreach(example IN LISTS TSC_CLI_DUE_EXAMPLES)
+  string(REPLACE "," ";" example "${example}")
+  list(GET example 1 name)
+  list(GET example 2 rule)
+  list(GET example 3 anchor)
+  list(GET example 4 legal_due)
+  tsc_add_cli_test(due.${name} STDOUT "${legal_due}"
+    ARGS due ${rule} ${anchor})
+endforeach()
+
+# 6.15 with the anchor in dd/mm/yyyy.
 tsc_add_cli_test(due.icpc_state_funeral STDOUT "2022-10-04"
   ARGS due cp.icpc 12/09/2022)
-tsc_add_cli_test(due.second_review_good_friday STDOUT "2020-04-10"
-  ARGS due lac.second_review 2020-01-10)
-tsc_add_cli_test(due.clamp_leap STDOUT "2024-02-29"
-  ARGS due lac.subsequent_review 2023-08-31)
-tsc_add_cli_test(due.sw_report_autumn_change STDOUT "2024-10-26T11:00"
-  ARGS due lac.sw_report 2024-10-27T10:00)
-tsc_add_cli_test(due.sw_report_date_only STDOUT "2024-01-01"
-  ARGS due lac.sw_report 2024-01-02)
 tsc_add_cli_test(due.sw_report_three_working_days STDOUT "2023-12-27"
   ARGS due lac.sw_report 2024-01-02 --sw-report-working-days 3)
 tsc_add_cli_test(due.start_is_day_one STDOUT "2020-01-21"
@@ -55,25 +61,35 @@ tsc_add_cli_test(rules.json
   STDOUT_MATCHES "\"id\": \"cp.subsequent_rcpc\""
   ARGS rules --format json)
 
-# ---- chain ------------------------------------------------------------------
-tsc_add_cli_test(chain.lac_issue_example
+# ---- schedule ---------------------------------------------------------------
+tsc_add_cli_test(schedule.lac_issue_example
   STDOUT_MATCHES "1 +lac.first_review +2020-01-22 2020-01-22 2020-01-22 +on_time.*\n2 +lac.second_review +2020-04-22 2020-04-22 2020-04-23 +late +1\n3 +lac.subsequent_review +2020-10-23 2020-10-23 - +overdue +5\nnext review due: 2020-10-23"
+  ARGS schedule lac --start 2019-12-20 --reviews 2020-01-22,2020-04-23
+    --as-at 2020-11-01)
+tsc_add_cli_test(schedule.lac_json
+  STDOUT_MATCHES "\"next_due\": \"2020-10-23\""
+  ARGS schedule lac --start 2019-12-20 --reviews 2020-01-22,2020-04-23
+    --as-at 2020-11-01 --format json)
+tsc_add_cli_test(schedule.lac_left_care
+  STDOUT_MATCHES "1 +lac.first_review +2020-01-22 .* not_required"
+  ARGS schedule lac --start 2019-12-20 --end 2020-01-10 --as-at 2020-03-01)
+tsc_add_cli_test(schedule.cp_example_6
+  STDOUT_MATCHES "1 +cp.first_rcpc +2024-02-29 2024-02-29 2024-02-28 +on_time.*\n2 +cp.subsequent_rcpc +2024-08-28 .* overdue.*first core group:\n1 +cp.core_group +2023-12-14 .* 2023-12-15 +late"
+  ARGS schedule cp --icpc 2023-11-30 --reviews 2024-02-28 --core-group 2023-12-15
+    --as-at 2024-09-02)
+tsc_add_cli_test(schedule.review_before_start EXIT 1
+  STDERR_MATCHES "review on 2019-12-01 is outside"
+  ARGS schedule lac --start 2019-12-20 --reviews 2019-12-01 --as-at 2020-03-01)
+
+# `chain`, the name before 0.2, still works and says what it is now called.
+tsc_add_cli_test(chain.old_name_still_works
+  STDOUT_MATCHES "^LAC review schedule from Fri 20 Dec 2019.*next review due: 2020-10-23"
+  STDERR_MATCHES "^timescales: note: `timescales chain` is now `timescales schedule`; the old name goes in 0.3"
   ARGS chain lac --start 2019-12-20 --reviews 2020-01-22,2020-04-23
     --as-at 2020-11-01)
-tsc_add_cli_test(chain.lac_json
-  STDOUT_MATCHES "\"next_due\": \"2020-10-23\""
-  ARGS chain lac --start 2019-12-20 --reviews 2020-01-22,2020-04-23
-    --as-at 2020-11-01 --format json)
-tsc_add_cli_test(chain.lac_left_care
-  STDOUT_MATCHES "1 +lac.first_review +2020-01-22 .* not_required"
-  ARGS chain lac --start 2019-12-20 --end 2020-01-10 --as-at 2020-03-01)
-tsc_add_cli_test(chain.cp_example_6
-  STDOUT_MATCHES "1 +cp.first_rcpc +2024-02-29 2024-02-29 2024-02-28 +on_time.*\n2 +cp.subsequent_rcpc +2024-08-28 .* overdue.*first core group:\n1 +cp.core_group +2023-12-14 .* 2023-12-15 +late"
-  ARGS chain cp --icpc 2023-11-30 --reviews 2024-02-28 --core-group 2023-12-15
-    --as-at 2024-09-02)
-tsc_add_cli_test(chain.review_before_start EXIT 1
-  STDERR_MATCHES "review on 2019-12-01 is outside"
-  ARGS chain lac --start 2019-12-20 --reviews 2019-12-01 --as-at 2020-03-01)
+tsc_add_cli_test(schedule.needs_lac_or_cp EXIT 1
+  STDERR_MATCHES "schedule needs lac or cp .*timescales monitoring --as-at DATE"
+  ARGS schedule)
 
 # ---- report -----------------------------------------------------------------
 set(TSC_DEMO_INPUTS
@@ -109,23 +125,32 @@ tsc_add_cli_test(report.missing_file EXIT 1
   STDERR_MATCHES "nope.csv"
   ARGS report --meetings "${TSC_CLI_DATA}/nope.csv" --period 2019-20)
 
-# ---- schedule -----------------------------------------------------------------
+# ---- monitoring ---------------------------------------------------------------
 # Children 1000150 and 1000171 are on short breaks (LS V3/V4) on 31 March
 # 2020: CSV keeps one row a child, so their count goes to stderr.
-tsc_add_cli_test(schedule.csv
+tsc_add_cli_test(monitoring.csv
   STDOUT_MATCHES "^child,status,next_due,practical_due,working_days_to_due,rule_id,last_review,reviews_in_period,period_start\n"
   STDERR_MATCHES "^timescales: note: 2 children on short breaks only are not listed"
-  ARGS schedule --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31)
-tsc_add_cli_test(schedule.json_counts_short_breaks
+  ARGS monitoring --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31)
+tsc_add_cli_test(monitoring.json_counts_short_breaks
   STDOUT_MATCHES "\"short_breaks\": 2,"
-  ARGS schedule --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31
+  ARGS monitoring --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31
     --format json)
-tsc_add_cli_test(schedule.only_overdue
+tsc_add_cli_test(monitoring.only_overdue
   STDOUT_MATCHES "^child,status[^\n]*\n([^,\n]+,overdue,[^\n]*\n)+$"
   STDERR_MATCHES "2 children on short breaks"
-  ARGS schedule --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31
+  ARGS monitoring --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31
     --status overdue)
-tsc_add_cli_test(schedule.bad_status EXIT 1
+tsc_add_cli_test(monitoring.bad_status EXIT 1
   STDERR_MATCHES "unknown status 'late'"
-  ARGS schedule --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31
+  ARGS monitoring --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31
     --status late)
+# `schedule --as-at`, the monitoring list's name before 0.2, still runs it
+# with a note.
+tsc_add_cli_test(schedule.old_monitoring_name_still_works
+  STDOUT_MATCHES "^child,status,next_due"
+  STDERR_MATCHES "^timescales: note: the monitoring list is now `timescales monitoring`; `timescales schedule --as-at` goes in 0.3\n"
+  ARGS schedule --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31)
+tsc_add_cli_test(monitoring.needs_as_at EXIT 2
+  STDERR_MATCHES "--as-at is required"
+  ARGS monitoring --ssda903 "${TSC_EXAMPLE_DATA}/ssda903")

@@ -1,6 +1,7 @@
 // Tests of timescales::Calendar: the holiday data, the working-day
 // arithmetic against a brute-force day loop, the worked examples of
-// DOMAIN.md section 6, overlays, closure days, strictness and bad input.
+// docs/conventions.md#worked-examples (tests/data/working-days.csv),
+// overlays, closure days, strictness and bad input.
 
 #include "timescales/calendar.h"
 
@@ -18,6 +19,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "testing/status_matchers.h"
+#include "testing/worked_examples.h"
 
 namespace timescales {
 namespace {
@@ -89,8 +91,7 @@ TEST(EnglandAndWales, HolidaysMatchThePublishedFacts1995To2030) {
   }
   // And every fact is a non-working day, every other weekday in the range a
   // working day.
-  for (int32_t s = D(1995, 1, 1).serial(); s <= D(2030, 12, 31).serial();
-       ++s) {
+  for (int32_t s = D(1995, 1, 1).serial(); s <= D(2030, 12, 31).serial(); ++s) {
     const Date day = Date::FromSerial(s);
     const bool expected = !day.is_weekend() && facts.count(day) == 0;
     ASSERT_THAT(EW().IsWorkingDay(day), IsOkAndHolds(expected)) << day;
@@ -98,19 +99,20 @@ TEST(EnglandAndWales, HolidaysMatchThePublishedFacts1995To2030) {
 }
 
 TEST(EnglandAndWales, SpecialDaysSince1995) {
-  // DOMAIN.md 5.2: moved and one-off days that no rule produces.
-  for (Date day : {D(1995, 5, 8), D(1999, 12, 31), D(2002, 6, 3),
-                   D(2002, 6, 4), D(2011, 4, 29), D(2012, 6, 4),
-                   D(2012, 6, 5), D(2020, 5, 8), D(2022, 6, 2),
-                   D(2022, 6, 3), D(2022, 9, 19), D(2023, 5, 8)}) {
+  // docs/conventions.md#moved-and-one-off-days: moved and one-off days that no
+  // rule produces.
+  for (Date day :
+       {D(1995, 5, 8), D(1999, 12, 31), D(2002, 6, 3), D(2002, 6, 4),
+        D(2011, 4, 29), D(2012, 6, 4), D(2012, 6, 5), D(2020, 5, 8),
+        D(2022, 6, 2), D(2022, 6, 3), D(2022, 9, 19), D(2023, 5, 8)}) {
     EXPECT_THAT(EW().IsWorkingDay(day), IsOkAndHolds(false)) << day;
   }
   // ... and the usual days they displaced were working days.
-  for (Date day : {D(1995, 5, 1), D(2002, 5, 27), D(2012, 5, 28),
-                   D(2020, 5, 4), D(2022, 5, 30)}) {
+  for (Date day : {D(1995, 5, 1), D(2002, 5, 27), D(2012, 5, 28), D(2020, 5, 4),
+                   D(2022, 5, 30)}) {
     EXPECT_THAT(EW().IsWorkingDay(day), IsOkAndHolds(true)) << day;
   }
-  // Christmas Eve is a working day (DOMAIN.md 0.1).
+  // Christmas Eve is a working day (docs/conventions.md#bank-holidays).
   EXPECT_THAT(EW().IsWorkingDay(D(2020, 12, 24)), IsOkAndHolds(true));
 }
 
@@ -152,9 +154,8 @@ TEST(EnglandAndWales, RulesProjectLaterYearsAsProvisional) {
     dates.push_back(h.date);
     EXPECT_TRUE(h.provisional);
   }
-  EXPECT_THAT(dates, ElementsAre(D(2032, 1, 1), D(2032, 3, 26),
-                                 D(2032, 3, 29), D(2032, 5, 3),
-                                 D(2032, 5, 31), D(2032, 8, 30),
+  EXPECT_THAT(dates, ElementsAre(D(2032, 1, 1), D(2032, 3, 26), D(2032, 3, 29),
+                                 D(2032, 5, 3), D(2032, 5, 31), D(2032, 8, 30),
                                  D(2032, 12, 27), D(2032, 12, 28)));
 }
 
@@ -210,7 +211,8 @@ TEST(WorkingDayArithmetic, MatchesDayLoopForEveryDay1990To2040) {
     // Walk forward and back once, recording the k-th working day each way.
     int32_t day = s;
     for (int n = 1; n <= kMaxN; ++n) {
-      do ++day; while (!is_working(day));
+      do ++day;
+      while (!is_working(day));
       Date fast;
       ASSERT_TRUE(EW().TryAddWorkingDays(start, n, &fast)) << start;
       ASSERT_EQ(fast.serial(), day) << start << " + " << n;
@@ -220,7 +222,8 @@ TEST(WorkingDayArithmetic, MatchesDayLoopForEveryDay1990To2040) {
     }
     day = s;
     for (int n = 1; n <= kMaxN; ++n) {
-      do --day; while (!is_working(day));
+      do --day;
+      while (!is_working(day));
       Date fast;
       ASSERT_TRUE(EW().TryAddWorkingDays(start, -n, &fast)) << start;
       ASSERT_EQ(fast.serial(), day) << start << " - " << n;
@@ -249,21 +252,20 @@ TEST(WorkingDayArithmetic, BetweenMatchesDayLoopCountsAndSigns) {
       ASSERT_EQ(fast, -forward);
       // [a, b] when the start counts as day one.
       const int inclusive = forward + (loop.IsWorking(Date::FromSerial(a)));
-      ASSERT_THAT(EW().WorkingDaysBetween(Date::FromSerial(a),
-                                          Date::FromSerial(b),
-                                          Counting::kStartIsDayOne),
-                  IsOkAndHolds(inclusive));
+      ASSERT_THAT(
+          EW().WorkingDaysBetween(Date::FromSerial(a), Date::FromSerial(b),
+                                  Counting::kStartIsDayOne),
+          IsOkAndHolds(inclusive));
     }
-    ASSERT_THAT(EW().WorkingDaysBetween(Date::FromSerial(a),
-                                        Date::FromSerial(a)),
-                IsOkAndHolds(0));
+    ASSERT_THAT(
+        EW().WorkingDaysBetween(Date::FromSerial(a), Date::FromSerial(a)),
+        IsOkAndHolds(0));
   }
 }
 
 TEST(WorkingDayArithmetic, StartIsDayOneIsOneDayStricterFromAWorkingDay) {
   const DayLoop loop;
-  for (int32_t s = D(2018, 1, 1).serial(); s <= D(2026, 12, 31).serial();
-       ++s) {
+  for (int32_t s = D(2018, 1, 1).serial(); s <= D(2026, 12, 31).serial(); ++s) {
     const Date start = Date::FromSerial(s);
     for (int n : {1, 5, 10, 15, 20, 45}) {
       absl::StatusOr<Date> excluded = EW().AddWorkingDays(start, n);
@@ -290,82 +292,41 @@ TEST(WorkingDayArithmetic, StartIsDayOneIsOneDayStricterFromAWorkingDay) {
   }
 }
 
-// ---- DOMAIN.md section 6 worked examples ------------------------------------
+// ---- Worked examples --------------------------------------------------------
+// The rows of tests/data/working-days.csv, shared with the C, Python and
+// CLI suites.
 
-struct WorkingDayCase {
-  const char* what;
-  Date anchor;
-  int n;
-  Date expected;
-};
+using ::timescales::testing::WorkingDayExample;
+using ::timescales::testing::WorkingDayExamples;
 
-class WorkedExampleTest : public ::testing::TestWithParam<WorkingDayCase> {};
+class WorkedExampleTest : public ::testing::TestWithParam<WorkingDayExample> {};
 
 TEST_P(WorkedExampleTest, AddWorkingDays) {
-  const WorkingDayCase& c = GetParam();
-  EXPECT_THAT(EW().AddWorkingDays(c.anchor, c.n), IsOkAndHolds(c.expected))
-      << c.what;
+  const WorkingDayExample& c = GetParam();
+  const std::string what = c.id + " " + c.note;
+  EXPECT_THAT(EW().AddWorkingDays(c.event, c.n), IsOkAndHolds(c.due)) << what;
   if (c.n > 0) {
-    EXPECT_THAT(EW().WorkingDaysBetween(c.anchor, c.expected),
-                IsOkAndHolds(c.n))
-        << c.what;
+    EXPECT_THAT(EW().WorkingDaysBetween(c.event, c.due), IsOkAndHolds(c.n))
+        << what;
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Domain6, WorkedExampleTest,
-    ::testing::Values(
-        WorkingDayCase{"1 Christmas 2019", D(2019, 12, 20), 20,
-                       D(2020, 1, 22)},
-        WorkingDayCase{"8 millennium", D(1999, 12, 24), 20, D(2000, 1, 27)},
-        WorkingDayCase{"9 1995 VE day", D(1995, 4, 28), 20, D(1995, 5, 30)},
-        WorkingDayCase{"10 golden jubilee", D(2002, 5, 24), 20,
-                       D(2002, 6, 25)},
-        WorkingDayCase{"11 royal wedding", D(2011, 4, 21), 20,
-                       D(2011, 5, 25)},
-        WorkingDayCase{"12 diamond jubilee", D(2012, 5, 25), 20,
-                       D(2012, 6, 26)},
-        WorkingDayCase{"13 2020 VE day", D(2020, 4, 27), 20, D(2020, 5, 27)},
-        WorkingDayCase{"14 platinum jubilee", D(2022, 5, 27), 20,
-                       D(2022, 6, 28)},
-        WorkingDayCase{"15 state funeral", D(2022, 9, 12), 15,
-                       D(2022, 10, 4)},
-        WorkingDayCase{"16 coronation", D(2023, 4, 25), 15, D(2023, 5, 18)},
-        WorkingDayCase{"17 Christmas 2021", D(2021, 12, 17), 15,
-                       D(2022, 1, 12)},
-        WorkingDayCase{"18 placement plan", D(2020, 12, 23), 5,
-                       D(2021, 1, 4)},
-        WorkingDayCase{"18 care plan", D(2020, 12, 23), 10, D(2021, 1, 11)},
-        WorkingDayCase{"19 referral decision", D(2020, 12, 24), 1,
-                       D(2020, 12, 29)},
-        WorkingDayCase{"20 assessment 2019", D(2019, 4, 1), 45,
-                       D(2019, 6, 7)},
-        WorkingDayCase{"20 assessment 2024", D(2024, 1, 2), 45,
-                       D(2024, 3, 5)},
-        WorkingDayCase{"21 core group", D(2018, 12, 20), 10, D(2019, 1, 8)},
-        WorkingDayCase{"22 decisions", D(2022, 4, 1), 5, D(2022, 4, 8)},
-        WorkingDayCase{"22 record", D(2022, 4, 1), 20, D(2022, 5, 4)},
-        WorkingDayCase{"23 from a Saturday", D(2024, 3, 23), 20,
-                       D(2024, 4, 23)},
-        WorkingDayCase{"24 Christmas 2022", D(2022, 12, 23), 20,
-                       D(2023, 1, 25)},
-        WorkingDayCase{"24 Christmas 2027", D(2027, 12, 24), 20,
-                       D(2028, 1, 26)},
-        WorkingDayCase{"25 two strategy discussions", D(2024, 6, 3), 15,
-                       D(2024, 6, 24)},
-        WorkingDayCase{"25 last strategy discussion", D(2024, 6, 10), 15,
-                       D(2024, 7, 1)},
-        WorkingDayCase{"26 three working days before", D(2024, 1, 2), -3,
-                       D(2023, 12, 27)},
-        WorkingDayCase{"26 one working day before", D(2024, 1, 2), -1,
-                       D(2023, 12, 29)},
-        WorkingDayCase{"28 unborn", D(2024, 3, 1), 10, D(2024, 3, 15)}));
+INSTANTIATE_TEST_SUITE_P(Domain6, WorkedExampleTest,
+                         ::testing::ValuesIn(WorkingDayExamples().rows));
+
+// The whole table was read: a lost row would otherwise be a lost test.
+TEST(WorkedExamples, WorkingDayTableIsReadWhole) {
+  EXPECT_EQ(WorkingDayExamples().error, "");
+  EXPECT_FALSE(WorkingDayExamples().rows.empty());
+  EXPECT_EQ(WorkingDayExamples().rows.size(), 30u);
+}
 
 TEST(WorkedExamples, Christmas2019StartIsDayOneIsADayEarlier) {
-  // DOMAIN.md 6 example 1: the inclusive convention gives Tue 21 Jan 2020.
-  EXPECT_THAT(EW().AddWorkingDays(D(2019, 12, 20), 20,
-                                  Counting::kStartIsDayOne),
-              IsOkAndHolds(D(2020, 1, 21)));
+  // docs/conventions.md#worked-examples (example 1): the inclusive convention
+  // gives Tue 21 Jan 2020.
+  EXPECT_THAT(
+      EW().AddWorkingDays(D(2019, 12, 20), 20, Counting::kStartIsDayOne),
+      IsOkAndHolds(D(2020, 1, 21)));
 }
 
 TEST(WorkedExamples, IcpcOnDay16IsLate) {
@@ -401,8 +362,7 @@ TEST(Roll, Conventions) {
                     Roll::kModifiedFollowing, Roll::kModifiedPreceding}) {
     EXPECT_THAT(EW().Adjust(D(2024, 9, 2), roll), IsOkAndHolds(D(2024, 9, 2)));
   }
-  EXPECT_THAT(EW().NextWorkingDay(D(2020, 4, 9)),
-              IsOkAndHolds(D(2020, 4, 14)));
+  EXPECT_THAT(EW().NextWorkingDay(D(2020, 4, 9)), IsOkAndHolds(D(2020, 4, 14)));
   EXPECT_THAT(EW().PreviousWorkingDay(D(2020, 4, 14)),
               IsOkAndHolds(D(2020, 4, 9)));
 }
@@ -418,9 +378,9 @@ TEST(Calendar, OutOfRangeIsAClearError) {
                        HasSubstr("+20 working days from 2199-12-20")));
   EXPECT_THAT(EW().AddWorkingDays(D(1900, 1, 3), -5),
               StatusIs(absl::StatusCode::kOutOfRange));
-  EXPECT_THAT(EW().WorkingDaysBetween(D(2000, 1, 1),
-                                      Date::FromSerial(INT32_MAX)),
-              StatusIs(absl::StatusCode::kOutOfRange));
+  EXPECT_THAT(
+      EW().WorkingDaysBetween(D(2000, 1, 1), Date::FromSerial(INT32_MAX)),
+      StatusIs(absl::StatusCode::kOutOfRange));
   EXPECT_THAT(EW().AddWorkingDays(D(2000, 1, 1), INT32_MAX),
               StatusIs(absl::StatusCode::kOutOfRange));
   EXPECT_THAT(EW().AddWorkingDays(D(2000, 1, 1), INT32_MIN),
@@ -442,8 +402,7 @@ TEST(Calendar, StrictRefusesDatesPastTheData) {
               StatusIs(absl::StatusCode::kOutOfRange,
                        HasSubstr("known until 2028-12-31")));
   EXPECT_THAT(strict->IsWorkingDay(D(2029, 1, 2)),
-              StatusIs(absl::StatusCode::kOutOfRange,
-                       HasSubstr("strict")));
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("strict")));
   // Listing holidays too: up to the data's end, and no further.
   absl::StatusOr<std::vector<Holiday>> listed =
       strict->HolidaysBetween(D(2028, 12, 1), D(2028, 12, 31));
@@ -462,8 +421,7 @@ TEST(Calendar, StrictRefusesDatesPastTheData) {
 TEST(Calendar, BatchMatchesScalarAndNamesTheFailingElement) {
   std::vector<int32_t> days;
   std::vector<int32_t> n;
-  for (int32_t s = D(2015, 1, 1).serial(); s < D(2025, 1, 1).serial();
-       s += 7) {
+  for (int32_t s = D(2015, 1, 1).serial(); s < D(2025, 1, 1).serial(); s += 7) {
     days.push_back(s);
     n.push_back(static_cast<int32_t>(s % 61) - 30);
   }
@@ -515,8 +473,8 @@ TEST(Calendar, CopiesShareTablesAndAreThreadSafe) {
   std::vector<int> mismatches(4, 0);
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
-      for (int32_t s = D(2000, 1, 1).serial() + t;
-           s < D(2030, 1, 1).serial(); s += 4) {
+      for (int32_t s = D(2000, 1, 1).serial() + t; s < D(2030, 1, 1).serial();
+           s += 4) {
         Date a;
         Date b;
         if (!copy.TryAddWorkingDays(Date::FromSerial(s), 20, &a) ||
@@ -560,7 +518,8 @@ TEST(Calendar, CopiesAndMovesOutliveTheOriginal) {
   }
 }
 
-// ---- Builders: GOV.UK files, overlays, closure days --------------------------
+// ---- Builders: GOV.UK files, overlays, closure days
+// --------------------------
 
 TEST(CalendarBuilder, LoadsTheWholeGovUkFileAsAReplacement) {
   const std::string json =
@@ -571,8 +530,7 @@ TEST(CalendarBuilder, LoadsTheWholeGovUkFileAsAReplacement) {
   EXPECT_EQ(cal->info().known_until, D(2030, 12, 31));
   EXPECT_EQ(cal->info().exact_from, D(1995, 1, 1));
   // Same working days as the built-in calendar across the file's span.
-  for (int32_t s = D(1995, 1, 1).serial(); s <= D(2030, 12, 31).serial();
-       ++s) {
+  for (int32_t s = D(1995, 1, 1).serial(); s <= D(2030, 12, 31).serial(); ++s) {
     ASSERT_EQ(*cal->IsWorkingDay(Date::FromSerial(s)),
               *EW().IsWorkingDay(Date::FromSerial(s)))
         << Date::FromSerial(s);
@@ -640,15 +598,15 @@ TEST(CalendarBuilder, OverlayReplacesTheYearsItCoversAndExtendsTheHorizon) {
 
 TEST(CalendarBuilder, ClosureDaysAreNonWorkingForThisCouncilOnly) {
   CalendarBuilder builder = CalendarBuilder::EnglandAndWales();
-  ASSERT_THAT(builder.LoadClosureDays(
-                  "\xEF\xBB\xBF# Christmas-week closure\r\n"
-                  "2024-12-24, Council closure\r\n"
-                  "27/12/2024 Council closure\n"
-                  "\n"
-                  "2024-12-25 Already Christmas\n"
-                  "2024-12-28  # a Saturday: changes nothing\n",
-                  "closures.txt"),
-              IsOk());
+  ASSERT_THAT(
+      builder.LoadClosureDays("\xEF\xBB\xBF# Christmas-week closure\r\n"
+                              "2024-12-24, Council closure\r\n"
+                              "27/12/2024 Council closure\n"
+                              "\n"
+                              "2024-12-25 Already Christmas\n"
+                              "2024-12-28  # a Saturday: changes nothing\n",
+                              "closures.txt"),
+      IsOk());
   ASSERT_THAT(builder.AddClosureDay(D(2024, 12, 30), ""), IsOk());
   absl::StatusOr<Calendar> cal = builder.Build();
   ASSERT_THAT(cal, IsOk());
@@ -671,10 +629,10 @@ TEST(CalendarBuilder, ClosureDaysAreNonWorkingForThisCouncilOnly) {
 
 TEST(CalendarBuilder, BadClosureLinesNameSourceAndLineAndAddNothing) {
   CalendarBuilder builder = CalendarBuilder::EnglandAndWales();
-  EXPECT_THAT(builder.LoadClosureDays("2024-12-24\n2024-12-32 oops\n",
-                                      "closures.txt"),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("closures.txt:2: '2024-12-32' is not a date")));
+  EXPECT_THAT(
+      builder.LoadClosureDays("2024-12-24\n2024-12-32 oops\n", "closures.txt"),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("closures.txt:2: '2024-12-32' is not a date")));
   absl::StatusOr<Calendar> cal = builder.Build();
   ASSERT_THAT(cal, IsOk());
   EXPECT_EQ(cal->info().closure_days, 0);
@@ -684,8 +642,8 @@ TEST(CalendarBuilder, BadClosureLinesNameSourceAndLineAndAddNothing) {
 }
 
 TEST(CalendarBuilder, MalformedJsonNamesLineAndColumn) {
-  EXPECT_THAT(Calendar::FromGovUkJson("{\n  \"scotland\": {\n    \"events\": [,]\n}",
-                                      "scotland"),
+  EXPECT_THAT(Calendar::FromGovUkJson(
+                  "{\n  \"scotland\": {\n    \"events\": [,]\n}", "scotland"),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("line 3, column")));
   EXPECT_THAT(Calendar::FromGovUkJson("[]", "scotland"),
@@ -697,14 +655,14 @@ TEST(CalendarBuilder, MalformedJsonNamesLineAndColumn) {
           ""),
       StatusIs(absl::StatusCode::kInvalidArgument,
                HasSubstr("events[0]: '2024-02-30' is not a date")));
-  EXPECT_THAT(Calendar::FromGovUkJson(
-                  R"({"division": "x", "events": [{"date": "2024-02-01"}]})",
-                  ""),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("missing \"title\"")));
-  EXPECT_THAT(Calendar::FromGovUkJson(R"({"division": "x", "events": []})", ""),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("no events")));
+  EXPECT_THAT(
+      Calendar::FromGovUkJson(
+          R"({"division": "x", "events": [{"date": "2024-02-01"}]})", ""),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("missing \"title\"")));
+  EXPECT_THAT(
+      Calendar::FromGovUkJson(R"({"division": "x", "events": []})", ""),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("no events")));
   EXPECT_THAT(Calendar::FromGovUkJson("", "scotland"),
               StatusIs(absl::StatusCode::kInvalidArgument));
 }

@@ -1,8 +1,8 @@
 // Tests of timescales::Date and calendar-month arithmetic.
 //
-// Expected dates come from DOMAIN.md section 6 (hand-checked worked
-// examples) and from brute-force references that walk the calendar one day
-// at a time, independently of the serial-day formulas under test.
+// Expected dates come from docs/conventions.md#worked-examples (hand-checked
+// worked examples) and from brute-force references that walk the calendar one
+// day at a time, independently of the serial-day formulas under test.
 
 #include "timescales/date.h"
 
@@ -35,8 +35,7 @@ struct NaiveDay {
   int month;
   int day;
   void Next() {
-    static const int kDays[] = {31, 28, 31, 30, 31, 30,
-                                31, 31, 30, 31, 30, 31};
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     const int last = month == 2 && leap ? 29 : kDays[month - 1];
     if (++day > last) {
@@ -106,21 +105,21 @@ TEST(Date, ParsesIsoAndDfeShapes) {
   EXPECT_THAT(Date::Parse("  1/4/2019 "), IsOkAndHolds(D(2019, 4, 1)));
   EXPECT_THAT(Date::Parse("2019-12-20", DateFormat::kIso),
               IsOkAndHolds(D(2019, 12, 20)));
-  EXPECT_THAT(Date::Parse("20/12/2019", DateFormat::kIso),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("yyyy-mm-dd")));
-  EXPECT_THAT(Date::Parse("2019-12-20", DateFormat::kDmy),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("dd/mm/yyyy")));
+  EXPECT_THAT(
+      Date::Parse("20/12/2019", DateFormat::kIso),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("yyyy-mm-dd")));
+  EXPECT_THAT(
+      Date::Parse("2019-12-20", DateFormat::kDmy),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("dd/mm/yyyy")));
 }
 
 TEST(Date, ParseErrorsQuoteTheText) {
   EXPECT_THAT(Date::Parse("31/02/2020"),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("'31/02/2020' is not a date")));
-  for (const char* bad : {"", "2019", "2019-1-20", "20-12-2019", "2019/12/20",
-                          "2019-12-20T10:00", "x2019-12-20", "20/12/19",
-                          "2019-12-2a", "１９９９-01-01"}) {
+  for (const char* bad :
+       {"", "2019", "2019-1-20", "20-12-2019", "2019/12/20", "2019-12-20T10:00",
+        "x2019-12-20", "20/12/19", "2019-12-2a", "１９９９-01-01"}) {
     EXPECT_THAT(Date::Parse(bad), StatusIs(absl::StatusCode::kInvalidArgument))
         << bad;
   }
@@ -149,7 +148,8 @@ TEST(Date, LeapYearsAndMonthLengths) {
 }
 
 TEST(AddDays, PlainCalendarDays) {
-  // DOMAIN.md 6 example 27: placement Sun 1 Sep 2024 -> visit by Sun 8 Sep.
+  // docs/conventions.md#worked-examples (example 27): placement Sun 1 Sep 2024
+  // -> visit by Sun 8 Sep.
   EXPECT_THAT(AddDays(D(2024, 9, 1), 7), IsOkAndHolds(D(2024, 9, 8)));
   EXPECT_THAT(AddDays(D(2024, 9, 6), 42), IsOkAndHolds(D(2024, 10, 18)));
   EXPECT_THAT(AddWeeks(D(2024, 9, 6), 6), IsOkAndHolds(D(2024, 10, 18)));
@@ -175,7 +175,8 @@ TEST_P(CorrespondingDateTest, MatchesWorkedExample) {
   EXPECT_THAT(AddMonths(c.from, c.months), IsOkAndHolds(c.expected));
 }
 
-// DOMAIN.md 6 examples 2-7 and the Boost end-of-month trap.
+// docs/conventions.md#worked-examples (examples 2-7) and the Boost end-of-month
+// trap.
 INSTANTIATE_TEST_SUITE_P(
     WorkedExamples, CorrespondingDateTest,
     ::testing::Values(
@@ -198,7 +199,8 @@ INSTANTIATE_TEST_SUITE_P(
         MonthCase{D(2199, 7, 31), 5, D(2199, 12, 31)}));
 
 TEST(AddMonths, DriftFromActualDatesDiffersFromDirectOffset) {
-  // Chained from the actual review (DOMAIN.md 6 example 5), not +12 months.
+  // Chained from the actual review (docs/conventions.md#worked-examples
+  // (example 5)), not +12 months.
   absl::StatusOr<Date> first = AddMonths(D(2023, 8, 31), 6);
   ASSERT_THAT(first, IsOk());
   EXPECT_THAT(AddMonths(*first, 6), IsOkAndHolds(D(2024, 8, 29)));
@@ -262,8 +264,7 @@ Date NaiveAddMonths(Date from, int months) {
 
 TEST(AddMonths, MatchesDayWalkingReferenceOverEveryDay1990To2040) {
   const std::vector<int> month_counts = {1, 2, 3, 6, 12, 18, 24};
-  for (int32_t s = D(1990, 1, 1).serial(); s <= D(2040, 12, 31).serial();
-       ++s) {
+  for (int32_t s = D(1990, 1, 1).serial(); s <= D(2040, 12, 31).serial(); ++s) {
     const Date from = Date::FromSerial(s);
     for (int months : month_counts) {
       absl::StatusOr<Date> fast = AddMonths(from, months);

@@ -62,7 +62,7 @@ int64_t RejectionsOf(const Dataset& data, const std::string& path) {
                        [&](const Rejection& r) { return r.path == path; });
 }
 
-// DATA.md: every row read is kept or rejected, per file.
+// docs/inputs.md#reconciliation: every row read is kept or rejected, per file.
 void ExpectReconciles(const Dataset& data) {
   for (const InputFile& file : data.files) {
     EXPECT_EQ(RejectionsOf(data, file.path), file.rejected) << file.path;
@@ -859,9 +859,10 @@ TEST(ImportCinXml, LinesCountEveryLineEndWhateverMarkupHoldsIt) {
   ExpectReconciles(data);
 }
 
-// A plan is known by its start date (DATA.md: blank keys are rejected with
-// their line, never guessed): blank, placeholder or missing, the plan is
-// rejected, and counted, rather than kept where no KPI could place it.
+// A plan is known by its start date (docs/inputs.md#rejected-rows: blank keys
+// are rejected with their line, never guessed): blank, placeholder or missing,
+// the plan is rejected, and counted, rather than kept where no KPI could place
+// it.
 TEST(ImportCinXml, PlansWithoutAStartDateAreRejectedWithTheirLine) {
   const std::string census = R"(<Message>
 <Children>

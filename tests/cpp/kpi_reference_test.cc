@@ -1,7 +1,7 @@
 // The KPI engine against a brute-force reference over random data: the LAC
 // review KPIs and the per-chair meeting KPIs, for a year, each of its
 // months and the previous year, computed here straight from the words of
-// KPIS.md (a loop over every child, period, review and meeting for every
+// docs/kpis.md (a loop over every child, period, review and meeting for every
 // period asked), with nothing precomputed or shared with the engine.
 
 #include <algorithm>
@@ -341,8 +341,8 @@ class Reference {
     }
   }
 
-  // KPIS.md: judged by the recorded timestamp wherever it falls; with none,
-  // not yet due while due after the horizon, else late.
+  // docs/kpis.md#meeting-kpi-horizon: judged by the recorded timestamp wherever
+  // it falls; with none, not yet due while due after the horizon, else late.
   static void FollowUp(Date due, const std::optional<Moment>& done,
                        Date horizon, Counts* c) {
     if (!done && due > horizon) {

@@ -118,7 +118,9 @@ TEST(MonitoringList, DueOnTheAsAtDayIsOverdueAtItsEnd) {
       BuildMonitoringList(County(), D(2020, 11, 16), ReportConfig(), options);
   ASSERT_THAT(list, IsOk());
   for (const MonitoringRow& r : list->rows) {
-    if (r.child == "B") EXPECT_EQ(r.status, MonitoringStatus::kDueSoon);
+    if (r.child == "B") {
+      EXPECT_EQ(r.status, MonitoringStatus::kDueSoon);
+    }
   }
 }
 

@@ -3,9 +3,9 @@
 // byte for byte with a reviewed golden file in tests/data/render/; set
 // TSC_UPDATE_GOLDEN=1 to rewrite the goldens (then review the diff). The
 // property tests check what must hold whatever the layout: the JSON has
-// exactly the keys of the KPIS.md contract, the HTML fetches nothing and
-// runs nothing, the CSV is rectangular, the Markdown tables keep their
-// columns.
+// exactly the keys of the docs/kpis.md#json-output contract, the HTML fetches
+// nothing and runs nothing, the CSV is rectangular, the Markdown tables keep
+// their columns.
 
 #include "timescales/render.h"
 
@@ -278,7 +278,8 @@ TEST(RenderGolden, Html) {
   ExpectGolden("expected.html", RenderHtml(SampleReport()));
 }
 
-// ---- JSON: the KPIS.md contract --------------------------------------------
+// ---- JSON: the docs/kpis.md#json-output contract
+// --------------------------------------------
 
 std::vector<std::string> Keys(const Json& object) {
   std::vector<std::string> keys;

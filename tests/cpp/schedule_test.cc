@@ -1,6 +1,7 @@
 // Tests of review chains: LAC periods of care (returns to care, short
 // breaks, leaving care before a due date) and CP plans, with statuses as at
-// a date. Due dates are DOMAIN.md section 6 examples or hand-counted.
+// a date. Due dates are docs/conventions.md#worked-examples examples or
+// hand-counted.
 
 #include "timescales/schedule.h"
 
@@ -38,15 +39,14 @@ std::vector<Date> DueDates(const Schedule& s) {
 TEST(LacSchedule, ChainsFromActualDatesWithStatusesAsAtADate) {
   // The CLI example: looked after Fri 20 Dec 2019, reviews 22 Jan and
   // 23 Apr 2020, as at 1 Nov 2020.
-  absl::StatusOr<Schedule> s =
-      LacSchedule(TS(), LacPeriod{D(2019, 12, 20), {}, false},
-                  {Reviewed(D(2020, 1, 22)), Reviewed(D(2020, 4, 23))},
-                  D(2020, 11, 1));
+  absl::StatusOr<Schedule> s = LacSchedule(
+      TS(), LacPeriod{D(2019, 12, 20), {}, false},
+      {Reviewed(D(2020, 1, 22)), Reviewed(D(2020, 4, 23))}, D(2020, 11, 1));
   ASSERT_THAT(s, IsOk());
   EXPECT_EQ(s->kind, "lac");
-  EXPECT_THAT(DueDates(*s), ::testing::ElementsAre(D(2020, 1, 22),
-                                                   D(2020, 4, 22),
-                                                   D(2020, 10, 23)));
+  EXPECT_THAT(
+      DueDates(*s),
+      ::testing::ElementsAre(D(2020, 1, 22), D(2020, 4, 22), D(2020, 10, 23)));
   EXPECT_THAT(Statuses(*s),
               ::testing::ElementsAre(SlotStatus::kOnTime, SlotStatus::kLate,
                                      SlotStatus::kOverdue));
@@ -84,24 +84,25 @@ TEST(LacSchedule, DueSoonNotYetDueAndTheAsAtDayItself) {
 TEST(LacSchedule, MonthEndDriftFollowsActualDates) {
   // Looked after Wed 2 Aug 2023: first review due Thu 31 Aug (28 Aug is a
   // bank holiday).
-  absl::StatusOr<Schedule> s = LacSchedule(
-      TS(), LacPeriod{D(2023, 8, 2), {}, false},
-      {Reviewed(D(2023, 8, 31)), Reviewed(D(2023, 11, 30)),
-       Reviewed(D(2024, 5, 30))},
-      D(2024, 6, 1));
+  absl::StatusOr<Schedule> s =
+      LacSchedule(TS(), LacPeriod{D(2023, 8, 2), {}, false},
+                  {Reviewed(D(2023, 8, 31)), Reviewed(D(2023, 11, 30)),
+                   Reviewed(D(2024, 5, 30))},
+                  D(2024, 6, 1));
   ASSERT_THAT(s, IsOk());
   // 31 Aug -> 30 Nov (3 months, clamped); held 30 Nov -> 30 May 2024;
   // held 30 May -> 30 Nov 2024.
   EXPECT_THAT(DueDates(*s),
               ::testing::ElementsAre(D(2023, 8, 31), D(2023, 11, 30),
                                      D(2024, 5, 30), D(2024, 11, 30)));
-  absl::StatusOr<Schedule> drift = LacSchedule(
-      TS(), LacPeriod{D(2023, 3, 1), {}, false},
-      {Reviewed(D(2023, 3, 29)), Reviewed(D(2023, 6, 29)),
-       Reviewed(D(2023, 8, 31)), Reviewed(D(2024, 2, 29))},
-      D(2024, 3, 1));
+  absl::StatusOr<Schedule> drift =
+      LacSchedule(TS(), LacPeriod{D(2023, 3, 1), {}, false},
+                  {Reviewed(D(2023, 3, 29)), Reviewed(D(2023, 6, 29)),
+                   Reviewed(D(2023, 8, 31)), Reviewed(D(2024, 2, 29))},
+                  D(2024, 3, 1));
   ASSERT_THAT(drift, IsOk());
-  // DOMAIN.md 6 example 5: 31 Aug 2023 -> 29 Feb 2024 -> 29 Aug 2024.
+  // docs/conventions.md#worked-examples (example 5): 31 Aug 2023 -> 29 Feb 2024
+  // -> 29 Aug 2024.
   EXPECT_EQ(drift->slots[3].due.legal_due.date, D(2024, 2, 29));
   EXPECT_EQ(drift->slots[4].due.legal_due.date, D(2024, 8, 29));
   EXPECT_EQ(*drift->next_due, D(2024, 8, 29));
@@ -114,7 +115,8 @@ TEST(LacSchedule, LeavingCareBeforeTheDueDateNeedsNoReview) {
   ASSERT_THAT(left, IsOk());
   EXPECT_EQ(left->slots[0].status, SlotStatus::kNotRequired);
   EXPECT_FALSE(left->next_due.has_value());
-  // Ending on the due date itself also needs no review (KPIS.md).
+  // Ending on the due date itself also needs no review
+  // (docs/kpis.md#overdue-slots).
   EXPECT_EQ(LacSchedule(TS(), LacPeriod{D(2019, 12, 20), D(2020, 1, 22), false},
                         {}, D(2020, 3, 1))
                 ->slots[0]
@@ -131,13 +133,13 @@ TEST(LacSchedule, LeavingCareBeforeTheDueDateNeedsNoReview) {
 
 TEST(LacSchedule, ReturnsToCareRestartTheChain) {
   // Two periods of care; the second restarts at 20 working days.
-  absl::StatusOr<LacHistory> history = LacSchedules(
-      TS(),
-      {LacPeriod{D(2019, 12, 20), D(2020, 3, 2), false},
-       LacPeriod{D(2022, 5, 27), {}, false}},
-      {Reviewed(D(2020, 1, 22)), Reviewed(D(2022, 6, 28)),
-       Reviewed(D(2021, 1, 1))},
-      D(2022, 7, 1));
+  absl::StatusOr<LacHistory> history =
+      LacSchedules(TS(),
+                   {LacPeriod{D(2019, 12, 20), D(2020, 3, 2), false},
+                    LacPeriod{D(2022, 5, 27), {}, false}},
+                   {Reviewed(D(2020, 1, 22)), Reviewed(D(2022, 6, 28)),
+                    Reviewed(D(2021, 1, 1))},
+                   D(2022, 7, 1));
   ASSERT_THAT(history, IsOk());
   ASSERT_EQ(history->schedules.size(), 2u);
   const Schedule& first = history->schedules[0];
@@ -145,7 +147,8 @@ TEST(LacSchedule, ReturnsToCareRestartTheChain) {
               ::testing::ElementsAre(D(2020, 1, 22), D(2020, 4, 22)));
   EXPECT_EQ(first.slots[1].status, SlotStatus::kNotRequired);
   const Schedule& second = history->schedules[1];
-  // DOMAIN.md 6 example 14: from Fri 27 May 2022 -> Tue 28 Jun 2022.
+  // docs/conventions.md#worked-examples (example 14): from Fri 27 May 2022 ->
+  // Tue 28 Jun 2022.
   EXPECT_EQ(second.slots[0].due.legal_due.date, D(2022, 6, 28));
   EXPECT_EQ(second.slots[0].status, SlotStatus::kOnTime);
   EXPECT_EQ(*second.next_due, D(2022, 9, 28));
@@ -175,20 +178,19 @@ TEST(LacSchedule, DuplicatesCountOnceAndBadReviewsAreErrors) {
                           {Reviewed(D(2019, 12, 1))}, D(2020, 2, 1)),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("review on 2019-12-01 is outside")));
-  EXPECT_THAT(LacSchedule(TS(), LacPeriod{D(2019, 12, 20), D(2019, 12, 1),
-                                          false},
-                          {}, D(2020, 2, 1)),
-              StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(
+      LacSchedule(TS(), LacPeriod{D(2019, 12, 20), D(2019, 12, 1), false}, {},
+                  D(2020, 2, 1)),
+      StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
 TEST(LacSchedule, ReviewDeadlinesAndTheirStatuses) {
   HeldReview review = Reviewed(D(2022, 4, 1));  // example 22
   review.held = Moment{D(2022, 4, 1), 10 * 60};
-  review.decisions_sent = Moment::OnDate(D(2022, 4, 8));       // day 5
+  review.decisions_sent = Moment::OnDate(D(2022, 4, 8));             // day 5
   review.sw_report_received = Moment{D(2022, 3, 31), 10 * 60 + 30};  // late
-  absl::StatusOr<Schedule> s =
-      LacSchedule(TS(), LacPeriod{D(2022, 3, 4), {}, false}, {review},
-                  D(2022, 4, 20));
+  absl::StatusOr<Schedule> s = LacSchedule(
+      TS(), LacPeriod{D(2022, 3, 4), {}, false}, {review}, D(2022, 4, 20));
   ASSERT_THAT(s, IsOk());
   const std::vector<Deadline>& d = s->slots[0].deadlines;
   ASSERT_EQ(d.size(), 3u);
@@ -240,25 +242,24 @@ TEST(SlotStatus, Names) {
 namespace timescales {
 namespace {
 
-TEST(ChainDueDates, MatchesTheExplainedScheduleWithoutExplanations) {
+TEST(ScheduleDueDates, MatchesTheExplainedScheduleWithoutExplanations) {
   const std::vector<Date> held = {D(2020, 1, 22), D(2020, 4, 23)};
   std::vector<Date> due(3);
-  ASSERT_THAT(ChainDueDates(TS(), ChainKind::kLac, D(2019, 12, 20), held,
-                            absl::MakeSpan(due)),
+  ASSERT_THAT(ScheduleDueDates(TS(), ScheduleKind::kLac, D(2019, 12, 20), held,
+                               absl::MakeSpan(due)),
               IsOk());
   EXPECT_THAT(due, ::testing::ElementsAre(D(2020, 1, 22), D(2020, 4, 22),
                                           D(2020, 10, 23)));
   // CP, example 6: ICPC 30 Nov 2023, held 28 Feb 2024.
   std::vector<Date> cp_due(2);
   const std::vector<Date> cp_held = {D(2024, 2, 28)};
-  ASSERT_THAT(ChainDueDates(TS(), ChainKind::kCp, D(2023, 11, 30), cp_held,
-                            absl::MakeSpan(cp_due)),
+  ASSERT_THAT(ScheduleDueDates(TS(), ScheduleKind::kCp, D(2023, 11, 30),
+                               cp_held, absl::MakeSpan(cp_due)),
               IsOk());
-  EXPECT_THAT(cp_due,
-              ::testing::ElementsAre(D(2024, 2, 29), D(2024, 8, 28)));
+  EXPECT_THAT(cp_due, ::testing::ElementsAre(D(2024, 2, 29), D(2024, 8, 28)));
   std::vector<Date> wrong(2);
-  EXPECT_THAT(ChainDueDates(TS(), ChainKind::kLac, D(2019, 12, 20), held,
-                            absl::MakeSpan(wrong)),
+  EXPECT_THAT(ScheduleDueDates(TS(), ScheduleKind::kLac, D(2019, 12, 20), held,
+                               absl::MakeSpan(wrong)),
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 

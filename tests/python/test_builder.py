@@ -15,7 +15,7 @@ DATA_DIR = os.environ.get("TSC_TEST_DATA_DIR") or os.path.join(
 GOVUK_FILE = os.path.join(DATA_DIR,
                           "bank-holidays-england-and-wales-1995-2030.json")
 
-# England and Wales 2024 (DOMAIN.md 5.3), plus a made-up extra day on Mon
+# England and Wales 2024 (docs/conventions.md#bank-holidays-by-year), plus a made-up extra day on Mon
 # 1 July 2024, in the GOV.UK per-division format.
 EW_2024_WITH_EXTRA = {
     "division": "england-and-wales",

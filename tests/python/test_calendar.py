@@ -1,7 +1,8 @@
-"""Calendar queries against the worked examples of DOMAIN.md section 6.
+"""Calendar queries against the worked examples of docs/conventions.md#worked-examples.
 
 Every expected date here was checked by hand against the England and Wales
-holiday table (DOMAIN.md 5.3), never computed by the code under test.
+holiday table, never computed by the code under test; the worked examples
+are the rows of tests/data/working-days.csv.
 """
 
 import copy
@@ -10,37 +11,17 @@ import pickle
 import unittest
 
 import timescales
+import worked_examples
 from timescales import Calendar, HolidayKind
 
 D = datetime.date
 
-# (event day, working days, due date): DOMAIN.md section 6.
-WORKED_EXAMPLES = [
-    (D(2019, 12, 20), 20, D(2020, 1, 22)),   # 1: first LAC review, Christmas
-    (D(1999, 12, 24), 20, D(2000, 1, 27)),   # 8: millennium
-    (D(1995, 4, 28), 20, D(1995, 5, 30)),    # 9: 1995 VE-day move
-    (D(2002, 5, 24), 20, D(2002, 6, 25)),    # 10: Golden Jubilee
-    (D(2011, 4, 21), 20, D(2011, 5, 25)),    # 11: royal wedding
-    (D(2012, 5, 25), 20, D(2012, 6, 26)),    # 12: Diamond Jubilee
-    (D(2020, 4, 27), 20, D(2020, 5, 27)),    # 13: 2020 VE-day move
-    (D(2022, 5, 27), 20, D(2022, 6, 28)),    # 14: Platinum Jubilee
-    (D(2022, 9, 12), 15, D(2022, 10, 4)),    # 15: state funeral
-    (D(2023, 4, 25), 15, D(2023, 5, 18)),    # 16: coronation
-    (D(2021, 12, 17), 15, D(2022, 1, 12)),   # 17: Christmas 2021
-    (D(2020, 12, 23), 5, D(2021, 1, 4)),     # 18: placement plan
-    (D(2020, 12, 23), 10, D(2021, 1, 11)),   # 18: care plan
-    (D(2020, 12, 24), 1, D(2020, 12, 29)),   # 19: referral decision
-    (D(2019, 4, 1), 45, D(2019, 6, 7)),      # 20: assessment
-    (D(2024, 1, 2), 45, D(2024, 3, 5)),      # 20
-    (D(2018, 12, 20), 10, D(2019, 1, 8)),    # 21: core group
-    (D(2022, 4, 1), 5, D(2022, 4, 8)),       # 22: review decisions
-    (D(2022, 4, 1), 20, D(2022, 5, 4)),      # 22: review record
-    (D(2024, 3, 23), 20, D(2024, 4, 23)),    # 23: looked after on a Saturday
-    (D(2022, 12, 23), 20, D(2023, 1, 25)),   # 24: Christmas 2022
-    (D(2024, 6, 3), 15, D(2024, 6, 24)),     # 25: two strategy discussions
-    (D(2024, 1, 2), -3, D(2023, 12, 27)),    # 26: 3 working days before
-    (D(2024, 1, 2), -1, D(2023, 12, 29)),    # 26: 1 working day before
-]
+# (event day, working days, due date): docs/conventions.md#worked-examples,
+# the rows of tests/data/working-days.csv (shared with the C++, C and CLI
+# suites).
+WORKED_EXAMPLE_ROWS = worked_examples.working_days()
+WORKED_EXAMPLES = [(start, n, due)
+                   for start, n, due, _, _, _ in WORKED_EXAMPLE_ROWS]
 
 
 class CalendarTest(unittest.TestCase):
@@ -53,6 +34,11 @@ class CalendarTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.cal.close()
 
+    def test_worked_example_table_is_read_whole(self):
+        self.assertTrue(WORKED_EXAMPLES)
+        self.assertEqual(len(WORKED_EXAMPLES),
+                         worked_examples.WORKING_DAYS_ROWS)
+
     def test_worked_examples(self):
         for start, n, due in WORKED_EXAMPLES:
             with self.subTest(start=start, n=n):
@@ -64,7 +50,7 @@ class CalendarTest(unittest.TestCase):
                 self.assertEqual(self.cal.working_days_between(start, due), n)
 
     def test_state_funeral_icpc_is_late_the_day_after(self):
-        # DOMAIN.md 6.15: ICPC on 4 Oct = 15 WD (in time); 5 Oct = 16 (late).
+        # docs/conventions.md#worked-examples (example 15): ICPC on 4 Oct = 15 WD (in time); 5 Oct = 16 (late).
         start = D(2022, 9, 12)
         self.assertEqual(self.cal.working_days_between(start, D(2022, 10, 4)),
                          15)
@@ -81,7 +67,7 @@ class CalendarTest(unittest.TestCase):
             -20)
 
     def test_start_is_day_one_is_one_day_stricter(self):
-        # DOMAIN.md 6.1: the inclusive convention gives Tue 21 Jan 2020.
+        # docs/conventions.md#worked-examples (example 1): the inclusive convention gives Tue 21 Jan 2020.
         self.assertEqual(
             self.cal.add_working_days(D(2019, 12, 20), 20,
                                       counting="start_is_day_one"),
@@ -116,7 +102,7 @@ class CalendarTest(unittest.TestCase):
                          D(2020, 4, 14))
         self.assertEqual(self.cal.previous_working_day(D(2020, 4, 14)),
                          D(2020, 4, 9))
-        # DOMAIN.md 6.3: legal due Good Friday, practical due Thursday.
+        # docs/conventions.md#worked-examples (example 3): legal due Good Friday, practical due Thursday.
         self.assertEqual(self.cal.adjust(D(2020, 4, 10)), D(2020, 4, 9))
         self.assertEqual(self.cal.adjust(D(2020, 4, 10), "following"),
                          D(2020, 4, 14))
@@ -138,7 +124,7 @@ class CalendarTest(unittest.TestCase):
 
     def test_holidays_2022(self):
         holidays = self.cal.holidays(D(2022, 1, 1), D(2022, 12, 31))
-        # DOMAIN.md 5.3, 2022: ten weekday holidays (Christmas Day itself is
+        # docs/conventions.md#bank-holidays-by-year, 2022: ten weekday holidays (Christmas Day itself is
         # a Sunday, so its substitute Tue 27 Dec is listed).
         self.assertEqual([h.date for h in holidays], [
             D(2022, 1, 3), D(2022, 4, 15), D(2022, 4, 18), D(2022, 5, 2),

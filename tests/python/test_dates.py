@@ -1,5 +1,6 @@
-"""Date helpers: serial days, parsing, calendar arithmetic (DOMAIN.md 0.3,
-0.4 and section 6). Expected values are hand-checked."""
+"""Date helpers: serial days, parsing, calendar arithmetic
+(docs/conventions.md#months, #calendar-days-and-weeks and #worked-examples).
+Expected values are hand-checked."""
 
 import datetime
 import os

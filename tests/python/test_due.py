@@ -1,6 +1,6 @@
 """Due dates of the rule catalogue, policies and batches, through the C ABI.
 
-Every expected date is a hand-checked worked example of DOMAIN.md section 6
+Every expected date is a hand-checked worked example of docs/conventions.md#worked-examples
 (or counted by hand in the comment beside it), never a value computed by
 the code under test. The numpy tests prove that the batch answers equal the
 scalar answers over thousands of anchors and that a C-contiguous
@@ -17,7 +17,8 @@ import unittest
 from unittest import mock
 
 import timescales
-from timescales import Policy, Rules, Timescales, _ffi
+import worked_examples
+from timescales import Policy, RuleCatalogue, Timescales, _ffi
 
 try:
     import numpy as np
@@ -27,49 +28,15 @@ except ImportError:   # the list tests still run
 D = datetime.date
 T = datetime.datetime
 
-# (example, rule, anchor, legal due, practical due): DOMAIN.md section 6.
-WORKED_EXAMPLES = [
-    ("1", "lac.first_review", D(2019, 12, 20), D(2020, 1, 22), D(2020, 1, 22)),
-    ("2a", "lac.second_review", D(2020, 1, 22), D(2020, 4, 22),
-     D(2020, 4, 22)),
-    ("2b", "lac.subsequent_review", D(2020, 4, 22), D(2020, 10, 22),
-     D(2020, 10, 22)),
-    # Good Friday: legal due stays, practical is the Thursday.
-    ("3", "lac.second_review", D(2020, 1, 10), D(2020, 4, 10), D(2020, 4, 9)),
-    ("4", "lac.subsequent_review", D(2021, 8, 31), D(2022, 2, 28),
-     D(2022, 2, 28)),
-    ("5", "lac.subsequent_review", D(2023, 8, 31), D(2024, 2, 29),
-     D(2024, 2, 29)),
-    ("6", "cp.first_rcpc", D(2023, 11, 30), D(2024, 2, 29), D(2024, 2, 29)),
-    ("7", "cp.first_rcpc", D(2024, 5, 31), D(2024, 8, 31), D(2024, 8, 30)),
-    ("8", "lac.first_review", D(1999, 12, 24), D(2000, 1, 27), D(2000, 1, 27)),
-    ("15", "cp.icpc", D(2022, 9, 12), D(2022, 10, 4), D(2022, 10, 4)),
-    ("16", "cp.icpc", D(2023, 4, 25), D(2023, 5, 18), D(2023, 5, 18)),
-    ("17", "cp.icpc", D(2021, 12, 17), D(2022, 1, 12), D(2022, 1, 12)),
-    ("18a", "lac.placement_plan", D(2020, 12, 23), D(2021, 1, 4),
-     D(2021, 1, 4)),
-    ("18b", "lac.care_plan", D(2020, 12, 23), D(2021, 1, 11), D(2021, 1, 11)),
-    ("19", "cin.referral_decision", D(2020, 12, 24), D(2020, 12, 29),
-     D(2020, 12, 29)),
-    ("20", "cin.assessment", D(2019, 4, 1), D(2019, 6, 7), D(2019, 6, 7)),
-    ("21", "cp.core_group", D(2018, 12, 20), D(2019, 1, 8), D(2019, 1, 8)),
-    ("22a", "lac.review_decisions", D(2022, 4, 1), D(2022, 4, 8),
-     D(2022, 4, 8)),
-    ("22b", "lac.review_record", D(2022, 4, 1), D(2022, 5, 4), D(2022, 5, 4)),
-    ("23", "lac.first_review", D(2024, 3, 23), D(2024, 4, 23), D(2024, 4, 23)),
-    ("24", "lac.first_review", D(2022, 12, 23), D(2023, 1, 25),
-     D(2023, 1, 25)),
-    # 24 hours before the review, date only: by the end of the day before
-    # (Mon 1 Jan 2024, a bank holiday: practical Fri 29 Dec 2023).
-    ("26", "lac.sw_report", D(2024, 1, 2), D(2024, 1, 1), D(2023, 12, 29)),
-    ("27a", "lac.first_visit", D(2024, 9, 1), D(2024, 9, 8), D(2024, 9, 6)),
-    ("27b", "lac.visit_first_year", D(2024, 9, 6), D(2024, 10, 18),
-     D(2024, 10, 18)),
-    ("27d", "lac.visit_long_term", D(2025, 8, 29), D(2025, 11, 29),
-     D(2025, 11, 28)),
-]
+# (example, rule, anchor, legal due, practical due):
+# docs/conventions.md#worked-examples, the rows of tests/data/due-dates.csv
+# (shared with the C++, C and CLI suites). A timed anchor (and its legal
+# due) is a datetime.
+WORKED_EXAMPLES = [(example, rule, anchor, legal, practical)
+                   for example, rule, anchor, legal, practical, _, _
+                   in worked_examples.due_dates()]
 
-# RULES.md: id -> (offset, unit).
+# docs/rules.md#catalogue: id -> (offset, unit).
 RULES_MD = {
     "lac.first_review": (20, "working_days"),
     "lac.second_review": (3, "months"),
@@ -100,15 +67,20 @@ def address(pointer):
 
 class DueTest(unittest.TestCase):
 
+    def test_worked_example_table_is_read_whole(self):
+        self.assertTrue(WORKED_EXAMPLES)
+        self.assertEqual(len(WORKED_EXAMPLES), worked_examples.DUE_DATES_ROWS)
+
     def test_worked_examples(self):
         for example, rule, anchor, legal, practical in WORKED_EXAMPLES:
-            with self.subTest(example=example):
+            with self.subTest(example=example, rule=rule):
                 d = timescales.due(rule, anchor)
                 self.assertIsInstance(d, timescales.Due)
                 self.assertEqual(d.rule_id, rule)
                 self.assertEqual(d.anchor, anchor)
                 self.assertEqual(d.legal_due, legal)
-                self.assertIs(type(d.legal_due), D)
+                # A date for a date-only anchor, a datetime for a timed one.
+                self.assertIs(type(d.legal_due), type(legal))
                 self.assertEqual(d.practical_due, practical)
                 self.assertFalse(d.provisional)
 
@@ -159,7 +131,7 @@ class ClockChangeTest(unittest.TestCase):
 
     def test_elapsed_hours_across_clock_changes(self):
         cases = [
-            # RULES.md: 10:00 Sun 27 Oct 2024 (GMT) -> 11:00 Sat 26 Oct (BST).
+            # docs/conventions.md#hours: 10:00 Sun 27 Oct 2024 (GMT) -> 11:00 Sat 26 Oct (BST).
             (T(2024, 10, 27, 10, 0), T(2024, 10, 26, 11, 0)),
             (T(2024, 10, 28, 10, 0), T(2024, 10, 27, 10, 0)),
             # Spring forward: 10:00 Sun 31 Mar 2024 (BST) -> 09:00 Sat (GMT).
@@ -335,7 +307,7 @@ class RulesTest(unittest.TestCase):
                 self.assertTrue(rule.description)
                 self.assertTrue(rule.anchor)
                 self.assertTrue(rule.source)
-        builtin = Rules.builtin()
+        builtin = RuleCatalogue.builtin()
         self.assertEqual(len(builtin), len(catalogue))
         self.assertEqual(builtin["cp.icpc"].offset, 15)
         self.assertIn("cp.icpc", builtin)
@@ -347,12 +319,22 @@ class RulesTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             len(builtin)
 
+    def test_the_old_name_rules_warns_and_is_the_catalogue(self):
+        # timescales.Rules, the name before 0.2, until 0.3.
+        with self.assertWarnsRegex(DeprecationWarning,
+                                   "timescales.Rules is now "
+                                   "timescales.RuleCatalogue"):
+            old = timescales.Rules
+        self.assertIs(old, RuleCatalogue)
+        with self.assertRaises(AttributeError):
+            timescales.NoSuchName
+
     def test_json_overrides_and_additions(self):
-        local = Rules.from_json(
+        local = RuleCatalogue.from_json(
             '{"rules": {"lac.review_record": {"offset": 15},'
             ' "cp.visit": {"offset": 10, "unit": "working_days",'
             ' "description": "CP statutory visit"}}}')
-        # RULES.md, the two reg 48 short-break rules, and cp.visit.
+        # docs/rules.md#catalogue, the two reg 48 short-break rules, and cp.visit.
         self.assertEqual(len(local), len(RULES_MD) + 2 + 1)
         self.assertEqual(local["lac.review_record"].offset, 15)
         self.assertEqual(local["cp.visit"].source, "local configuration")
@@ -379,12 +361,12 @@ class RulesTest(unittest.TestCase):
 
     def test_json_errors_name_the_key(self):
         with self.assertRaises(timescales.InvalidArgumentError) as cm:
-            Rules.from_json('{"rules": {"lac.review_record": {"ofset": 15}}}')
+            RuleCatalogue.from_json('{"rules": {"lac.review_record": {"ofset": 15}}}')
         self.assertIn('unknown key "ofset"', cm.exception.message)
         with self.assertRaises(ValueError):
-            Rules.from_json('{"rules": {"x": {"offset": 1, "unit": "eons"}}}')
+            RuleCatalogue.from_json('{"rules": {"x": {"offset": 1, "unit": "eons"}}}')
         with self.assertRaises(TypeError):
-            Rules()
+            RuleCatalogue()
 
 
 class ErrorTest(unittest.TestCase):
@@ -535,7 +517,7 @@ class NumpyBatchTest(unittest.TestCase):
 
     def test_every_rule_every_week(self):
         weekly = self.days[::7]
-        for rule in timescales.Rules.builtin().ids:
+        for rule in timescales.RuleCatalogue.builtin().ids:
             with self.subTest(rule=rule):
                 got = self.ts.due_batch(rule, weekly)
                 expected = [self.ts.due(rule, d).legal_due

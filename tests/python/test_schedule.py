@@ -1,6 +1,6 @@
 """Review chains (LAC periods of care, CP plans) through the C ABI.
 
-Due dates are DOMAIN.md section 6's worked examples or counted by hand in
+Due dates are docs/conventions.md#worked-examples worked examples or counted by hand in
 the comments beside them, never values computed by the code under test.
 """
 
@@ -169,7 +169,7 @@ class LacScheduleTest(unittest.TestCase):
         self.assertEqual(twice.duplicates, [D(2020, 1, 22)])
 
     def test_month_end_drift(self):
-        # DOMAIN.md 6 example 5: 31 Aug 2023 -> 29 Feb 2024 -> 29 Aug 2024.
+        # docs/conventions.md#worked-examples (example 5): 31 Aug 2023 -> 29 Feb 2024 -> 29 Aug 2024.
         s = self.ts.lac_schedule(
             D(2023, 3, 1),
             [D(2023, 3, 29), D(2023, 6, 29), D(2023, 8, 31), D(2024, 2, 29)],

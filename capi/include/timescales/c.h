@@ -79,6 +79,12 @@
 #else
 #define TSC_WARN_UNUSED
 #endif
+/* A name kept for one minor version after it was replaced. */
+#if defined(__GNUC__)
+#define TSC_DEPRECATED(message) __attribute__((deprecated(message)))
+#else
+#define TSC_DEPRECATED(message)
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -308,12 +314,12 @@ TSC_API TSC_WARN_UNUSED int tsc_calendar_exact_from(
 TSC_API TSC_WARN_UNUSED int tsc_calendar_info_json(
     char **out, const tsc_calendar *calendar);
 
-/* ---- Rules, policies, due dates and review chains ------------------------ */
+/* ---- Rules, policies, due dates and review schedules --------------------- */
 /*
  * The rule catalogue (docs/rules.md#catalogue) names every timescale by a stable id such as
  * "lac.first_review" or "cp.icpc". An engine (tsc_timescales) binds a
  * calendar, a catalogue and a policy, and answers "when is this due, and
- * why?" for one rule and one anchor, or for a whole review chain.
+ * why?" for one rule and one anchor, or for a whole review schedule.
  *
  *   tsc_timescales *ts = NULL;
  *   tsc_date anchor = 0, due = 0;
@@ -336,7 +342,9 @@ TSC_API TSC_WARN_UNUSED int tsc_calendar_info_json(
  */
 
 typedef struct tsc_policy tsc_policy;
-typedef struct tsc_rules tsc_rules;
+typedef struct tsc_rule_catalogue tsc_rule_catalogue;
+/* The name of tsc_rule_catalogue before 0.2 (the same type); goes in 0.3. */
+typedef tsc_rule_catalogue tsc_rules;
 typedef struct tsc_timescales tsc_timescales;
 typedef struct tsc_schedule tsc_schedule;
 
@@ -428,36 +436,48 @@ TSC_API TSC_WARN_UNUSED int tsc_policy_describe(char **out,
 
 /* Rule catalogues. The built-in catalogue is docs/rules.md#catalogue (plus the reg 48
  * short-break review rules). */
-TSC_API TSC_WARN_UNUSED int tsc_rules_create_builtin(tsc_rules **out);
+TSC_API TSC_WARN_UNUSED int tsc_rule_catalogue_create_builtin(
+    tsc_rule_catalogue **out);
 /* The built-in catalogue with the overrides and additions of a JSON
  * document: {"rules": {ID: {"offset": N, "unit": "working_days"|"days"|
  * "weeks"|"months"|"hours", "description": "...", "anchor": "...",
  * "source": "..."}}}. An existing id may change any field; a new id needs
  * offset and unit. Errors are TSC_INVALID_ARGUMENT naming the rule and key
  * (or the line and column of malformed JSON). */
-TSC_API TSC_WARN_UNUSED int tsc_rules_from_json(tsc_rules **out,
-                                                const char *json, size_t len);
-TSC_API void tsc_rules_free(tsc_rules *rules);
-TSC_API TSC_WARN_UNUSED int tsc_rules_count(size_t *out,
-                                            const tsc_rules *rules);
+TSC_API TSC_WARN_UNUSED int tsc_rule_catalogue_from_json(
+    tsc_rule_catalogue **out, const char *json, size_t len);
+TSC_API void tsc_rule_catalogue_free(tsc_rule_catalogue *catalogue);
+TSC_API TSC_WARN_UNUSED int tsc_rule_catalogue_count(
+    size_t *out, const tsc_rule_catalogue *catalogue);
 /* The rule at `index` (catalogue order: built-in rules first, then local
- * additions). Strings are borrowed from `rules`; `offset` is signed
+ * additions). Strings are borrowed from `catalogue`; `offset` is signed
  * (negative: before the anchor); `unit` is a TSC_UNIT_*. Any out-parameter
  * may be NULL. TSC_OUT_OF_RANGE when index >= the count. */
-TSC_API TSC_WARN_UNUSED int tsc_rules_get(const char **id,
-                                          const char **description,
-                                          const char **anchor, int32_t *offset,
-                                          int *unit, const char **source,
-                                          const tsc_rules *rules,
-                                          size_t index);
+TSC_API TSC_WARN_UNUSED int tsc_rule_catalogue_get(
+    const char **id, const char **description, const char **anchor,
+    int32_t *offset, int *unit, const char **source,
+    const tsc_rule_catalogue *catalogue, size_t index);
+
+/* The names before 0.2, the same functions; they go in 0.3. */
+TSC_API TSC_WARN_UNUSED TSC_DEPRECATED("use tsc_rule_catalogue_create_builtin")
+int tsc_rules_create_builtin(tsc_rules **out);
+TSC_API TSC_WARN_UNUSED TSC_DEPRECATED("use tsc_rule_catalogue_from_json")
+int tsc_rules_from_json(tsc_rules **out, const char *json, size_t len);
+TSC_API TSC_DEPRECATED("use tsc_rule_catalogue_free")
+void tsc_rules_free(tsc_rules *rules);
+TSC_API TSC_WARN_UNUSED TSC_DEPRECATED("use tsc_rule_catalogue_count")
+int tsc_rules_count(size_t *out, const tsc_rules *rules);
+TSC_API TSC_WARN_UNUSED TSC_DEPRECATED("use tsc_rule_catalogue_get")
+int tsc_rules_get(const char **id, const char **description,
+                  const char **anchor, int32_t *offset, int *unit,
+                  const char **source, const tsc_rules *rules, size_t index);
 
 /* Engines: a calendar, a rule catalogue and a policy, bound together.
  * `rules` NULL means the built-in catalogue and `policy` NULL the default
  * policy; `calendar` is required. All three are copied. */
-TSC_API TSC_WARN_UNUSED int tsc_timescales_create(tsc_timescales **out,
-                                                  const tsc_calendar *calendar,
-                                                  const tsc_rules *rules,
-                                                  const tsc_policy *policy);
+TSC_API TSC_WARN_UNUSED int tsc_timescales_create(
+    tsc_timescales **out, const tsc_calendar *calendar,
+    const tsc_rule_catalogue *rules, const tsc_policy *policy);
 /* England and Wales, the built-in catalogue and the default policy. */
 TSC_API TSC_WARN_UNUSED int tsc_timescales_create_default(
     tsc_timescales **out);
@@ -532,7 +552,7 @@ TSC_API TSC_WARN_UNUSED int tsc_rule_due_batch_i64(int64_t *out,
                                                    const int64_t *anchors,
                                                    size_t count);
 
-/* Review chains, as at the end of `as_at`. Slot 1 is due from the start,
+/* Review schedules, as at the end of `as_at`. Slot 1 is due from the start,
  * each later slot from the actual date of the review before it (never from
  * the previous due date); reviews held after `as_at` are not yet known and
  * are ignored; two reviews on one date count once (the second is listed as
@@ -693,7 +713,7 @@ TSC_API TSC_WARN_UNUSED int tsc_report_run(char **out,
                                            size_t config_len,
                                            tsc_date data_from, int format);
 /* The monitoring list as at the end of `as_at` (the CLI's `timescales
- * schedule`): every child with a period of care open then, the next LAC
+ * monitoring`): every child with a period of care open then, the next LAC
  * review due, its status ("overdue", "due_soon" within the policy's
  * due_soon_working_days, "on_track", or "unknown" for a child in care
  * since before the data with no review in it), the working days to it and

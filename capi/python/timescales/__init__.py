@@ -11,7 +11,7 @@ is found)::
     >>> timescales.add_months(datetime.date(2023, 8, 31), 6)   # month end
     datetime.date(2024, 2, 29)
 
-Due dates of the rule catalogue, explained, and review chains::
+Due dates of the rule catalogue, explained, and review schedules::
 
     >>> d = timescales.due("lac.first_review", datetime.date(2019, 12, 20))
     >>> d.legal_due, "Christmas Day" in d.working
@@ -38,7 +38,7 @@ built-in exceptions (an invalid date is a ``ValueError``).
 from ._ffi import lib as _lib
 from .builder import CalendarBuilder
 from .calendar import Calendar
-from .catalogue import Rule, Rules, rules
+from .catalogue import Rule, RuleCatalogue, rules
 from .dates import (MAX_DATE, MIN_DATE, add_days, add_months, add_weeks,
                     date_to_serial, parse_date, serial_to_date)
 from .errors import (BufferTooSmallError, FailedPreconditionError,
@@ -66,7 +66,7 @@ __all__ = [
     "add_months",
     "Policy",
     "Rule",
-    "Rules",
+    "RuleCatalogue",
     "rules",
     "Timescales",
     "Due",
@@ -90,3 +90,14 @@ __all__ = [
 
 # The version of the loaded C library, which is the package's version.
 __version__ = _lib.tsc_version_string().decode("ascii")
+
+
+def __getattr__(name):
+    # Names replaced in 0.2, kept with a warning until 0.3.
+    if name == "Rules":
+        import warnings
+        warnings.warn("timescales.Rules is now timescales.RuleCatalogue; "
+                      "the old name goes in 0.3", DeprecationWarning,
+                      stacklevel=2)
+        return RuleCatalogue
+    raise AttributeError("module 'timescales' has no attribute %r" % name)

@@ -23,7 +23,8 @@ from ctypes import (POINTER, Structure, c_char, c_char_p, c_int, c_int32,
 from . import _loader, errors
 
 __all__ = ["lib", "LIBRARY_PATH", "CalendarP", "BuilderP", "HolidayListP",
-           "PolicyP", "RulesP", "TimescalesP", "ScheduleP", "ReportInputsP"]
+           "PolicyP", "RuleCatalogueP", "TimescalesP", "ScheduleP",
+           "ReportInputsP", "ReportOptionsP"]
 
 
 class _Calendar(Structure):
@@ -42,8 +43,8 @@ class _Policy(Structure):
     """Opaque ``tsc_policy``."""
 
 
-class _Rules(Structure):
-    """Opaque ``tsc_rules``."""
+class _RuleCatalogue(Structure):
+    """Opaque ``tsc_rule_catalogue``."""
 
 
 class _Timescales(Structure):
@@ -66,7 +67,7 @@ CalendarP = POINTER(_Calendar)
 BuilderP = POINTER(_Builder)
 HolidayListP = POINTER(_HolidayList)
 PolicyP = POINTER(_Policy)
-RulesP = POINTER(_Rules)
+RuleCatalogueP = POINTER(_RuleCatalogue)
 TimescalesP = POINTER(_Timescales)
 ScheduleP = POINTER(_Schedule)
 ReportInputsP = POINTER(_ReportInputs)
@@ -150,14 +151,16 @@ _STATUS_FUNCS = [
     ("tsc_policy_from_json", [_P(PolicyP), c_char_p, c_size_t]),
     ("tsc_policy_describe", [_P(c_void_p), PolicyP]),  # char **
     # Rule catalogues.
-    ("tsc_rules_create_builtin", [_P(RulesP)]),
-    ("tsc_rules_from_json", [_P(RulesP), c_char_p, c_size_t]),
-    ("tsc_rules_count", [_P(c_size_t), RulesP]),
-    ("tsc_rules_get",
+    ("tsc_rule_catalogue_create_builtin", [_P(RuleCatalogueP)]),
+    ("tsc_rule_catalogue_from_json",
+     [_P(RuleCatalogueP), c_char_p, c_size_t]),
+    ("tsc_rule_catalogue_count", [_P(c_size_t), RuleCatalogueP]),
+    ("tsc_rule_catalogue_get",
      [_P(c_char_p), _P(c_char_p), _P(c_char_p), _P(c_int32), _P(c_int),
-      _P(c_char_p), RulesP, c_size_t]),
+      _P(c_char_p), RuleCatalogueP, c_size_t]),
     # Engines and due dates. Minutes are int32, TSC_NO_TIME (-1) for none.
-    ("tsc_timescales_create", [_P(TimescalesP), CalendarP, RulesP, PolicyP]),
+    ("tsc_timescales_create",
+     [_P(TimescalesP), CalendarP, RuleCatalogueP, PolicyP]),
     ("tsc_timescales_create_default", [_P(TimescalesP)]),
     ("tsc_rule_due",
      [_P(_date), _P(c_int32), _P(_date), _P(c_int), TimescalesP, c_char_p,
@@ -174,7 +177,7 @@ _STATUS_FUNCS = [
      [_P(_date), TimescalesP, c_char_p, _P(_date), c_size_t]),
     ("tsc_rule_due_batch_i64",
      [_P(c_int64), TimescalesP, c_char_p, _P(c_int64), c_size_t]),
-    # Review chains.
+    # Review schedules.
     ("tsc_schedule_lac",
      [_P(ScheduleP), TimescalesP, _date, _date, c_int, _P(_date),
       _P(c_int32), c_size_t, _date]),
@@ -229,7 +232,7 @@ _PLAIN_FUNCS = [
     ("tsc_holiday_list_free", [HolidayListP], None),
     ("tsc_slot_status_string", [c_int], c_char_p),  # static text
     ("tsc_policy_free", [PolicyP], None),
-    ("tsc_rules_free", [RulesP], None),
+    ("tsc_rule_catalogue_free", [RuleCatalogueP], None),
     ("tsc_timescales_free", [TimescalesP], None),
     ("tsc_schedule_free", [ScheduleP], None),
     ("tsc_report_inputs_free", [ReportInputsP], None),

@@ -6,22 +6,22 @@
 
 A council may override any offset or unit and add its own rules::
 
-    local = timescales.Rules.from_json(
+    local = timescales.RuleCatalogue.from_json(
         '{"rules": {"lac.review_record": {"offset": 15},'
         ' "cp.visit": {"offset": 10, "unit": "working_days"}}}')
     ts = timescales.Timescales(rules=local)
 
-A :class:`Rules` object is immutable and may be shared between threads.
+A :class:`RuleCatalogue` object is immutable and may be shared between threads.
 """
 
 import dataclasses
 from ctypes import byref, c_char_p, c_int, c_int32, c_size_t
 
 from ._handle import OwnedHandle
-from ._ffi import RulesP, lib
+from ._ffi import RuleCatalogueP, lib
 from .calendar import _text
 
-__all__ = ["Rule", "Rules", "rules", "UNITS"]
+__all__ = ["Rule", "RuleCatalogue", "rules", "UNITS"]
 
 # Values of TSC_UNIT_* in c.h, by position.
 UNITS = ("working_days", "days", "weeks", "months", "hours")
@@ -53,7 +53,7 @@ def _unit(value):
     return UNITS[value] if 0 <= value < len(UNITS) else value
 
 
-class Rules(OwnedHandle):
+class RuleCatalogue(OwnedHandle):
     """An immutable rule catalogue held by the C library.
 
     Make one with :meth:`builtin` or :meth:`from_json`. It is a sequence of
@@ -62,15 +62,15 @@ class Rules(OwnedHandle):
     """
 
     _what = "rule catalogue"
-    _pickle_hint = "use Rules.from_json() in the other process"
+    _pickle_hint = "use RuleCatalogue.from_json() in the other process"
 
     def __init__(self):
-        raise TypeError("use Rules.builtin() or Rules.from_json()")
+        raise TypeError("use RuleCatalogue.builtin() or RuleCatalogue.from_json()")
 
     @classmethod
     def _adopt(cls, handle):
         self = object.__new__(cls)
-        self._own(handle, lib.tsc_rules_free)
+        self._own(handle, lib.tsc_rule_catalogue_free)
         self._cache = None
         return self
 
@@ -78,8 +78,8 @@ class Rules(OwnedHandle):
     def builtin(cls):
         """The built-in catalogue (docs/rules.md#catalogue, plus the reg 48 short-break
         review rules)."""
-        handle = RulesP()
-        lib.tsc_rules_create_builtin(byref(handle))
+        handle = RuleCatalogueP()
+        lib.tsc_rule_catalogue_create_builtin(byref(handle))
         return cls._adopt(handle)
 
     @classmethod
@@ -94,21 +94,21 @@ class Rules(OwnedHandle):
                 unknown key or unit (named).
         """
         data = _text(text, "text")
-        handle = RulesP()
-        lib.tsc_rules_from_json(byref(handle), data, len(data))
+        handle = RuleCatalogueP()
+        lib.tsc_rule_catalogue_from_json(byref(handle), data, len(data))
         return cls._adopt(handle)
 
     def _rules(self):
         handle = self._h()  # a closed catalogue raises, cached or not
         if self._cache is None:
             count = c_size_t()
-            lib.tsc_rules_count(byref(count), handle)
+            lib.tsc_rule_catalogue_count(byref(count), handle)
             rid, description, anchor, source = (
                 c_char_p(), c_char_p(), c_char_p(), c_char_p())
             offset, unit = c_int32(), c_int()
             out = []
             for i in range(count.value):
-                lib.tsc_rules_get(byref(rid), byref(description),
+                lib.tsc_rule_catalogue_get(byref(rid), byref(description),
                                   byref(anchor), byref(offset), byref(unit),
                                   byref(source), handle, i)
                 out.append(Rule(
@@ -145,11 +145,11 @@ class Rules(OwnedHandle):
 
     def __repr__(self):
         if self._handle is None:
-            return "<timescales.Rules (closed)>"
-        return "<timescales.Rules of %d rules>" % len(self)
+            return "<timescales.RuleCatalogue (closed)>"
+        return "<timescales.RuleCatalogue of %d rules>" % len(self)
 
 
 def rules():
     """The built-in catalogue as a list of :class:`Rule`."""
-    with Rules.builtin() as catalogue:
+    with RuleCatalogue.builtin() as catalogue:
         return list(catalogue)

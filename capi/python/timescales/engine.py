@@ -11,7 +11,7 @@ catalogue and one anchor::
     ('20 working days after Fri 20 Dec 2019', True)
 
 A :class:`Timescales` binds a calendar, a rule catalogue and a policy, for
-many questions under the same choices, batches and review chains::
+many questions under the same choices, batches and review schedules::
 
     ts = timescales.Timescales(policy=timescales.Policy(
         sw_report_working_days=3))
@@ -36,7 +36,7 @@ from . import _batch, schedule as _schedule
 from ._handle import OwnedHandle
 from ._ffi import TimescalesP, lib, take_string
 from .calendar import Calendar, _text
-from .catalogue import Rules
+from .catalogue import RuleCatalogue
 from .dates import serial_to_date
 from .policy import Policy
 from .schedule import _from_c, _moment
@@ -75,11 +75,11 @@ class Due:
 
 
 def _rules_arg(rules):
-    if rules is None or isinstance(rules, Rules):
+    if rules is None or isinstance(rules, RuleCatalogue):
         return rules
     if isinstance(rules, (str, bytes, bytearray)):
-        return Rules.from_json(rules)
-    raise TypeError("rules must be a timescales.Rules or JSON text, got %s" %
+        return RuleCatalogue.from_json(rules)
+    raise TypeError("rules must be a timescales.RuleCatalogue or JSON text, got %s" %
                     type(rules).__name__)
 
 
@@ -99,7 +99,7 @@ class Timescales(OwnedHandle):
 
     Args:
         calendar: a :class:`timescales.Calendar`; None for England and Wales.
-        rules: a :class:`timescales.Rules`, or JSON overrides of the
+        rules: a :class:`timescales.RuleCatalogue`, or JSON overrides of the
             built-in catalogue; None for the built-in catalogue.
         policy: a :class:`timescales.Policy`, a dict of its fields, or JSON;
             None for the defaults.
@@ -136,9 +136,9 @@ class Timescales(OwnedHandle):
 
     @property
     def rules(self):
-        """The :class:`timescales.Rules` in use."""
+        """The :class:`timescales.RuleCatalogue` in use."""
         if self._rules is None:
-            self._rules = Rules.builtin()
+            self._rules = RuleCatalogue.builtin()
         return self._rules
 
     # ---- Lifetime ---------------------------------------------------------
@@ -231,12 +231,12 @@ class Timescales(OwnedHandle):
                                (c_int32 * count)(*serials), count)
         return [serial_to_date(v) for v in out_buf]
 
-    # ---- Review chains ----------------------------------------------------
+    # ---- Review schedules --------------------------------------------------
 
     def lac_schedule(self, start, reviews, as_at, end=None,
                      short_break=False, sw_reports=None, decisions=None,
                      records=None):
-        """The review chain of one period of care, as at the end of
+        """The review schedule of one period of care, as at the end of
         ``as_at``.
 
         Args:

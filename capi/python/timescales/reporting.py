@@ -129,7 +129,7 @@ def report_dataframe(ssda903=None, cin=None, meetings=None,
 def monitoring_list(ssda903=None, cin=None, meetings=None, as_at=None,
                     config=None, data_from=None, format="json"):
     """The LAC review monitoring list as at the end of ``as_at`` (the CLI's
-    ``timescales schedule``): each child in care then, the next review due
+    ``timescales monitoring``): each child in care then, the next review due
     and its status, overdue first.
 
     Args:

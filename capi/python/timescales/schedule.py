@@ -1,4 +1,4 @@
-"""Review chains: the slots of a period of care or a child protection plan.
+"""Review schedules: the slots of a period of care or a child protection plan.
 
 Made by :meth:`timescales.Timescales.lac_schedule` and
 :meth:`timescales.Timescales.cp_schedule`::
@@ -59,10 +59,10 @@ class Deadline:
 
 @dataclasses.dataclass(frozen=True)
 class Slot:
-    """One review (or conference) the chain needs.
+    """One review (or conference) the schedule needs.
 
     Attributes:
-        number: 1-based position in the chain.
+        number: 1-based position in the schedule.
         rule_id: e.g. ``"lac.second_review"``.
         legal_due: the statutory deadline (compliance is judged on it).
         practical_due: the last working day on or before it.
@@ -91,7 +91,7 @@ class Slot:
 
 @dataclasses.dataclass(frozen=True)
 class Schedule:
-    """The chain of one period of care or one CP plan, as at a date.
+    """The schedule of one period of care or one CP plan, as at a date.
 
     Attributes:
         kind: ``"lac"``, ``"lac_short_break"`` or ``"cp"``.

@@ -1,0 +1,50 @@
+// Tests of ReportConfig: unknown keys named, and the calendar settings
+// (closure days), policy and local rules it carries.
+
+#include "timescales/report_config.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "testing/status_matchers.h"
+
+namespace timescales {
+namespace {
+
+using ::timescales::testing::IsOk;
+using ::timescales::testing::StatusIs;
+
+Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
+
+TEST(ReportConfig, UnknownKeysAreErrorsNamingTheKey) {
+  EXPECT_THAT(ReportConfig::FromJson(R"({"kpi": {}})"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::HasSubstr("unknown key \"kpi\"")));
+  EXPECT_THAT(ReportConfig::FromJson(R"({"kpis": {"lac_timeliness": {}}})"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::HasSubstr("kpis.lac_timeliness")));
+  EXPECT_THAT(ReportConfig::FromJson(
+                  R"({"kpis": {"cp_repeat_plans": {"targett": 19}}})"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::HasSubstr("cp_repeat_plans.targett")));
+  EXPECT_THAT(ReportConfig::FromJson(R"({"policy": {"month": "x"}})"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::HasSubstr("\"month\"")));
+  EXPECT_THAT(ReportConfig::FromJson(R"({"closure_days": ["2019-13-01"]})"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       ::testing::HasSubstr("closure_days[0]")));
+  EXPECT_THAT(ReportConfig::FromJson(R"({"rules": {"x": {"offset": 1}}})"),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  auto ok = ReportConfig::FromJson(R"({
+    "policy": {"counting": "start_is_day_one"},
+    "closure_days": ["2019-12-24", {"date": "2019-12-27", "name": "Closed"}],
+    "rules": {"lac.first_review": {"offset": 15}}})");
+  ASSERT_THAT(ok, IsOk());
+  EXPECT_EQ(ok->calendar.closure_days.size(), 2u);
+  absl::StatusOr<Calendar> cal = ok->BuildCalendar();
+  ASSERT_THAT(cal, IsOk());
+  EXPECT_EQ(*cal->IsWorkingDay(D(2019, 12, 27)), false);
+  EXPECT_EQ(ok->BuildRules()->Find("lac.first_review")->offset, 15);
+}
+
+}  // namespace
+}  // namespace timescales
