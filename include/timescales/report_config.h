@@ -28,6 +28,7 @@
 #include "timescales/calendar_settings.h"
 #include "timescales/config.h"
 #include "timescales/date.h"
+#include "timescales/due.h"
 #include "timescales/policy.h"
 #include "timescales/rules.h"
 
@@ -76,6 +77,8 @@ struct ReportConfig {
   // file when one is named).
   absl::StatusOr<Calendar> BuildCalendar() const;
   absl::StatusOr<RuleCatalogue> BuildRules() const;
+  // Both with the policy: the engine every figure is computed with.
+  absl::StatusOr<Timescales> BuildTimescales() const;
 };
 
 struct ReportOptions {

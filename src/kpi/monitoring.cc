@@ -63,11 +63,9 @@ absl::StatusOr<MonitoringStatus> ParseMonitoringStatus(absl::string_view name) {
 absl::StatusOr<MonitoringList> BuildMonitoringList(
     const Dataset& data, Date as_at, const ReportConfig& config,
     const ReportOptions& options) {
-  absl::StatusOr<Calendar> calendar = config.BuildCalendar();
-  if (!calendar.ok()) return calendar.status();
-  absl::StatusOr<RuleCatalogue> rules = config.BuildRules();
-  if (!rules.ok()) return rules.status();
-  const Timescales ts(*std::move(calendar), *std::move(rules), config.policy);
+  absl::StatusOr<Timescales> built = config.BuildTimescales();
+  if (!built.ok()) return built.status();
+  const Timescales& ts = *built;
   const internal::KpiContext ctx(data, ts, options.data_from);
   const std::optional<Date> coverage = internal::LacCoverageStart(ctx);
 

@@ -156,11 +156,9 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
                                      const ReportingPeriod& period,
                                      const ReportConfig& config,
                                      const ReportOptions& options) {
-  absl::StatusOr<Calendar> calendar = config.BuildCalendar();
-  if (!calendar.ok()) return calendar.status();
-  absl::StatusOr<RuleCatalogue> rules = config.BuildRules();
-  if (!rules.ok()) return rules.status();
-  const Timescales ts(*std::move(calendar), *std::move(rules), config.policy);
+  absl::StatusOr<Timescales> built = config.BuildTimescales();
+  if (!built.ok()) return built.status();
+  const Timescales& ts = *built;
   const KpiContext ctx(data, ts, options.data_from);
 
   Report report;

@@ -215,6 +215,14 @@ absl::StatusOr<Calendar> ReportConfig::BuildCalendar() const {
   return timescales::BuildCalendar(calendar);
 }
 
+absl::StatusOr<Timescales> ReportConfig::BuildTimescales() const {
+  absl::StatusOr<Calendar> calendar = BuildCalendar();
+  if (!calendar.ok()) return calendar.status();
+  absl::StatusOr<RuleCatalogue> rules = BuildRules();
+  if (!rules.ok()) return rules.status();
+  return Timescales(*std::move(calendar), *std::move(rules), policy);
+}
+
 absl::StatusOr<RuleCatalogue> ReportConfig::BuildRules() const {
   if (rules_json.empty()) return RuleCatalogue::Builtin();
   return RuleCatalogue::FromJson(rules_json);

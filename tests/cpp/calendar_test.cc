@@ -18,6 +18,7 @@
 #include "absl/strings/strip.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 #include "testing/worked_examples.h"
 
@@ -26,11 +27,10 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::timescales::testing::D;
 using ::timescales::testing::IsOk;
 using ::timescales::testing::IsOkAndHolds;
 using ::timescales::testing::StatusIs;
-
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
 
 const Calendar& EW() {
   static const Calendar* const kCalendar =

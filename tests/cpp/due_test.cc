@@ -13,6 +13,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 #include "testing/worked_examples.h"
 
@@ -20,20 +21,13 @@ namespace timescales {
 namespace {
 
 using ::testing::HasSubstr;
+using ::timescales::testing::At;
+using ::timescales::testing::D;
 using ::timescales::testing::IsOk;
 using ::timescales::testing::IsOkAndHolds;
+using ::timescales::testing::On;
 using ::timescales::testing::StatusIs;
-
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
-Moment At(int y, int m, int d, int hh, int mm) {
-  return Moment{D(y, m, d), hh * 60 + mm};
-}
-Moment On(int y, int m, int d) { return Moment::OnDate(D(y, m, d)); }
-
-const Timescales& TS() {
-  static const Timescales* const kTs = new Timescales(*Timescales::Default());
-  return *kTs;
-}
+using ::timescales::testing::TS;
 
 Timescales WithPolicy(const Policy& policy) {
   return Timescales(TS().calendar(), RuleCatalogue::Builtin(), policy);

@@ -19,6 +19,7 @@
 #include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 
 namespace timescales {
@@ -28,6 +29,8 @@ using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::timescales::testing::At;
+using ::timescales::testing::D;
 using ::timescales::testing::IsOk;
 using ::timescales::testing::StatusIs;
 
@@ -39,11 +42,6 @@ std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)),
                      std::istreambuf_iterator<char>());
-}
-
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
-Moment At(int y, int m, int d, int hh, int mm) {
-  return Moment{D(y, m, d), hh * 60 + mm};
 }
 
 // The records held from one file.

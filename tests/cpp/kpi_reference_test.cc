@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "gtest/gtest.h"
+#include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 #include "timescales/due.h"
 #include "timescales/report.h"
@@ -20,9 +21,8 @@
 namespace timescales {
 namespace {
 
+using ::timescales::testing::D;
 using ::timescales::testing::IsOk;
-
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
 
 // ---- Random data
 // -------------------------------------------------------------

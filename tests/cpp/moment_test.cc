@@ -11,6 +11,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 #include "timescales/due.h"
 
@@ -18,20 +19,13 @@ namespace timescales {
 namespace {
 
 using ::testing::HasSubstr;
+using ::timescales::testing::At;
+using ::timescales::testing::D;
 using ::timescales::testing::IsOk;
 using ::timescales::testing::IsOkAndHolds;
+using ::timescales::testing::On;
 using ::timescales::testing::StatusIs;
-
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
-Moment At(int y, int m, int d, int hh, int mm) {
-  return Moment{D(y, m, d), hh * 60 + mm};
-}
-Moment On(int y, int m, int d) { return Moment::OnDate(D(y, m, d)); }
-
-const Timescales& TS() {
-  static const Timescales* const kTs = new Timescales(*Timescales::Default());
-  return *kTs;
-}
+using ::timescales::testing::TS;
 
 // ---- Moments and clock changes
 // -----------------------------------------------

@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 #include "timescales/render.h"
 
@@ -13,9 +14,8 @@ namespace timescales {
 namespace {
 
 using ::testing::HasSubstr;
+using ::timescales::testing::D;
 using ::timescales::testing::IsOk;
-
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
 
 Episode Ep(const char* child, Date decom, const char* rne, const char* ls,
            std::optional<Date> dec = std::nullopt, const char* rec = "") {

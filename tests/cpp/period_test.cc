@@ -5,14 +5,14 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 
 namespace timescales {
 namespace {
 
+using ::timescales::testing::D;
 using ::timescales::testing::StatusIs;
-
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
 
 ReportingPeriod P(const char* text) { return *ReportingPeriod::Parse(text); }
 

@@ -29,6 +29,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "testing/fixtures.h"
 #include "timescales/report.h"
 
 namespace timescales {
@@ -37,8 +38,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using Json = nlohmann::ordered_json;
-
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
+using ::timescales::testing::D;
 
 // Counts with the value the engine would give: percent to 2 dp, null for
 // 0/0; a count KPI's value is its numerator.

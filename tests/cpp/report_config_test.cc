@@ -5,15 +5,15 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 
 namespace timescales {
 namespace {
 
+using ::timescales::testing::D;
 using ::timescales::testing::IsOk;
 using ::timescales::testing::StatusIs;
-
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
 
 TEST(ReportConfig, UnknownKeysAreErrorsNamingTheKey) {
   EXPECT_THAT(ReportConfig::FromJson(R"({"kpi": {}})"),

@@ -8,6 +8,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 
 namespace timescales {
@@ -15,10 +16,9 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::Pair;
+using ::timescales::testing::D;
 using ::timescales::testing::IsOk;
 using ::timescales::testing::StatusIs;
-
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
 
 ReportingPeriod P(const char* text) { return *ReportingPeriod::Parse(text); }
 

@@ -5,6 +5,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 #include "timescales/due.h"
 
@@ -12,16 +13,11 @@ namespace timescales {
 namespace {
 
 using ::testing::HasSubstr;
+using ::timescales::testing::D;
 using ::timescales::testing::IsOk;
+using ::timescales::testing::On;
 using ::timescales::testing::StatusIs;
-
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
-Moment On(int y, int m, int d) { return Moment::OnDate(D(y, m, d)); }
-
-const Timescales& TS() {
-  static const Timescales* const kTs = new Timescales(*Timescales::Default());
-  return *kTs;
-}
+using ::timescales::testing::TS;
 
 // ---- The catalogue
 // -----------------------------------------------------------

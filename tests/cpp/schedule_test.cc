@@ -9,21 +9,17 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 
 namespace timescales {
 namespace {
 
 using ::testing::HasSubstr;
+using ::timescales::testing::D;
 using ::timescales::testing::IsOk;
 using ::timescales::testing::StatusIs;
-
-Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
-
-const Timescales& TS() {
-  static const Timescales* const kTs = new Timescales(*Timescales::Default());
-  return *kTs;
-}
+using ::timescales::testing::TS;
 
 std::vector<SlotStatus> Statuses(const Schedule& s) {
   std::vector<SlotStatus> out;
