@@ -1,7 +1,9 @@
 # The two commands of the README, and a few more for developers.
 #   make demo   install what is missing, build, run the main example
 #   make test   install what is missing, build, run every test
-.PHONY: all deps build test demo asan bench install clean
+#   make fuzz   clang fuzz build (the `fuzz` preset), replay the corpora, run
+#               each libFuzzer target FUZZ_SECONDS (30) on its corpus
+.PHONY: all deps build test demo asan fuzz bench install clean
 
 PRESET ?= dev
 BUILD_DIR := build/$(PRESET)
@@ -24,6 +26,13 @@ demo: build
 asan:
 	@scripts/install-deps
 	cmake --workflow --preset asan
+
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+	ctest --preset fuzz
+	tests/fuzz/run_fuzzers.sh build/fuzz $(FUZZ_SECONDS)
 
 bench: deps
 	cmake --preset bench

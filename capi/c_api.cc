@@ -22,6 +22,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "base/status_macros.h"
@@ -401,9 +402,15 @@ extern "C" int tsc_date_format(char* buf, size_t cap, size_t* len,
     return absl::OkStatus();
   });
   if (status != TSC_OK || needed <= cap) return status;
-  return timescales::capi::SetError(
-      TSC_BUFFER_TOO_SMALL, absl::StrCat(fn, ": the date needs ", needed,
-                                         " bytes, the buffer has ", cap));
+  // Built inside a try: no exception, not even bad_alloc, leaves the ABI.
+  try {
+    return timescales::capi::SetError(
+        TSC_BUFFER_TOO_SMALL, absl::StrCat(fn, ": the date needs ", needed,
+                                           " bytes, the buffer has ", cap));
+  } catch (...) {
+    timescales::capi::tls_last_error_ptr = timescales::capi::kOomMessage;
+    return TSC_BUFFER_TOO_SMALL;
+  }
 }
 
 extern "C" int tsc_date_weekday(int* out, tsc_date date) {
@@ -762,6 +769,14 @@ extern "C" int tsc_calendar_holidays(tsc_holiday_list** out,
   if (out != nullptr) *out = nullptr;
   return Guard([&]() -> absl::Status {
     TSC_RETURN_IF_ERROR(NonNull(fn, {{"out", out}, {"calendar", calendar}}));
+    TSC_RETURN_IF_ERROR(InRange(fn, "from", from));
+    TSC_RETURN_IF_ERROR(InRange(fn, "to", to));
+    // As `timescales holidays --from --to` says it, not an empty list.
+    if (to < from) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(fn, ": to ", Date::FromSerial(to).ToString(),
+                       " is before from ", Date::FromSerial(from).ToString()));
+    }
     absl::StatusOr<std::vector<timescales::Holiday>> holidays =
         calendar->impl.HolidaysBetween(Date::FromSerial(from),
                                        Date::FromSerial(to));
@@ -1624,11 +1639,15 @@ extern "C" int tsc_schedule_to_json(char** out, const tsc_schedule* schedule) {
 
 struct tsc_report_inputs {
   timescales::Dataset data;
+  timescales::ImportOptions options;  // for the inputs added from now on
 };
 struct tsc_report_options {
   timescales::ReportConfig config;
   timescales::ReportOptions options;
   int format = TSC_FORMAT_JSON;
+  // Write the report even with data problems (tsc_report_run_with_options
+  // refuses it otherwise).
+  bool allow_rejections = false;
 };
 
 namespace timescales {
@@ -1661,6 +1680,9 @@ absl::StatusOr<Format> ToFormat(const char* fn, int format) {
 struct RunSettings {
   ReportConfig config;
   ReportOptions options;
+  // tsc_report_run writes every report, as it always did; the options
+  // handle refuses one with data problems unless told.
+  bool allow_rejections = true;
 };
 
 absl::StatusOr<RunSettings> ToRunSettings(const char* fn,
@@ -1752,6 +1774,16 @@ absl::Status RunReport(const char* fn, char** out,
   absl::StatusOr<Report> report =
       ComputeReport(inputs->data, *parsed, run->config, run->options);
   if (!report.ok()) return report.status();
+  if (!run->allow_rejections && !report->data_problems.empty()) {
+    std::vector<std::string> messages;
+    for (const DataProblem& problem : report->data_problems) {
+      messages.push_back(problem.message);
+    }
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the report is not written: its figures are at risk (",
+        absl::StrJoin(messages, "; "),
+        "); correct the extract, or allow rejections to write it anyway"));
+  }
   switch (*how) {
     case Format::kJson:
       *out = CopyOut(RenderJson(*report));
@@ -1805,8 +1837,13 @@ absl::Status RunMonitoring(const char* fn, char** out,
 
 // The settings a handle holds (NULL: the defaults).
 absl::StatusOr<RunSettings> SettingsOf(const tsc_report_options* options) {
-  if (options == nullptr) return RunSettings();
-  return RunSettings{options->config, options->options};
+  RunSettings settings;
+  settings.allow_rejections = false;
+  if (options == nullptr) return settings;
+  settings.config = options->config;
+  settings.options = options->options;
+  settings.allow_rejections = options->allow_rejections;
+  return settings;
 }
 
 }  // namespace
@@ -1941,5 +1978,141 @@ extern "C" int tsc_monitoring_run_with_options(
         fn, out, inputs, as_at,
         options != nullptr ? options->format : TSC_FORMAT_JSON,
         [&] { return capi::SettingsOf(options); });
+  });
+}
+
+// ---- Input kinds and reading options (since 0.2) ---------------------------
+
+namespace timescales {
+namespace capi {
+namespace {
+
+absl::StatusOr<InputKind> ToInputKind(const char* fn, int kind) {
+  switch (kind) {
+    case TSC_INPUT_SSDA903:
+      return InputKind::kSsda903;
+    case TSC_INPUT_CIN:
+      return InputKind::kCin;
+    case TSC_INPUT_MEETINGS:
+      return InputKind::kMeetings;
+    default:
+      return absl::InvalidArgumentError(
+          absl::StrCat(fn, ": unknown input kind ", kind,
+                       " (expected TSC_INPUT_SSDA903 0, TSC_INPUT_CIN 1 or "
+                       "TSC_INPUT_MEETINGS 2)"));
+  }
+}
+
+}  // namespace
+}  // namespace capi
+}  // namespace timescales
+
+extern "C" int tsc_report_inputs_add_path_as(tsc_report_inputs* inputs,
+                                             const char* path, int kind) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"inputs", inputs}, {"path", path}}));
+    absl::StatusOr<timescales::InputKind> said =
+        timescales::capi::ToInputKind(fn, kind);
+    if (!said.ok()) return said.status();
+    timescales::Dataset next = inputs->data;
+    TSC_RETURN_IF_ERROR(
+        timescales::ImportPath(path, *said, inputs->options, &next));
+    inputs->data = std::move(next);
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_report_inputs_add_buffer_as(tsc_report_inputs* inputs,
+                                               const char* name,
+                                               const char* data, size_t len,
+                                               int kind) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"inputs", inputs}, {"name", name}}));
+    TSC_RETURN_IF_ERROR(NonNullUnlessEmpty(fn, len, {{"data", data}}));
+    absl::StatusOr<timescales::InputKind> said =
+        timescales::capi::ToInputKind(fn, kind);
+    if (!said.ok()) return said.status();
+    return timescales::ImportBuffer(name, timescales::capi::View(data, len),
+                                    *said, inputs->options, &inputs->data);
+  });
+}
+
+extern "C" int tsc_report_inputs_set_date_order(tsc_report_inputs* inputs,
+                                                int order) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"inputs", inputs}}));
+    switch (order) {
+      case TSC_DATE_ORDER_AUTO:
+        inputs->options.date_order = timescales::DateOrder::kAuto;
+        return absl::OkStatus();
+      case TSC_DATE_ORDER_DMY:
+        inputs->options.date_order = timescales::DateOrder::kDayMonth;
+        return absl::OkStatus();
+      case TSC_DATE_ORDER_MDY:
+        inputs->options.date_order = timescales::DateOrder::kMonthDay;
+        return absl::OkStatus();
+      default:
+        return absl::InvalidArgumentError(absl::StrCat(
+            fn, ": unknown date order ", order,
+            " (expected TSC_DATE_ORDER_AUTO 0, TSC_DATE_ORDER_DMY 1 or "
+            "TSC_DATE_ORDER_MDY 2)"));
+    }
+  });
+}
+
+extern "C" int tsc_report_inputs_set_two_digit_years_from(
+    tsc_report_inputs* inputs, int year) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"inputs", inputs}}));
+    if (year == 0) {
+      inputs->options.two_digit_years_from.reset();
+      return absl::OkStatus();
+    }
+    if (year < 1900 || year > 2100) {
+      return absl::OutOfRangeError(
+          absl::StrCat(fn, ": year ", year,
+                       " is not 0 (refuse two-digit years) or in "
+                       "1900..2100"));
+    }
+    inputs->options.two_digit_years_from = year;
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_report_inputs_set_allow_unknown_columns(
+    tsc_report_inputs* inputs, int allow) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"inputs", inputs}}));
+    inputs->options.allow_unknown_columns = allow != 0;
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_report_options_set_max_rejected(tsc_report_options* options,
+                                                   double percent) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"options", options}}));
+    if (!(percent >= 0 && percent <= 100)) {
+      return absl::OutOfRangeError(
+          absl::StrCat(fn, ": ", percent, " is not a percentage (0..100)"));
+    }
+    options->options.max_rejected_share = percent / 100.0;
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_report_options_set_allow_rejections(
+    tsc_report_options* options, int allow) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"options", options}}));
+    options->allow_rejections = allow != 0;
+    return absl::OkStatus();
   });
 }

@@ -36,8 +36,8 @@ set(TSC_LAYER_LIBS_base nlohmann_json::nlohmann_json absl::str_format)
 set(TSC_LAYER_LIBS_calendar Boost::date_time nlohmann_json::nlohmann_json
   absl::str_format absl::time)
 set(TSC_LAYER_LIBS_rules nlohmann_json::nlohmann_json absl::str_format)
-set(TSC_LAYER_LIBS_import pugixml::pugixml CSV::CSV absl::str_format
-  absl::flat_hash_map absl::flat_hash_set)
+set(TSC_LAYER_LIBS_import pugixml::pugixml CSV::CSV Iconv::Iconv
+  absl::str_format absl::flat_hash_map absl::flat_hash_set absl::hash)
 set(TSC_LAYER_LIBS_kpi nlohmann_json::nlohmann_json absl::str_format
   absl::flat_hash_map absl::flat_hash_set)
 set(TSC_LAYER_LIBS_render nlohmann_json::nlohmann_json absl::str_format)

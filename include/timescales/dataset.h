@@ -120,6 +120,15 @@ struct Rejection {
   std::string reason;
 };
 
+// The rows of a file rejected for what one column held (the first column a
+// row's reasons name; "" for a row that could not be read at all).
+struct ColumnRejections {
+  std::string column;
+  int64_t rejected = 0;
+  int64_t first_line = 0;    // the first such row
+  std::string first_reason;  // and why
+};
+
 // One input file and what was read from it.
 struct InputFile {
   std::string path;
@@ -127,6 +136,15 @@ struct InputFile {
   int64_t rows = 0;      // data rows (CSV) or records (XML) read
   int64_t rejected = 0;  // of those, rejected
   bool ignored = false;  // a recognised table the KPIs do not use
+  // CSV rows with no text at all (Excel leaves them after the data):
+  // skipped, not counted in `rows`.
+  int64_t blank_rows = 0;
+  // `rejected`, by the column that caused it, in order of first rejection.
+  std::vector<ColumnRejections> rejections_by_column;
+  // The file's size and a hash of its bytes: the same file given twice
+  // (under two names, or in two folders) is read once.
+  int64_t bytes = 0;
+  uint64_t fingerprint = 0;
 };
 
 struct Dataset {

@@ -22,6 +22,7 @@
 #ifndef TSC_IMPORT_H_
 #define TSC_IMPORT_H_
 
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -31,11 +32,33 @@
 
 TSC_NAMESPACE_BEGIN
 
+// The order of a date written with slashes (docs/inputs.md#dates).
+enum class DateOrder {
+  // Day/month, the English order, unless a column's values fit month/day
+  // only: then the column is refused, with the remedy.
+  kAuto,
+  kDayMonth,  // dd/mm/yyyy, whatever the values
+  kMonthDay,  // mm/dd/yyyy (US exports), whatever the values
+};
+
+// How to read what the extracts hold when their shape leaves a choice.
+struct ImportOptions {
+  DateOrder date_order = DateOrder::kAuto;
+  // The first year of the hundred a two-digit year falls in (1950: 17 is
+  // 2017, 95 is 1995). Unset: a two-digit year is refused with the remedy.
+  std::optional<int> two_digit_years_from;
+  // meetings.csv with a column whose name is close to one of its own
+  // (`chair` for `chair_id`) is refused unless this is set.
+  bool allow_unknown_columns = false;
+};
+
 // An SSDA903 CSV table, recognised by its columns (Header, Episodes,
 // Reviews; the other 903 tables are recognised and recorded as ignored).
 // `name` labels the buffer in messages (usually its path).
 absl::Status ImportSsda903Csv(absl::string_view name, absl::string_view text,
                               Dataset* data);
+absl::Status ImportSsda903Csv(absl::string_view name, absl::string_view text,
+                              const ImportOptions& options, Dataset* data);
 
 // A 903 XML return (root EXPSSDA903).
 absl::Status ImportSsda903Xml(absl::string_view name, absl::string_view text,
@@ -48,6 +71,8 @@ absl::Status ImportCinXml(absl::string_view name, absl::string_view text,
 // The library's meetings.csv.
 absl::Status ImportMeetingsCsv(absl::string_view name, absl::string_view text,
                                Dataset* data);
+absl::Status ImportMeetingsCsv(absl::string_view name, absl::string_view text,
+                               const ImportOptions& options, Dataset* data);
 
 // What kind of input a path or buffer holds, decided by content: "ssda903"
 // (903 CSV or XML), "cin" or "meetings".
@@ -61,12 +86,18 @@ enum class InputKind { kSsda903, kCin, kMeetings };
 // columns is meetings; other CSV is 903; XML by its root element).
 absl::Status ImportPath(const std::string& path, Dataset* data);
 absl::Status ImportPath(const std::string& path, InputKind kind, Dataset* data);
+// `kind` nullopt: decided by content.
+absl::Status ImportPath(const std::string& path, std::optional<InputKind> kind,
+                        const ImportOptions& options, Dataset* data);
 
 // ImportBuffer()
 //
 // The same for an in-memory buffer named `name`.
 absl::Status ImportBuffer(absl::string_view name, absl::string_view text,
                           Dataset* data);
+absl::Status ImportBuffer(absl::string_view name, absl::string_view text,
+                          std::optional<InputKind> kind,
+                          const ImportOptions& options, Dataset* data);
 
 TSC_NAMESPACE_END
 

@@ -63,6 +63,14 @@ struct Moment {
 //   AddHoursLondon(10:00 Sun 27 Oct 2024, -24) == 11:00 Sat 26 Oct 2024
 absl::StatusOr<Moment> AddHoursLondon(const Moment& moment, int32_t hours);
 
+// MomentFromUtcOffset()
+//
+// The Europe/London moment of the clock time `minute` (of the day) on
+// `date` written at UTC offset `offset_minutes` (`Z` is 0, `+01:00` is
+// 60): 2019-06-03T10:30Z is 11:30 on 3 June 2019 in London (BST).
+absl::StatusOr<Moment> MomentFromUtcOffset(Date date, int minute,
+                                           int offset_minutes);
+
 // True when `a` is at or before `b`. A date-only moment stands for the whole
 // day: at-or-before holds when a.date <= b.date in that case.
 bool AtOrBefore(const Moment& a, const Moment& b);

@@ -73,6 +73,19 @@ struct TableReconciliation {
   int64_t kept = 0;      // read - rejected: the rows the KPIs consider
 };
 
+// A judgement on the whole of an input (docs/inputs.md#data-quality): more
+// rows rejected than the threshold allows, or a KPI with no cases because
+// its input was rejected. A figure computed despite one may be wrong.
+struct DataProblem {
+  std::string kind;    // "column", "table" or "kpi"
+  std::string path;    // the file ("" for a table or KPI)
+  std::string table;   // "ssda903.reviews", ...
+  std::string column;  // for "column"; the KPI id for "kpi"
+  int64_t rejected = 0;
+  int64_t rows = 0;     // of the file (column) or table
+  std::string message;  // the whole judgement, for a person
+};
+
 struct Report {
   ReportingPeriod period;
   std::vector<KpiResult> kpis;
@@ -82,6 +95,8 @@ struct Report {
   std::vector<Rejection> rejections;
   std::vector<Rejection> warnings;
   std::vector<TableReconciliation> reconciliation;
+  // Empty when every input is fit to report on.
+  std::vector<DataProblem> data_problems;
   std::optional<Date> lac_coverage_start;
   std::optional<Date> cp_coverage_start;
   std::string policy;    // Policy::Describe()

@@ -85,6 +85,10 @@ struct ReportOptions {
   // The first date from which the data hold every review (--data-from);
   // otherwise derived per source (docs/kpis.md#coverage-start).
   std::optional<Date> data_from;
+  // A table or column that loses more than this share of its rows to
+  // rejections, or a KPI left with no cases by them, is a data-quality
+  // problem (Report::data_problems; the CLI's exit status 3).
+  double max_rejected_share = 0.05;
 };
 
 TSC_NAMESPACE_END

@@ -8,10 +8,26 @@
 
 #include "absl/strings/str_cat.h"
 
+#if defined(__unix__) || defined(__APPLE__)
+#include <sys/stat.h>
+#define TSC_HAVE_FSTAT 1
+#endif
+
 TSC_NAMESPACE_BEGIN
 namespace internal {
+namespace {
 
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
+// "64 MB" for whole megabytes, else the bytes.
+std::string Size(size_t bytes) {
+  constexpr size_t kMb = size_t{1} << 20;
+  if (bytes % kMb == 0) return absl::StrCat(bytes / kMb, " MB");
+  return absl::StrCat(bytes, " bytes");
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> ReadFile(const std::string& path,
+                                     size_t max_bytes) {
   // stdio rather than iostreams: errno then says why a read failed (a
   // directory opens fine as an ifstream and only fails to read).
   auto fail = [&path](int error) -> absl::Status {
@@ -21,12 +37,35 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
     if (error == EACCES) return absl::PermissionDeniedError(message);
     return absl::InvalidArgumentError(message);
   };
+  auto too_big = [&path, max_bytes]() -> absl::Status {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cannot read ", path, ": the file is larger than ", Size(max_bytes),
+        ", the most a configuration, rules, policy, holidays or closure-days "
+        "file may hold"));
+  };
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) return fail(errno);
   std::string contents;
+#if defined(TSC_HAVE_FSTAT)
+  // A regular file says its size: refuse a big one before reading it. Others
+  // (/proc files say 0, devices and pipes nothing) are read up to the limit.
+  struct stat info {};
+  if (::fstat(fileno(file), &info) == 0 && S_ISREG(info.st_mode) &&
+      info.st_size > 0) {
+    if (static_cast<unsigned long long>(info.st_size) > max_bytes) {
+      std::fclose(file);
+      return too_big();
+    }
+    contents.reserve(static_cast<size_t>(info.st_size));
+  }
+#endif
   char buffer[1 << 16];
   size_t read;
   while ((read = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
+    if (read > max_bytes - contents.size()) {
+      std::fclose(file);
+      return too_big();
+    }
     contents.append(buffer, read);
   }
   const int error = std::ferror(file) ? errno : 0;

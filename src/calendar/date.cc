@@ -10,6 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
+#include "base/excerpt.h"
 #include "base/status_macros.h"
 #include "calendar/civil.h"
 #include "calendar/date_text.h"
@@ -137,13 +138,13 @@ absl::StatusOr<Date> Date::Parse(absl::string_view text, DateFormat format) {
                            : format == DateFormat::kDmy ? "dd/mm/yyyy"
                                                         : "yyyy-mm-dd or "
                                                           "dd/mm/yyyy";
-    return absl::InvalidArgumentError(
-        absl::StrFormat("'%s' is not a date (expected %s)", text, expected));
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "'%s' is not a date (expected %s)", internal::Excerpt(text), expected));
   }
   absl::StatusOr<int32_t> serial = ValidatedSerial(y, m, d);
   if (!serial.ok()) {
     return absl::InvalidArgumentError(
-        absl::StrFormat("'%s' is not a date", text));
+        absl::StrFormat("'%s' is not a date", internal::Excerpt(text)));
   }
   return CheckedFromSerial(*serial);
 }

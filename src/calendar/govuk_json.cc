@@ -3,9 +3,13 @@
 #include "calendar/govuk_json.h"
 
 #include <algorithm>
+#include <exception>
+#include <string>
+#include <vector>
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "base/excerpt.h"
 #include "base/json.h"
 #include "calendar/england_and_wales.h"
 
@@ -13,7 +17,19 @@ TSC_NAMESPACE_BEGIN
 namespace internal {
 namespace {
 
-using Json = nlohmann::ordered_json;
+// "a, b, c": the first names, and how many more there are.
+std::string SomeNames(const std::vector<std::string>& names) {
+  constexpr size_t kListed = 20;
+  std::vector<std::string> shown;
+  for (size_t i = 0; i < names.size() && i < kListed; ++i) {
+    shown.push_back(Excerpt(names[i]));
+  }
+  std::string text = absl::StrJoin(shown, ", ");
+  if (names.size() > kListed) {
+    text += absl::StrFormat(" and %d more", names.size() - kListed);
+  }
+  return text;
+}
 
 absl::Status EventError(size_t index, absl::string_view problem) {
   return absl::InvalidArgumentError(
@@ -30,7 +46,7 @@ absl::StatusOr<std::string> StringField(const Json& event, size_t index,
   if (!it->is_string()) {
     return EventError(index, absl::StrFormat("\"%s\" is not a string", key));
   }
-  return it->get<std::string>();
+  return *it->get_ptr<const std::string*>();
 }
 
 absl::StatusOr<GovUkDivision> ReadDivision(const Json& object,
@@ -38,7 +54,8 @@ absl::StatusOr<GovUkDivision> ReadDivision(const Json& object,
   const auto events = object.find("events");
   if (events == object.end() || !events->is_array()) {
     return absl::InvalidArgumentError(absl::StrFormat(
-        "GOV.UK bank holidays: division '%s' has no \"events\" array", name));
+        "GOV.UK bank holidays: division '%s' has no \"events\" array",
+        Excerpt(name)));
   }
   GovUkDivision out;
   out.name = std::move(name);
@@ -63,8 +80,9 @@ absl::StatusOr<GovUkDivision> ReadDivision(const Json& object,
         Holiday{*date, *std::move(title), KindFromGovUkNotes(*notes), false});
   }
   if (out.first_year > out.last_year) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "GOV.UK bank holidays: division '%s' has no events", out.name));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("GOV.UK bank holidays: division '%s' has no events",
+                        Excerpt(out.name)));
   }
   std::sort(out.holidays.begin(), out.holidays.end(),
             [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
@@ -73,8 +91,10 @@ absl::StatusOr<GovUkDivision> ReadDivision(const Json& object,
 
 }  // namespace
 
-absl::StatusOr<GovUkDivision> ParseGovUkJson(absl::string_view json,
-                                             absl::string_view division) {
+namespace {
+
+absl::StatusOr<GovUkDivision> ParseGovUkJsonImpl(absl::string_view json,
+                                                 absl::string_view division) {
   absl::StatusOr<Json> parsed = ParseJson(json, "GOV.UK bank holidays");
   if (!parsed.ok()) return parsed.status();
   const Json& doc = *parsed;
@@ -86,11 +106,11 @@ absl::StatusOr<GovUkDivision> ParseGovUkJson(absl::string_view json,
     std::string name;
     const auto field = doc.find("division");
     if (field != doc.end() && field->is_string())
-      name = field->get<std::string>();
+      name = *field->get_ptr<const std::string*>();
     if (!division.empty() && name != division) {
       return absl::NotFoundError(absl::StrFormat(
-          "GOV.UK bank holidays: the file holds division '%s', not '%s'", name,
-          division));
+          "GOV.UK bank holidays: the file holds division '%s', not '%s'",
+          Excerpt(name), Excerpt(division)));
     }
     return ReadDivision(doc, name);
   }
@@ -99,15 +119,28 @@ absl::StatusOr<GovUkDivision> ParseGovUkJson(absl::string_view json,
   if (division.empty()) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "GOV.UK bank holidays: name a division (the file has: %s)",
-        absl::StrJoin(names, ", ")));
+        SomeNames(names)));
   }
   const auto it = doc.find(std::string(division));
   if (it == doc.end() || !it->is_object()) {
     return absl::NotFoundError(absl::StrFormat(
-        "GOV.UK bank holidays: no division '%s' (the file has: %s)", division,
-        absl::StrJoin(names, ", ")));
+        "GOV.UK bank holidays: no division '%s' (the file has: %s)",
+        Excerpt(division), SomeNames(names)));
   }
   return ReadDivision(*it, std::string(division));
+}
+
+}  // namespace
+
+absl::StatusOr<GovUkDivision> ParseGovUkJson(absl::string_view json,
+                                             absl::string_view division) {
+  try {
+    return ParseGovUkJsonImpl(json, division);
+  } catch (const std::exception& e) {
+    // Nothing in it throws but an allocation; say so rather than escape.
+    return absl::ResourceExhaustedError(
+        absl::StrFormat("GOV.UK bank holidays: %s", Excerpt(e.what())));
+  }
 }
 
 }  // namespace internal

@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "base/excerpt.h"
 #include "calendar/date_text.h"
 
 TSC_NAMESPACE_BEGIN
@@ -130,16 +131,17 @@ absl::StatusOr<Moment> Moment::Parse(absl::string_view text) {
   const size_t split = internal::TimeSeparator(trimmed);
   absl::StatusOr<Date> date = Date::Parse(trimmed.substr(0, split));
   if (!date.ok()) {
-    return absl::Status(
-        date.status().code(),
-        absl::StrFormat("'%s' is not a date or date-time", text));
+    return absl::Status(date.status().code(),
+                        absl::StrFormat("'%s' is not a date or date-time",
+                                        internal::Excerpt(text)));
   }
   if (split == absl::string_view::npos) return OnDate(*date);
   const std::optional<int> minute = internal::ParseClockText(
       absl::StripAsciiWhitespace(trimmed.substr(split + 1)));
   if (!minute) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "'%s' is not a date-time (expected a date, then HH:MM)", text));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("'%s' is not a date-time (expected a date, then HH:MM)",
+                        internal::Excerpt(text)));
   }
   return Moment{*date, *minute};
 }
@@ -187,6 +189,21 @@ absl::StatusOr<Moment> AddHoursLondon(const Moment& moment, int32_t hours) {
                                             result.month(), result.day());
   if (!date.ok()) return date.status();
   return Moment{*date, result.hour() * 60 + result.minute()};
+}
+
+absl::StatusOr<Moment> MomentFromUtcOffset(Date date, int minute,
+                                           int offset_minutes) {
+  absl::StatusOr<absl::TimeZone> london = London();
+  if (!london.ok()) return london.status();
+  const absl::CivilMinute written(date.year(), date.month(), date.day(),
+                                  minute / 60, minute % 60);
+  const absl::Time instant = absl::FromCivil(written, absl::UTCTimeZone()) -
+                             absl::Minutes(offset_minutes);
+  const absl::CivilMinute local = absl::ToCivilMinute(instant, *london);
+  absl::StatusOr<Date> day =
+      Date::FromYmd(static_cast<int>(local.year()), local.month(), local.day());
+  if (!day.ok()) return day.status();
+  return Moment{*day, local.hour() * 60 + local.minute()};
 }
 
 bool AtOrBefore(const Moment& a, const Moment& b) {

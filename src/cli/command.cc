@@ -8,6 +8,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "base/excerpt.h"
 
 namespace timescales {
 namespace cli {
@@ -44,7 +46,16 @@ void AddFormatOption(CLI::App& command, OutputFormat& format) {
                          : OutputFormat::kText;
           },
           "Output format")
-      ->check(CLI::IsMember({"text", "json"}, CLI::ignore_case))
+      ->check(
+          [](const std::string& value) -> std::string {
+            if (absl::EqualsIgnoreCase(value, "text") ||
+                absl::EqualsIgnoreCase(value, "json")) {
+              return std::string();
+            }
+            return absl::StrCat("'", internal::Excerpt(value),
+                                "' is not text or json");
+          },
+          "{text,json}", "FORMAT")
       ->type_name("FORMAT")
       ->default_str("text");
 }
@@ -57,11 +68,42 @@ std::string DumpJson(const nlohmann::json& document) {
 absl::StatusOr<Date> ParseDateArgument(absl::string_view text) {
   absl::StatusOr<Date> date = Date::Parse(text);
   if (date.ok()) return date;
-  // Date::Parse quotes the text; make sure whatever happens the user sees it.
-  if (absl::StrContains(date.status().message(), text)) return date.status();
+  // Date::Parse quotes the text; make sure whatever happens the user sees it
+  // (as much of it as a message quotes).
+  const std::string quoted = internal::Excerpt(text);
+  if (absl::StrContains(date.status().message(), quoted)) {
+    return date.status();
+  }
   return absl::Status(
       date.status().code(),
-      absl::StrCat("\"", text, "\": ", date.status().message()));
+      absl::StrCat("\"", quoted, "\": ", date.status().message()));
+}
+
+CLI::Option* Decimal(CLI::Option* option) {
+  return option->transform(CLI::Validator(
+      [](std::string& value) -> std::string {
+        absl::string_view digits = value;
+        const bool negative = absl::ConsumePrefix(&digits, "-");
+        if (!negative) absl::ConsumePrefix(&digits, "+");
+        if (digits.empty() ||
+            digits.find_first_not_of("0123456789") != absl::string_view::npos) {
+          return absl::StrCat("'", internal::Excerpt(value),
+                              "' is not a decimal whole number (digits 0-9, "
+                              "optionally after + or -)");
+        }
+        // "010" is ten: drop the zeros strtoll would read as octal.
+        const size_t first = digits.find_first_not_of('0');
+        digits = first == absl::string_view::npos ? "0" : digits.substr(first);
+        // Past any option's range, and CLI11's own messages would quote it
+        // whole.
+        if (digits.size() > 18) {
+          return absl::StrCat("'", internal::Excerpt(value),
+                              "' is out of range");
+        }
+        value = absl::StrCat(negative && digits != "0" ? "-" : "", digits);
+        return std::string();
+      },
+      /*validator_desc=*/"", /*validator_name=*/"DECIMAL"));
 }
 
 std::string DescribeHoliday(const Holiday& holiday) {

@@ -97,8 +97,15 @@ void AddFormatOption(CLI::App& command, OutputFormat& format);
 // Latin-1 file, say) becomes U+FFFD instead of failing the whole output.
 std::string DumpJson(const nlohmann::json& document);
 
-// A command-line date, yyyy-mm-dd or dd/mm/yyyy. The message quotes `text`.
+// A command-line date, yyyy-mm-dd or dd/mm/yyyy. The message quotes `text`
+// (an excerpt of it when it is long).
 absl::StatusOr<Date> ParseDateArgument(absl::string_view text);
+
+// Makes the integer `option` decimal and returns it. CLI11 converts with
+// strtoll's base 0, so `010` would be 8 and `0x14` 20: this accepts digits
+// with an optional sign (leading zeros are only zeros) and refuses anything
+// else as a command-line error (exit 2). Add it before any range check.
+CLI::Option* Decimal(CLI::Option* option);
 
 // The whole of a file; NotFound or PermissionDenied naming `path`.
 using ::timescales::internal::ReadFile;

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 #include <ostream>
+#include <streambuf>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -26,18 +27,45 @@ absl::StatusOr<DueDate> DueFor(const Timescales& ts, const std::string& rule,
   return ts.Due(rule, *anchor);
 }
 
+// The longest stdin line read: an anchor is a date and a time, and an
+// endless line (`< /dev/zero`) must not be read until memory runs out.
+constexpr size_t kMaxLineBytes = size_t{1} << 20;
+
+enum class LineRead { kLine, kEnd, kTooLong };
+
+// The next line of `in` (without its line end) into `line`.
+LineRead ReadLine(std::istream& in, std::string* line) {
+  line->clear();
+  std::streambuf* buffer = in.rdbuf();
+  bool any = false;
+  for (;;) {
+    const int c = buffer->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      return any ? LineRead::kLine : LineRead::kEnd;
+    }
+    any = true;
+    if (c == '\n') return LineRead::kLine;
+    if (line->size() == kMaxLineBytes) return LineRead::kTooLong;
+    line->push_back(static_cast<char>(c));
+  }
+}
+
 // One anchor a line from stdin, one due date a line out, in order.
 absl::Status DueFromStdin(const Timescales& ts, const std::string& rule,
                           std::ostream& out) {
   std::string line;
   int number = 0;
-  while (std::getline(std::cin, line)) {
+  for (LineRead read; (read = ReadLine(std::cin, &line)) != LineRead::kEnd;) {
     ++number;
+    if (read == LineRead::kTooLong) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "stdin:%d: the line is longer than %d bytes", number, kMaxLineBytes));
+    }
     absl::StatusOr<DueDate> due = DueFor(ts, rule, line);
     if (!due.ok()) {
-      return absl::Status(due.status().code(),
-                          absl::StrFormat("stdin:%d: %s", number,
-                                          due.status().message()));
+      return absl::Status(
+          due.status().code(),
+          absl::StrFormat("stdin:%d: %s", number, due.status().message()));
     }
     out << due->legal_due.ToString() << "\n";
   }
@@ -56,7 +84,8 @@ void RegisterDue(CLI::App& app, CommandContext& context) {
       "due",
       "The legal due date of RULE from ANCHOR (a date, or a date and time "
       "for hour rules); - reads one anchor a line from stdin");
-  due->add_option("rule", args->rule, "A rule id; `timescales rules` lists them")
+  due->add_option("rule", args->rule,
+                  "A rule id; `timescales rules` lists them")
       ->type_name("RULE")
       ->required();
   due->add_option("anchor", args->anchor, "The anchor event, or - for stdin")
@@ -93,8 +122,9 @@ void RegisterRules(CLI::App& app, CommandContext& context) {
   CLI::App* rules =
       app.add_subcommand("rules", "The rule catalogue, with sources");
   AddFormatOption(*rules, args->format);
-  rules->add_option("--rules", args->engine.rules_file,
-                    "A rules JSON file with local overrides and additions")
+  rules
+      ->add_option("--rules", args->engine.rules_file,
+                   "A rules JSON file with local overrides and additions")
       ->type_name("FILE");
   context.SetAction(rules, [&context, args](std::ostream& out) -> absl::Status {
     absl::StatusOr<Timescales> ts = LoadTimescales(context, args->engine);
@@ -114,11 +144,11 @@ void RegisterRules(CLI::App& app, CommandContext& context) {
       return absl::OkStatus();
     }
     for (const Rule& r : ts->rules().rules()) {
-      out << absl::StrFormat("%-34s %+5d %-12s %s%s\n%34s anchor: %s\n%34s "
-                             "source: %s\n",
-                             r.id, r.offset, UnitName(r.unit), r.description,
-                             r.local ? " (local)" : "", "", r.anchor, "",
-                             r.source);
+      out << absl::StrFormat(
+          "%-34s %+5d %-12s %s%s\n%34s anchor: %s\n%34s "
+          "source: %s\n",
+          r.id, r.offset, UnitName(r.unit), r.description,
+          r.local ? " (local)" : "", "", r.anchor, "", r.source);
     }
     return absl::OkStatus();
   });

@@ -10,20 +10,22 @@ namespace timescales {
 namespace cli {
 
 void AddEngineOptions(CLI::App& command, EngineOptions& options) {
-  command.add_option("--policy", options.policy_file,
-                     "A policy JSON file (counting, months, icpc_anchor, "
-                     "sw_report, ...)")
+  command
+      .add_option("--policy", options.policy_file,
+                  "A policy JSON file (counting, months, icpc_anchor, "
+                  "sw_report, ...)")
       ->type_name("FILE");
-  command.add_option("--rules", options.rules_file,
-                     "A rules JSON file overriding offsets or adding local "
-                     "rules: {\"rules\": {ID: {\"offset\": N, \"unit\": U}}}")
+  command
+      .add_option("--rules", options.rules_file,
+                  "A rules JSON file overriding offsets or adding local "
+                  "rules: {\"rules\": {ID: {\"offset\": N, \"unit\": U}}}")
       ->type_name("FILE");
   command.add_flag("--start-is-day-one", options.start_is_day_one,
                    "Count the event day as day 1 when it is a working day");
-  command
-      .add_option("--sw-report-working-days", options.sw_report_working_days,
-                  "The social worker's report is due N working days before "
-                  "the review instead of 24 hours")
+  Decimal(command.add_option(
+              "--sw-report-working-days", options.sw_report_working_days,
+              "The social worker's report is due N working days before "
+              "the review instead of 24 hours"))
       ->type_name("N")
       ->check(CLI::Range(0, 1000));
 }
@@ -38,9 +40,9 @@ absl::StatusOr<Timescales> LoadTimescales(const CommandContext& context,
     if (!text.ok()) return text.status();
     absl::StatusOr<Policy> loaded = Policy::FromJson(*text);
     if (!loaded.ok()) {
-      return absl::Status(loaded.status().code(),
-                          absl::StrCat(options.policy_file, ": ",
-                                       loaded.status().message()));
+      return absl::Status(
+          loaded.status().code(),
+          absl::StrCat(options.policy_file, ": ", loaded.status().message()));
     }
     policy = *std::move(loaded);
   }
@@ -56,9 +58,9 @@ absl::StatusOr<Timescales> LoadTimescales(const CommandContext& context,
     if (!text.ok()) return text.status();
     absl::StatusOr<RuleCatalogue> loaded = RuleCatalogue::FromJson(*text);
     if (!loaded.ok()) {
-      return absl::Status(loaded.status().code(),
-                          absl::StrCat(options.rules_file, ": ",
-                                       loaded.status().message()));
+      return absl::Status(
+          loaded.status().code(),
+          absl::StrCat(options.rules_file, ": ", loaded.status().message()));
     }
     rules = *std::move(loaded);
   }

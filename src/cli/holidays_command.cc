@@ -100,9 +100,10 @@ void RegisterHolidaysCommand(CLI::App& app, CommandContext& context) {
   CLI::App* holidays = app.add_subcommand(
       "holidays",
       "The non-working weekdays of a year (default: this year) or a range");
-  CLI::Option* year = holidays->add_option("year", args->year, "The year")
-                          ->type_name("YEAR")
-                          ->check(CLI::Range(1900, 2199));
+  CLI::Option* year =
+      Decimal(holidays->add_option("year", args->year, "The year"))
+          ->type_name("YEAR")
+          ->check(CLI::Range(1900, 2199));
   CLI::Option* from =
       holidays->add_option("--from", args->from, "First day of the range")
           ->type_name("DATE")

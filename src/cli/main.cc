@@ -15,14 +15,12 @@
 #include "absl/strings/str_join.h"
 #include "calendar_options.h"
 #include "command.h"
+#include "exit_status.h"
 #include "timescales/version.h"
 
 namespace timescales {
 namespace cli {
 namespace {
-
-constexpr int kExitDataError = 1;
-constexpr int kExitUsageError = 2;
 
 // Every command group, in the order `--help` lists them. A new command adds
 // its registrar here and nowhere else.
@@ -98,7 +96,7 @@ int Main(int argc, char** argv) {
   std::cout.flush();
   if (!status.ok()) {
     std::cerr << "timescales: " << status.message() << "\n";
-    return kExitDataError;
+    return ExitStatusOf(status);
   }
   if (!std::cout) {
     std::cerr << "timescales: cannot write the output\n";

@@ -4,7 +4,10 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,7 +19,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "base/status_macros.h"
 #include "command.h"
+#include "exit_status.h"
 #include "timescales/import.h"
 #include "timescales/monitoring.h"
 #include "timescales/render.h"
@@ -36,6 +41,11 @@ struct InputArgs {
   std::string data_from;
   std::string format;
   std::string output;
+  std::string date_order = "auto";
+  int two_digit_years_from = 0;  // 0: refuse two-digit years
+  bool allow_unknown_columns = false;
+  bool allow_rejections = false;
+  double max_rejected_percent = 5;
 };
 
 void AddInputOptions(CLI::App& command, InputArgs& args) {
@@ -63,6 +73,54 @@ void AddInputOptions(CLI::App& command, InputArgs& args) {
       .add_option("--output,-o", args.output,
                   "Write to FILE instead of standard output")
       ->type_name("FILE");
+  const std::string group = "Reading the extracts";
+  command
+      .add_option("--date-order", args.date_order,
+                  "dmy or mdy: the order of dates written with slashes "
+                  "(default: day/month, and a column whose dates fit "
+                  "month/day only is refused)")
+      ->check(CLI::IsMember({"auto", "dmy", "mdy"}))
+      ->type_name("ORDER")
+      ->group(group);
+  command
+      .add_option("--two-digit-years-from", args.two_digit_years_from,
+                  "Read two-digit years into the hundred years from YEAR "
+                  "(1950: 17 is 2017, 95 is 1995); without it they are "
+                  "refused")
+      ->check(CLI::Range(1900, 2100))
+      ->type_name("YEAR")
+      ->group(group);
+  command
+      .add_flag("--allow-unknown-columns", args.allow_unknown_columns,
+                "Read a meetings.csv whose column names are close to its "
+                "own (`chair` for `chair_id`) without those columns")
+      ->group(group);
+  command
+      .add_flag("--allow-rejections", args.allow_rejections,
+                "Write the output even when a table or column lost more "
+                "rows than --max-rejected, or a KPI has no cases because "
+                "of rejections (exit status 3 otherwise)")
+      ->group(group);
+  command
+      .add_option("--max-rejected", args.max_rejected_percent,
+                  "The percentage of a table's or column's rows that may be "
+                  "rejected before the run is refused")
+      ->check(CLI::Range(0.0, 100.0))
+      ->type_name("PERCENT")
+      ->capture_default_str()
+      ->group(group);
+}
+
+ImportOptions ToImportOptions(const InputArgs& args) {
+  ImportOptions options;
+  options.date_order = args.date_order == "dmy"   ? DateOrder::kDayMonth
+                       : args.date_order == "mdy" ? DateOrder::kMonthDay
+                                                  : DateOrder::kAuto;
+  if (args.two_digit_years_from > 0) {
+    options.two_digit_years_from = args.two_digit_years_from;
+  }
+  options.allow_unknown_columns = args.allow_unknown_columns;
+  return options;
 }
 
 // The progress line: only when stderr is a terminal and the inputs are big
@@ -113,7 +171,8 @@ absl::StatusOr<Dataset> ImportInputs(const InputArgs& args,
                              Group{&args.meetings, InputKind::kMeetings}}) {
     for (const std::string& path : *group.paths) {
       progress.Say(absl::StrCat("reading ", path));
-      absl::Status status = ImportPath(path, group.kind, &data);
+      absl::Status status =
+          ImportPath(path, group.kind, ToImportOptions(args), &data);
       if (!status.ok()) return status;
     }
   }
@@ -162,6 +221,7 @@ absl::StatusOr<ReportConfig> LoadConfig(const CommandContext& context,
 
 absl::StatusOr<ReportOptions> LoadOptions(const InputArgs& args) {
   ReportOptions options;
+  options.max_rejected_share = args.max_rejected_percent / 100.0;
   if (!args.data_from.empty()) {
     absl::StatusOr<Date> from = ParseDateArgument(args.data_from);
     if (!from.ok()) return from.status();
@@ -176,14 +236,54 @@ absl::Status Write(const InputArgs& args, const std::string& text,
     out << text;
     return absl::OkStatus();
   }
-  std::ofstream file(args.output, std::ios::binary);
-  file << text;
-  file.close();
-  if (!file) {
+  // stdio, so errno says why a write failed.
+  std::FILE* file = std::fopen(args.output.c_str(), "wb");
+  if (file == nullptr) {
     return absl::PermissionDeniedError(
-        absl::StrCat("cannot write ", args.output));
+        absl::StrCat("cannot write ", args.output, ": ", std::strerror(errno)));
+  }
+  const size_t written = std::fwrite(text.data(), 1, text.size(), file);
+  const int write_error = written == text.size() ? 0 : errno;
+  const int close_error = std::fclose(file) == 0 ? 0 : errno;
+  if (write_error != 0 || close_error != 0) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        "cannot write ", args.output, ": ",
+        std::strerror(write_error != 0 ? write_error : close_error)));
   }
   return absl::OkStatus();
+}
+
+// Tells the user on stderr what the import noticed about whole files
+// (another encoding, a misspelt column, a file given twice, times dropped
+// from dates); warnings about single rows are in the output's inputs.
+void SayNotes(const Dataset& data) {
+  for (const Rejection& warning : data.warnings) {
+    if (warning.line == 0) {
+      std::cerr << "timescales: note: " << warning.reason << "\n";
+    }
+  }
+}
+
+// The report's data problems on stderr; exit status 3 unless allowed.
+absl::Status JudgeData(const Report& report, const InputArgs& args) {
+  if (report.data_problems.empty()) return absl::OkStatus();
+  for (const DataProblem& problem : report.data_problems) {
+    std::cerr << "timescales: data: " << problem.message << "\n";
+  }
+  if (args.allow_rejections) {
+    std::cerr << "timescales: note: written anyway, as --allow-rejections "
+                 "asks; the figures above are at risk\n";
+    return absl::OkStatus();
+  }
+  return WithExitStatus(
+      absl::FailedPreconditionError(absl::StrFormat(
+          "the report is not written: %d data problem%s (above) put its "
+          "figures at risk; correct the extract (see the rejections with "
+          "--allow-rejections --format markdown), or pass --allow-rejections "
+          "to write it anyway",
+          report.data_problems.size(),
+          report.data_problems.size() == 1 ? "" : "s")),
+      kExitTooManyRejections);
 }
 
 void RegisterReport(CLI::App& app, CommandContext& context) {
@@ -210,7 +310,11 @@ void RegisterReport(CLI::App& app, CommandContext& context) {
     const Progress progress(InputBytes(*args));
     absl::StatusOr<ReportingPeriod> period =
         ReportingPeriod::Parse(args->period);
-    if (!period.ok()) return period.status();
+    if (!period.ok()) {
+      return WithExitStatus(absl::InvalidArgumentError(absl::StrCat(
+                                "--period: ", period.status().message())),
+                            kExitUsageError);
+    }
     absl::StatusOr<ReportConfig> config = LoadConfig(context, *args);
     if (!config.ok()) return config.status();
     absl::StatusOr<ReportOptions> options = LoadOptions(*args);
@@ -222,6 +326,8 @@ void RegisterReport(CLI::App& app, CommandContext& context) {
         ComputeReport(*data, *period, *config, *options);
     progress.Done();
     if (!result.ok()) return result.status();
+    SayNotes(*data);
+    TSC_RETURN_IF_ERROR(JudgeData(*result, *args));
     const std::string text = args->format == "csv" ? RenderCsv(*result)
                              : args->format == "markdown"
                                  ? RenderMarkdown(*result)
@@ -285,6 +391,7 @@ absl::Status RunMonitoring(const CommandContext& context,
   if (!options.ok()) return options.status();
   absl::StatusOr<Dataset> data = ImportInputs(args, progress);
   if (!data.ok()) return data.status();
+  SayNotes(*data);
   if (!data->Has("ssda903.episodes")) {
     return absl::InvalidArgumentError(
         "the monitoring list needs SSDA903 episodes (--ssda903)");

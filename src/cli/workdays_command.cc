@@ -40,7 +40,7 @@ void RegisterAdd(CLI::App& workdays, CommandContext& context) {
   add->add_option("date", args->date, "The event date")
       ->type_name("DATE")
       ->required();
-  add->add_option("n", args->n, "Working days to add (signed)")
+  Decimal(add->add_option("n", args->n, "Working days to add (signed)"))
       ->type_name("N")
       ->required();
   AddCountingFlag(*add, args->start_is_day_one);

@@ -3,6 +3,7 @@
 #include "import/dataset_merge.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -10,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/str_format.h"
 
 TSC_NAMESPACE_BEGIN
@@ -243,6 +246,59 @@ void MergeEpisodes(std::vector<Episode> incoming, InputFile* file,
   all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept), all.end());
 }
 
+// Meetings compared in every field the library keeps (by pointer: a
+// national file has over a million, and no key is built for any).
+struct MeetingHash {
+  size_t operator()(const MeetingRecord* m) const {
+    auto moment = [](const std::optional<Moment>& t) {
+      return t ? std::pair<int32_t, int>(t->date.serial(),
+                                         t->minute_of_day.value_or(-1))
+               : std::pair<int32_t, int>(INT32_MIN, -2);
+    };
+    return absl::HashOf(m->child, static_cast<int>(m->type), moment(m->held),
+                        moment(m->sw_report_received),
+                        moment(m->decisions_sent),
+                        moment(m->record_distributed), m->chair, m->qa_alerts);
+  }
+};
+struct MeetingEq {
+  bool operator()(const MeetingRecord* a, const MeetingRecord* b) const {
+    return a->child == b->child && a->type == b->type && a->held == b->held &&
+           a->sw_report_received == b->sw_report_received &&
+           a->decisions_sent == b->decisions_sent &&
+           a->record_distributed == b->record_distributed &&
+           a->chair == b->chair && a->qa_alerts == b->qa_alerts;
+  }
+};
+
+// Appends `incoming` to data->meetings, dropping each meeting that repeats
+// one already there (or earlier in the file) in every field: a row
+// exported twice would count a meeting twice. Each drop is a rejection
+// naming the row it repeats.
+void MergeMeetings(std::vector<MeetingRecord> incoming, InputFile* file,
+                   Dataset* data) {
+  if (incoming.empty()) return;
+  std::vector<MeetingRecord>& all = data->meetings;
+  // Reserved first: the set points into `all`, which must not move.
+  all.reserve(all.size() + incoming.size());
+  absl::flat_hash_set<const MeetingRecord*, MeetingHash, MeetingEq> seen;
+  seen.reserve(all.size() + incoming.size());
+  for (const MeetingRecord& m : all) seen.insert(&m);
+  for (MeetingRecord& m : incoming) {
+    const auto repeat = seen.find(&m);
+    if (repeat != seen.end()) {
+      data->rejections.push_back(
+          {data->PathOf(m.source), m.source.line,
+           absl::StrFormat("duplicate meeting (repeats %s)",
+                           Where(*data, (*repeat)->source, m.source))});
+      ++file->rejected;
+      continue;
+    }
+    all.push_back(std::move(m));
+    seen.insert(&all.back());
+  }
+}
+
 }  // namespace
 
 void MergeFile(Dataset staged, InputFile file, Dataset* data) {
@@ -250,7 +306,6 @@ void MergeFile(Dataset staged, InputFile file, Dataset* data) {
   Append(std::move(staged.reviews), &data->reviews);
   Append(std::move(staged.section47), &data->section47);
   Append(std::move(staged.cp_plans), &data->cp_plans);
-  Append(std::move(staged.meetings), &data->meetings);
   Append(std::move(staged.rejections), &data->rejections);
   Append(std::move(staged.warnings), &data->warnings);
   if (staged.cin_reference_date &&
@@ -261,6 +316,7 @@ void MergeFile(Dataset staged, InputFile file, Dataset* data) {
   // The file joins first: the merge's messages name it through its records.
   data->files.push_back(std::move(file));
   MergeEpisodes(std::move(staged.episodes), &data->files.back(), data);
+  MergeMeetings(std::move(staged.meetings), &data->files.back(), data);
 }
 
 }  // namespace internal

@@ -9,12 +9,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "calendar/date_text.h"
+#include "import/exported_cell.h"
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
 namespace {
 
-// 1900-01-01 (kMinDate) is what some systems write for "no date".
+// 1900-01-01 (kMinDate) is what some systems write for "no date": as
+// yyyy-mm-dd, or 01/01/1900 (the same in either slash order).
 bool IsPlaceholder(absl::string_view date_part) {
   // A cheap test first: 1900-01-01 starts with its year, 01/01/1900 (and
   // 1/1/1900) ends with it.
@@ -24,6 +26,11 @@ bool IsPlaceholder(absl::string_view date_part) {
   }
   const std::optional<Date> date = ParseDateText(text, DateFormat::kAny);
   return date.has_value() && *date == kMinDate;
+}
+
+// Blank, or a marker an export writes for no value.
+bool IsBlank(absl::string_view trimmed) {
+  return trimmed.empty() || IsBlankMarker(trimmed);
 }
 
 // A rejection reason from a Date or Moment parse error: those quote the
@@ -38,8 +45,13 @@ absl::Status Reason(absl::string_view field, absl::string_view text,
       absl::StrFormat("%s '%s': %s", field, text, error.message()));
 }
 
-absl::string_view FormatName(DateFormat format) {
-  return format == DateFormat::kIso ? "yyyy-mm-dd" : "dd/mm/yyyy";
+absl::string_view ShapeName(bool iso) {
+  return iso ? "yyyy-mm-dd" : "dd/mm/yyyy";
+}
+
+// The moment `clock` on `date` at UTC `offset`, as a Europe/London moment.
+absl::StatusOr<Moment> AtOffset(Date date, int minute, int offset) {
+  return MomentFromUtcOffset(date, minute, offset);
 }
 
 }  // namespace
@@ -48,32 +60,63 @@ absl::StatusOr<std::optional<Date>> ParseDateField(absl::string_view field,
                                                    absl::string_view text,
                                                    DateFormat format) {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
-  if (trimmed.empty()) return std::optional<Date>();
+  if (IsBlank(trimmed)) return std::optional<Date>();
   absl::StatusOr<Date> date = Date::Parse(trimmed, format);
   if (!date.ok()) return Reason(field, trimmed, date.status());
   if (*date == kMinDate) return std::optional<Date>();
   return std::optional<Date>(*date);
 }
 
-DateColumn::DateColumn(std::string name, bool with_time)
-    : name_(std::move(name)), with_time_(with_time) {}
+DateColumn::DateColumn(std::string name, bool with_time, DateReading reading)
+    : name_(std::move(name)), with_time_(with_time), reading_(reading) {}
 
-void DateColumn::Survey(absl::string_view value) { Count(DatePart(value)); }
-
-void DateColumn::Count(absl::string_view date_part) const {
-  if (date_part.empty() || IsPlaceholder(date_part)) return;
-  CountShape(ShapeOf(date_part));
+void DateColumn::Survey(absl::string_view value) {
+  SurveyCell(absl::StripAsciiWhitespace(value));
 }
 
-void DateColumn::CountShape(Shape shape) const {
-  iso_ += shape == Shape::kIso ? 1 : 0;
-  dmy_ += shape == Shape::kDmy ? 1 : 0;
+void DateColumn::SurveyCell(absl::string_view trimmed) const {
+  ExportedDateTime cell;
+  SplitDateTime(trimmed, &cell);
+  Count(cell.date);
+}
+
+void DateColumn::Count(absl::string_view date_part) const {
+  if (IsBlank(date_part) || IsPlaceholder(date_part)) return;
+  switch (ShapeOf(date_part)) {
+    case Shape::kIso:
+      ++iso_;
+      break;
+    case Shape::kSlashed: {
+      ++slashed_;
+      int first = 0;
+      int second = 0;
+      if (SlashFields(date_part, &first, &second)) {
+        CountSlashed(first, second, date_part);
+      }
+      break;
+    }
+    case Shape::kNone:
+      break;
+  }
+}
+
+void DateColumn::CountSlashed(int first, int second,
+                              absl::string_view text) const {
+  if (first > 12) {
+    ++day_first_;
+  } else if (second > 12) {
+    if (month_first_++ == 0) month_first_example_ = std::string(text);
+  }
 }
 
 DateColumn::Shape DateColumn::shape() const {
-  if (iso_ > dmy_) return Shape::kIso;
-  if (dmy_ > iso_) return Shape::kDmy;
+  if (iso_ > slashed_) return Shape::kIso;
+  if (slashed_ > iso_) return Shape::kSlashed;
   return Shape::kNone;
+}
+
+bool DateColumn::day_first() const {
+  return reading_.order != DateOrder::kMonthDay;
 }
 
 DateColumn::Shape DateColumn::ShapeOf(absl::string_view date_part) {
@@ -84,46 +127,27 @@ DateColumn::Shape DateColumn::ShapeOf(absl::string_view date_part) {
     if (c == '-') return Shape::kIso;
     slash = slash || c == '/';
   }
-  return slash ? Shape::kDmy : Shape::kNone;
+  return slash ? Shape::kSlashed : Shape::kNone;
 }
 
-absl::string_view DateColumn::DatePart(absl::string_view text) const {
-  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
-  if (!with_time_) return trimmed;
-  return trimmed.substr(0, TimeSeparator(trimmed));
-}
-
-DateFormat DateColumn::format() const {
-  switch (shape()) {
-    case Shape::kIso:
-      return DateFormat::kIso;
-    case Shape::kDmy:
-      return DateFormat::kDmy;
-    case Shape::kNone:
-      break;
+std::vector<std::string> DateColumn::Notes() const {
+  std::vector<std::string> notes;
+  if (times_dropped_ > 0) {
+    notes.push_back(absl::StrFormat(
+        "%s: %d value%s had a time of day other than midnight (such as "
+        "'%s'); a date column keeps only the date",
+        name_, times_dropped_, times_dropped_ == 1 ? "" : "s",
+        time_dropped_example_));
   }
-  return DateFormat::kAny;
-}
-
-absl::Status DateColumn::CheckShape(absl::string_view text,
-                                    absl::string_view date_part) const {
-  const Shape shape = ShapeOf(date_part);
-  if (shape == Shape::kNone) return absl::OkStatus();  // the parse says why
-  if (tie()) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "%s '%s': the column has as many dd/mm/yyyy dates as yyyy-mm-dd "
-        "dates, so neither format can be trusted",
-        name_, text));
+  if (reading_.order == DateOrder::kAuto && slashed_ > 0 && day_first_ == 0 &&
+      month_first_ == 0 && shape() == Shape::kSlashed) {
+    notes.push_back(absl::StrFormat(
+        "%s: every date could be day/month or month/day (no number over "
+        "12); read as day/month, the English order (pass --date-order mdy "
+        "if the export wrote month/day)",
+        name_));
   }
-  if (shape != this->shape()) {
-    const DateFormat value_format =
-        shape == Shape::kIso ? DateFormat::kIso : DateFormat::kDmy;
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "%s '%s' is %s but the column's dates are %s (a column's date format "
-        "is not mixed)",
-        name_, text, FormatName(value_format), FormatName(format())));
-  }
-  return absl::OkStatus();
+  return notes;
 }
 
 // A date in the column's format has the column's shape, and is a
@@ -133,15 +157,84 @@ DateColumn::Fixed DateColumn::ReadFixed(absl::string_view date_part,
                                         std::optional<Date>* date) const {
   DateFormat written = DateFormat::kAny;
   if (!ParseFixedDateText(date_part, &written, date)) return Fixed::kNo;
+  const bool iso = written == DateFormat::kIso;
+  const bool placeholder = date->has_value() && **date == kMinDate;
   // Survey() of this value: a placeholder is exactly 1900-01-01 written in
   // full, and the shape is the one just read.
-  const Shape shape = written == DateFormat::kIso ? Shape::kIso : Shape::kDmy;
-  if (survey_on_read_ && !(date->has_value() && **date == kMinDate)) {
-    CountShape(shape);
+  if (survey_on_read_ && !placeholder) {
+    if (iso) {
+      ++iso_;
+    } else {
+      ++slashed_;
+      const char* c = date_part.data();
+      CountSlashed((c[0] - '0') * 10 + (c[1] - '0'),
+                   (c[3] - '0') * 10 + (c[4] - '0'), date_part);
+    }
   }
-  // A date in the column's format is what the general path would read.
-  return date->has_value() && shape == this->shape() ? Fixed::kRead
-                                                     : Fixed::kSlow;
+  if (placeholder) return Fixed::kRead;
+  // A date read as the column reads it is what the general path would read.
+  const Shape column = shape();
+  if (!date->has_value()) return Fixed::kSlow;
+  if (iso) return column == Shape::kIso ? Fixed::kRead : Fixed::kSlow;
+  return column == Shape::kSlashed && day_first() && !us_order_refused()
+             ? Fixed::kRead
+             : Fixed::kSlow;
+}
+
+absl::StatusOr<std::optional<Date>> DateColumn::ReadDatePart(
+    absl::string_view text, absl::string_view part) const {
+  if (IsBlank(part) || IsPlaceholder(part)) return std::optional<Date>();
+  const Shape shape = ShapeOf(part);
+  if (this->shape() == Shape::kNone) read_unsettled_ = true;
+  if (shape != Shape::kNone) {
+    if (tie()) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s '%s': the column has as many dd/mm/yyyy dates as yyyy-mm-dd "
+          "dates, so neither format can be trusted",
+          name_, text));
+    }
+    if (this->shape() != Shape::kNone && shape != this->shape()) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s '%s' is %s but the column's dates are %s (a column's date "
+          "format is not mixed)",
+          name_, text, ShapeName(shape == Shape::kIso),
+          ShapeName(this->shape() == Shape::kIso)));
+    }
+  }
+  if (shape == Shape::kSlashed && us_order_refused()) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s '%s': the column's dates are in month/day order (US: no day "
+        "is over 12, but '%s' has a month over 12); re-export them as "
+        "yyyy-mm-dd, or pass --date-order mdy to read them so",
+        name_, text, month_first_example_));
+  }
+  bool two_digit_year = false;
+  const std::optional<Date> date = ParseSlashOrIsoDate(
+      part, day_first() ? SlashOrder::kDayMonth : SlashOrder::kMonthDay,
+      reading_.two_digit_years_from, &two_digit_year);
+  if (two_digit_year) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s '%s' has a two-digit year; re-export the dates with four-digit "
+        "years (yyyy-mm-dd is best), or pass --two-digit-years-from 1950 to "
+        "read 17 as 2017 and 95 as 1995",
+        name_, text));
+  }
+  if (!date.has_value()) {
+    // Date::Parse says why in the usual words.
+    // Its own shape's format, or for a shapeless value the column's.
+    const Shape said = shape != Shape::kNone ? shape : this->shape();
+    const DateFormat format = said == Shape::kIso       ? DateFormat::kIso
+                              : said == Shape::kSlashed ? DateFormat::kDmy
+                                                        : DateFormat::kAny;
+    absl::StatusOr<Date> parsed = Date::Parse(part, format);
+    if (parsed.ok() && *parsed == kMinDate) return std::optional<Date>();
+    return Reason(name_, text,
+                  parsed.ok() ? absl::InvalidArgumentError(
+                                    absl::StrFormat("'%s' is not a date", text))
+                              : parsed.status());
+  }
+  if (*date == kMinDate) return std::optional<Date>();
+  return date;
 }
 
 absl::StatusOr<std::optional<Date>> DateColumn::ReadDate(
@@ -158,14 +251,27 @@ absl::StatusOr<std::optional<Date>> DateColumn::ReadDate(
     case Fixed::kNo:
       break;
   }
-  if (survey_on_read_) Count(trimmed);
-  if (shape() != Shape::kNone) {
-    const std::optional<Date> date = ParseDateText(trimmed, format());
-    if (date.has_value()) {
-      return *date == kMinDate ? std::optional<Date>() : date;
-    }
-  }
+  if (survey_on_read_) SurveyCell(trimmed);
   return ReadDateSlowly(trimmed);
+}
+
+absl::StatusOr<std::optional<Date>> DateColumn::ReadDateSlowly(
+    absl::string_view trimmed) const {
+  if (IsBlank(trimmed)) return std::optional<Date>();
+  ExportedDateTime cell;
+  const bool split = SplitDateTime(trimmed, &cell);
+  if (IsPlaceholder(cell.date)) return std::optional<Date>();
+  if (!split) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s '%s' is not a date (expected a date, optionally with a time "
+        "such as 00:00:00)",
+        name_, trimmed));
+  }
+  absl::StatusOr<std::optional<Date>> date = ReadDatePart(trimmed, cell.date);
+  if (date.ok() && date->has_value() && cell.has_time && !cell.midnight()) {
+    if (times_dropped_++ == 0) time_dropped_example_ = std::string(trimmed);
+  }
+  return date;
 }
 
 absl::StatusOr<std::optional<Moment>> DateColumn::ReadMoment(
@@ -196,49 +302,33 @@ absl::StatusOr<std::optional<Moment>> DateColumn::ReadMoment(
         break;
     }
   }
-  const size_t split = TimeSeparator(trimmed);
-  if (survey_on_read_) Count(with_time_ ? trimmed.substr(0, split) : trimmed);
-  if (shape() != Shape::kNone) {
-    const std::optional<Date> date =
-        ParseDateText(trimmed.substr(0, split), format());
-    if (date.has_value()) {
-      if (*date == kMinDate) return std::optional<Moment>();
-      if (split == absl::string_view::npos) {
-        return std::optional<Moment>(Moment::OnDate(*date));
-      }
-      const std::optional<int> minute =
-          ParseClockText(absl::StripAsciiWhitespace(trimmed.substr(split + 1)));
-      if (minute.has_value())
-        return std::optional<Moment>(Moment{*date, minute});
-    }
-  }
+  if (survey_on_read_) SurveyCell(trimmed);
   return ReadMomentSlowly(trimmed);
-}
-
-absl::StatusOr<std::optional<Date>> DateColumn::ReadDateSlowly(
-    absl::string_view trimmed) const {
-  if (trimmed.empty() || IsPlaceholder(trimmed)) return std::optional<Date>();
-  if (shape() == Shape::kNone) read_unsettled_ = true;
-  const absl::Status shape = CheckShape(trimmed, trimmed);
-  if (!shape.ok()) return shape;
-  return ParseDateField(name_, trimmed, format());
 }
 
 absl::StatusOr<std::optional<Moment>> DateColumn::ReadMomentSlowly(
     absl::string_view trimmed) const {
-  const absl::string_view part = DatePart(trimmed);
-  if (part.empty() || IsPlaceholder(part)) return std::optional<Moment>();
-  if (shape() == Shape::kNone) read_unsettled_ = true;
-  const absl::Status shape = CheckShape(trimmed, part);
-  if (!shape.ok()) return shape;
-  // The date part in the column's format first, for the same messages as a
-  // date column; then Moment::Parse for the time.
-  absl::StatusOr<std::optional<Date>> date =
-      ParseDateField(name_, part, format());
+  if (IsBlank(trimmed)) return std::optional<Moment>();
+  ExportedDateTime cell;
+  const bool split = SplitDateTime(trimmed, &cell);
+  if (IsPlaceholder(cell.date)) return std::optional<Moment>();
+  if (!split) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s '%s' is not a date-time (expected a date, then a time such as "
+        "10:30, 10:30:00 or 2:30 PM, optionally with Z or an offset)",
+        name_, trimmed));
+  }
+  absl::StatusOr<std::optional<Date>> date = ReadDatePart(trimmed, cell.date);
   if (!date.ok()) return date.status();
-  absl::StatusOr<Moment> moment = Moment::Parse(trimmed);
-  if (!moment.ok()) return Reason(name_, trimmed, moment.status());
-  return std::optional<Moment>(*moment);
+  if (!date->has_value()) return std::optional<Moment>();
+  if (!cell.has_time) return std::optional<Moment>(Moment::OnDate(**date));
+  if (!cell.offset_minutes) {
+    return std::optional<Moment>(Moment{**date, cell.minute});
+  }
+  absl::StatusOr<Moment> london =
+      AtOffset(**date, cell.minute, *cell.offset_minutes);
+  if (!london.ok()) return Reason(name_, trimmed, london.status());
+  return std::optional<Moment>(*london);
 }
 
 }  // namespace internal

@@ -1,15 +1,17 @@
 // File: import/date_field.h
 //
-// Dates in text fields, read the way docs/inputs.md#dates asks: blank and the
-// `1900-01-01` / `01/01/1900` placeholder both mean "no date"; a date that
+// Dates in text fields, read the way docs/inputs.md#dates asks: blank, the
+// markers exports write for no value (`NULL`, `NaT`, `nan`) and the
+// `1900-01-01` / `01/01/1900` placeholder all mean "no date"; a date that
 // does not exist is a rejection reason naming the field and quoting the
 // text (`REVIEW '31/02/2020' is not a date`); and in a CSV column the
-// format, dd/mm/yyyy or yyyy-mm-dd, is decided once for the whole column
-// from its values, never guessed value by value.
+// format, yyyy-mm-dd or one with slashes, and the order of a slashed date
+// (day/month, the English order, or month/day) are decided once for the
+// whole column from its values, never guessed value by value.
 //
 // Example:
 //
-//   DateColumn decom("DECOM", /*with_time=*/false);
+//   DateColumn decom("DECOM", /*with_time=*/false, DateReading{});
 //   for (absl::string_view cell : column) decom.Survey(cell);
 //   absl::StatusOr<std::optional<Date>> d = decom.ReadDate(cell);
 //   if (!d.ok()) Reject(row, d.status().message());
@@ -20,11 +22,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "timescales/config.h"
 #include "timescales/date.h"
+#include "timescales/import.h"
 #include "timescales/moment.h"
 
 TSC_NAMESPACE_BEGIN
@@ -39,19 +43,36 @@ absl::StatusOr<std::optional<Date>> ParseDateField(absl::string_view field,
                                                    absl::string_view text,
                                                    DateFormat format);
 
+// How the dates of a file are to be read (from ImportOptions).
+struct DateReading {
+  DateOrder order = DateOrder::kAuto;
+  std::optional<int> two_digit_years_from;
+};
+
 // A CSV column of dates, or of date-times (`with_time`: a date, then
-// optionally `T` or a space and HH:MM). The date format is the one most of
-// its non-blank values have; a value of the other shape is rejected, and
-// when both shapes are equally common, every dated value is rejected.
+// optionally `T` or spaces and a time: HH:MM[:SS[.fff]], 12-hour with
+// AM/PM, then optionally Z or an offset, read as Europe/London). A date
+// column takes a date written with a time too (`2017-06-07 00:00:00`, as
+// SQL Server and pandas write it): at midnight it is the date; at another
+// time it is still read as its date, and noted.
+//
+// The shape (yyyy-mm-dd or slashes) is the one most of its non-blank values
+// have; a value of the other shape is rejected, and when both shapes are
+// equally common, every dated value is rejected. A slashed date is
+// day/month unless told otherwise; when no value has a day over 12 but
+// some have a "month" over 12, the column is in month/day order and every
+// slashed value is refused with the remedy, unless DateOrder::kMonthDay
+// says to read it so. A two-digit year is refused with the remedy unless
+// `two_digit_years_from` gives the window.
 //
 // Every value of the column goes through Survey() before the first Read,
 // or, to read a file in one pass, each value just before its own Read: the
-// reads stand when Settled() says the format never changed under them.
-// A read parses a cell once, in the column's format, and builds a message
-// only for a cell it rejects.
+// reads stand when Settled() says the decisions never changed under them.
+// A read parses a cell once and builds a message only for a cell it
+// rejects.
 class DateColumn {
  public:
-  DateColumn(std::string name, bool with_time);
+  DateColumn(std::string name, bool with_time, DateReading reading);
 
   // Counts the shape of one value of the column.
   void Survey(absl::string_view value);
@@ -68,36 +89,49 @@ class DateColumn {
 
   const std::string& name() const { return name_; }
 
-  // Whether every read so far used the format all the surveyed values
-  // decide: false when the values have both shapes, or when a dated value
-  // was read before any value had a shape (it was read as either format).
-  bool Settled() const { return (iso_ == 0 || dmy_ == 0) && !read_unsettled_; }
+  // Whether every read so far used the decisions all the surveyed values
+  // make: false when the values have both shapes, when a dated value was
+  // read before any value had a shape, or when the column may be in
+  // month/day order (its earlier reads assumed day/month).
+  bool Settled() const {
+    return (iso_ == 0 || slashed_ == 0) && !read_unsettled_ &&
+           !(reading_.order == DateOrder::kAuto && month_first_ > 0);
+  }
+
+  // What the reads noticed that the user should know though no row was
+  // rejected for it: times dropped from a date column, a day/month order
+  // assumed for a column whose every date could be either.
+  std::vector<std::string> Notes() const;
 
  private:
-  enum class Shape { kNone, kIso, kDmy };
+  enum class Shape { kNone, kIso, kSlashed };
   static Shape ShapeOf(absl::string_view date_part);
-  // Survey() of a value's date part (trimmed). (Const: a read calls it,
-  // and only the counts change.)
+  // Survey() of a trimmed cell, and of its date part. (Const: a read calls
+  // them, and only the counts change.)
+  void SurveyCell(absl::string_view trimmed) const;
   void Count(absl::string_view date_part) const;
-  // One more value of `shape` (kNone counts for neither).
-  void CountShape(Shape shape) const;
+  void CountSlashed(int first, int second, absl::string_view text) const;
   // The fast path for a date part written in full (dd/mm/yyyy, yyyy-mm-dd):
   // kNo, not so written (nothing done); otherwise surveyed as a read
-  // surveys, and kRead with `date` set when it is a date in the column's
-  // format, kSlow when the general path must say why not.
+  // surveys, and kRead with `date` set when it is a date as the column
+  // reads it, kSlow when the general path must say why not.
   enum class Fixed { kNo, kRead, kSlow };
   Fixed ReadFixed(absl::string_view date_part, std::optional<Date>* date) const;
-  absl::string_view DatePart(absl::string_view text) const;
   // The column's shape, decided by the values surveyed.
   Shape shape() const;
   // Both shapes present in equal numbers.
-  bool tie() const { return iso_ > 0 && iso_ == dmy_; }
-  // OK when `date_part` may be parsed in this column's format.
-  absl::Status CheckShape(absl::string_view text,
-                          absl::string_view date_part) const;
-  DateFormat format() const;
-  // The reads for any cell, messages and all; the fast paths of ReadDate()
-  // and ReadMoment() hand over every cell they do not simply accept.
+  bool tie() const { return iso_ > 0 && iso_ == slashed_; }
+  // Slashed dates read day/month (false: month/day; refused, unless the
+  // order was given).
+  bool day_first() const;
+  bool us_order_refused() const {
+    return reading_.order == DateOrder::kAuto && month_first_ > 0 &&
+           day_first_ == 0;
+  }
+  // The date of `part` (trimmed, no time) as the column reads it, or the
+  // rejection reason; `text` is the whole cell, for messages.
+  absl::StatusOr<std::optional<Date>> ReadDatePart(
+      absl::string_view text, absl::string_view part) const;
   absl::StatusOr<std::optional<Date>> ReadDateSlowly(
       absl::string_view trimmed) const;
   absl::StatusOr<std::optional<Moment>> ReadMomentSlowly(
@@ -105,13 +139,20 @@ class DateColumn {
 
   std::string name_;
   bool with_time_;
+  DateReading reading_;
   bool survey_on_read_ = false;
-  // The counts and the flag are mutable: reads are const, and only this
+  // The counts and the flags are mutable: reads are const, and only this
   // bookkeeping changes.
-  mutable int64_t iso_ = 0;  // surveyed values shaped yyyy-mm-dd
-  mutable int64_t dmy_ = 0;  // and dd/mm/yyyy
+  mutable int64_t iso_ = 0;          // surveyed values shaped yyyy-mm-dd
+  mutable int64_t slashed_ = 0;      // and with slashes
+  mutable int64_t day_first_ = 0;    // slashed, the first number over 12
+  mutable int64_t month_first_ = 0;  // slashed, only the second over 12
+  mutable std::string month_first_example_;
   // A dated value was read while the format was undecided.
   mutable bool read_unsettled_ = false;
+  // Times of day a date column dropped, and one of them.
+  mutable int64_t times_dropped_ = 0;
+  mutable std::string time_dropped_example_;
 };
 
 }  // namespace internal

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
@@ -91,19 +92,86 @@ absl::StatusOr<InputKind> KindOf(absl::string_view name,
   return IsXml(*utf8) ? XmlKind(name, *utf8) : CsvKind(name, *utf8);
 }
 
-absl::Status ImportAs(absl::string_view name, absl::string_view text,
-                      InputKind kind, Dataset* data) {
+const char* KindName(InputKind kind) {
+  switch (kind) {
+    case InputKind::kSsda903:
+      return "an SSDA903 extract (--ssda903)";
+    case InputKind::kCin:
+      return "a CIN census (--cin)";
+    case InputKind::kMeetings:
+      return "a meetings.csv (--meetings)";
+  }
+  return "";
+}
+
+// The kind to import `text` as: what its content is, which must be what
+// the caller said when they said (a census passed as 903 data would
+// otherwise fail with a puzzling message, or not at all). A CSV said to be
+// meetings.csv is read as one even when its columns are not all there, so
+// the meetings importer can name what is missing.
+absl::StatusOr<InputKind> ResolveKind(absl::string_view name,
+                                      absl::string_view text,
+                                      std::optional<InputKind> said) {
+  absl::StatusOr<InputKind> found = KindOf(name, text);
+  if (!found.ok() || !said || *found == *said) return found;
+  if (*said == InputKind::kMeetings && *found == InputKind::kSsda903 &&
+      !IsXml(text)) {
+    return *said;
+  }
+  return absl::InvalidArgumentError(
+      absl::StrFormat("%s: this is %s, not %s; pass it as such", name,
+                      KindName(*found), KindName(*said)));
+}
+
+absl::Status ImportKind(absl::string_view name, absl::string_view text,
+                        InputKind kind, const ImportOptions& options,
+                        Dataset* data) {
   switch (kind) {
     case InputKind::kSsda903:
       return IsXml(text) ? ImportSsda903Xml(name, text, data)
-                         : ImportSsda903Csv(name, text, data);
+                         : ImportSsda903Csv(name, text, options, data);
     case InputKind::kCin:
       return ImportCinXml(name, text, data);
     case InputKind::kMeetings:
-      return ImportMeetingsCsv(name, text, data);
+      return ImportMeetingsCsv(name, text, options, data);
   }
   return absl::InvalidArgumentError(
       absl::StrFormat("%s: unknown input kind", name));
+}
+
+// `import()`, unless the same bytes were imported already (the same file
+// given twice, or copied into two folders): then a warning naming both,
+// and nothing added, so no figure counts its records twice.
+template <typename Import>
+absl::Status ReadOnce(absl::string_view name, absl::string_view text,
+                      Dataset* data, Import import) {
+  const uint64_t fingerprint = absl::HashOf(text);
+  const int64_t bytes = static_cast<int64_t>(text.size());
+  for (const InputFile& earlier : data->files) {
+    if (earlier.fingerprint == fingerprint && earlier.bytes == bytes &&
+        bytes > 0) {
+      data->warnings.push_back(
+          {std::string(name), 0,
+           absl::StrFormat("%s holds the same bytes as %s, read already: "
+                           "given twice, it is read once",
+                           name, earlier.path)});
+      return absl::OkStatus();
+    }
+  }
+  const size_t before = data->files.size();
+  absl::Status status = import();
+  if (status.ok() && data->files.size() > before) {
+    data->files[before].bytes = bytes;
+    data->files[before].fingerprint = fingerprint;
+  }
+  return status;
+}
+
+absl::Status ImportAs(absl::string_view name, absl::string_view text,
+                      InputKind kind, const ImportOptions& options,
+                      Dataset* data) {
+  return ReadOnce(name, text, data,
+                  [&] { return ImportKind(name, text, kind, options, data); });
 }
 
 // One read() of the whole file: a national extract is 100 MB, and reading
@@ -178,20 +246,26 @@ absl::StatusOr<std::vector<std::string>> FolderFiles(
 // ImportAs() for a text the importer may take: XML is parsed where it lies.
 // (CSV only reads its text, and is mapped when it comes from a file.)
 absl::Status ImportOwned(absl::string_view name, std::string text,
-                         InputKind kind, Dataset* data) {
+                         InputKind kind, const ImportOptions& options,
+                         Dataset* data) {
   if (kind == InputKind::kCin) {
-    return internal::ImportCinXmlOwned(name, std::move(text), data);
+    return ReadOnce(name, text, data, [&] {
+      return internal::ImportCinXmlOwned(name, std::move(text), data);
+    });
   }
   if (kind == InputKind::kSsda903 && IsXml(text)) {
-    return internal::ImportSsda903XmlOwned(name, std::move(text), data);
+    return ReadOnce(name, text, data, [&] {
+      return internal::ImportSsda903XmlOwned(name, std::move(text), data);
+    });
   }
-  return ImportAs(name, text, kind, data);
+  return ImportAs(name, text, kind, options, data);
 }
 
 // A CSV file mapped rather than read (see mapped_file.h); nullopt when the
 // file is not mapped or is XML, whose importers parse a copy in place.
 std::optional<absl::Status> ImportMappedCsv(const std::string& path,
-                                            const InputKind* kind,
+                                            std::optional<InputKind> kind,
+                                            const ImportOptions& options,
                                             Dataset* data) {
   std::optional<internal::MappedFile> file = internal::MappedFile::Open(path);
   if (!file || IsXml(file->text())) return std::nullopt;
@@ -201,33 +275,32 @@ std::optional<absl::Status> ImportMappedCsv(const std::string& path,
   // of hundreds would pay a heap walk each, for nothing.)
   constexpr size_t kReleaseAbove = size_t{16} << 20;
   if (file->text().size() >= kReleaseAbove) internal::ReleaseFreeMemory();
-  if (kind != nullptr) return ImportAs(path, file->text(), *kind, data);
-  return ImportBuffer(path, file->text(), data);
+  return ImportBuffer(path, file->text(), kind, options, data);
 }
 
-absl::Status ImportFile(const std::string& path, const InputKind* kind,
-                        Dataset* data) {
-  if (std::optional<absl::Status> csv = ImportMappedCsv(path, kind, data)) {
+absl::Status ImportFile(const std::string& path, std::optional<InputKind> kind,
+                        const ImportOptions& options, Dataset* data) {
+  if (std::optional<absl::Status> csv =
+          ImportMappedCsv(path, kind, options, data)) {
     return *csv;
   }
   absl::StatusOr<std::string> text = ReadWholeFile(path);
   if (!text.ok()) return text.status();
-  if (kind != nullptr) return ImportOwned(path, *std::move(text), *kind, data);
-  // As ImportBuffer().
-  absl::StatusOr<InputKind> found = KindOf(path, *text);
+  absl::StatusOr<InputKind> found = ResolveKind(path, *text, kind);
   if (!found.ok()) return found.status();
-  return ImportOwned(path, *std::move(text), *found, data);
+  return ImportOwned(path, *std::move(text), *found, options, data);
 }
 
 // Every file is tried, so one bad file does not hide the others' problems;
 // the error lists each file that failed (the others are imported).
-absl::Status ImportFolder(const std::string& folder, const InputKind* kind,
-                          Dataset* data) {
+absl::Status ImportFolder(const std::string& folder,
+                          std::optional<InputKind> kind,
+                          const ImportOptions& options, Dataset* data) {
   absl::StatusOr<std::vector<std::string>> files = FolderFiles(folder);
   if (!files.ok()) return files.status();
   std::vector<absl::Status> failures;
   for (const std::string& file : *files) {
-    absl::Status status = ImportFile(file, kind, data);
+    absl::Status status = ImportFile(file, kind, options, data);
     if (!status.ok()) failures.push_back(std::move(status));
   }
   if (failures.empty()) return absl::OkStatus();
@@ -243,32 +316,40 @@ absl::Status ImportFolder(const std::string& folder, const InputKind* kind,
                       absl::StrJoin(messages, "; ")));
 }
 
-absl::Status ImportPathImpl(const std::string& path, const InputKind* kind,
-                            Dataset* data) {
+}  // namespace
+
+absl::Status ImportPath(const std::string& path, std::optional<InputKind> kind,
+                        const ImportOptions& options, Dataset* data) {
   if (data == nullptr) {
     return absl::InvalidArgumentError("the Dataset to import into is null");
   }
   std::error_code error;
-  if (fs::is_directory(path, error)) return ImportFolder(path, kind, data);
-  return ImportFile(path, kind, data);
+  if (fs::is_directory(path, error)) {
+    return ImportFolder(path, kind, options, data);
+  }
+  return ImportFile(path, kind, options, data);
 }
 
-}  // namespace
-
 absl::Status ImportPath(const std::string& path, Dataset* data) {
-  return ImportPathImpl(path, nullptr, data);
+  return ImportPath(path, std::nullopt, ImportOptions(), data);
 }
 
 absl::Status ImportPath(const std::string& path, InputKind kind,
                         Dataset* data) {
-  return ImportPathImpl(path, &kind, data);
+  return ImportPath(path, kind, ImportOptions(), data);
+}
+
+absl::Status ImportBuffer(absl::string_view name, absl::string_view text,
+                          std::optional<InputKind> kind,
+                          const ImportOptions& options, Dataset* data) {
+  absl::StatusOr<InputKind> found = ResolveKind(name, text, kind);
+  if (!found.ok()) return found.status();
+  return ImportAs(name, text, *found, options, data);
 }
 
 absl::Status ImportBuffer(absl::string_view name, absl::string_view text,
                           Dataset* data) {
-  absl::StatusOr<InputKind> kind = KindOf(name, text);
-  if (!kind.ok()) return kind.status();
-  return ImportAs(name, text, *kind, data);
+  return ImportBuffer(name, text, std::nullopt, ImportOptions(), data);
 }
 
 bool Dataset::Has(const std::string& table) const {

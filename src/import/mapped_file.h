@@ -1,18 +1,17 @@
 // File: import/mapped_file.h
 //
-// A file's bytes mapped read-only into memory. A national CSV extract is
-// 100 MB: reading it means a zeroed buffer of that size, a copy, and a
-// fault for every fresh page; a mapping shares the page cache's pages,
-// faulted in sixteen at a time. The CSV importers only read their text, so
-// they take it mapped; the XML ones parse in place and still read a copy.
-// As with any mapping, a file cut short by another process while it is
-// being read ends this one (SIGBUS): extracts are written, then read.
+// A file's bytes in memory, read once: what the CSV importers parse. (The
+// name is historical: the file used to be mapped. A mapping of a file that
+// another process cut short while it was read ended this process with
+// SIGBUS, inside the parser, and a host process with it through the C ABI;
+// a plain read() into a buffer is as fast for a file read front to back,
+// and a file that changes under it is an error instead.)
 //
 // Example:
 //
-//   if (std::optional<MappedFile> file = MappedFile::Open(path)) {
-//     Use(file->text());
-//   }  // else read the file some other way (a pipe cannot be mapped)
+//   absl::StatusOr<MappedFile> file = MappedFile::Read(path);
+//   if (!file.ok()) return file.status();  // names the file
+//   Use(file->text());
 
 #ifndef TSC_IMPORT_MAPPED_FILE_H_
 #define TSC_IMPORT_MAPPED_FILE_H_
@@ -21,6 +20,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "timescales/config.h"
 
@@ -29,9 +29,16 @@ namespace internal {
 
 class MappedFile {
  public:
-  // The file at `path` mapped, or nullopt when it cannot be (it does not
-  // exist, is not a regular file, the system has no mmap...): the caller
-  // then reads it, and reports any error with its own words.
+  // The regular file at `path`, read whole. Errors name the file: NotFound,
+  // PermissionDenied, InvalidArgument for anything else that is not a
+  // regular file, a failed read, or a file whose size or modification time
+  // changed while it was read (a truncated or still-growing file is not
+  // parsed as if whole).
+  static absl::StatusOr<MappedFile> Read(const std::string& path);
+
+  // Read(), or nullopt when it fails: the caller then reads the file some
+  // other way (a pipe is not a regular file) and reports any error in its
+  // own words.
   static std::optional<MappedFile> Open(const std::string& path);
 
   MappedFile(MappedFile&& other) noexcept;
@@ -40,14 +47,26 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
   ~MappedFile();
 
-  absl::string_view text() const {
-    return absl::string_view(static_cast<const char*>(data_), size_);
-  }
+  absl::string_view text() const { return absl::string_view(data_, size_); }
 
  private:
-  MappedFile(void* data, size_t size) : data_(data), size_(size) {}
+  // `capacity` bytes at `data`: from new[], or for a big file an anonymous
+  // mapping (`mapped`) the kernel may back with huge pages, which halves
+  // the cost of faulting in a buffer of 100 MB.
+  struct Buffer {
+    char* data = nullptr;
+    size_t capacity = 0;
+    bool mapped = false;
+  };
+  static absl::StatusOr<Buffer> Allocate(const std::string& path, size_t size);
+  static void Release(Buffer buffer) noexcept;
 
-  void* data_ = nullptr;  // null for an empty file
+  MappedFile(Buffer buffer, size_t size) : buffer_(buffer), size_(size) {
+    data_ = buffer_.data;
+  }
+
+  Buffer buffer_;
+  const char* data_ = nullptr;  // null for an empty file
   size_t size_ = 0;
 };
 

@@ -2,13 +2,16 @@
 //
 // What every importer does to a file's bytes before reading them: refuse
 // encodings it cannot read (UTF-16 and UTF-32 look like text to a human but
-// are full of NUL bytes to a parser), and drop a UTF-8 byte-order mark.
+// are full of NUL bytes to a parser), drop a UTF-8 byte-order mark, and
+// read a file that is not UTF-8 as Windows-1252 (what Excel on Windows
+// saves as "CSV"), converted by iconv, never with replacement characters.
 // (Line numbers of XML records: line_cursor.h.)
 
 #ifndef TSC_IMPORT_TEXT_INPUT_H_
 #define TSC_IMPORT_TEXT_INPUT_H_
 
 #include <cstdint>
+#include <string>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -23,6 +26,28 @@ namespace internal {
 // with a UTF-16/UTF-32 BOM or holds a NUL byte anywhere.
 absl::StatusOr<absl::string_view> Utf8Text(absl::string_view name,
                                            absl::string_view text);
+
+// A file's text as UTF-8: `text` views the input itself, or `converted`
+// when the file had to be converted, with `note` saying so.
+struct DecodedText {
+  absl::string_view text;
+  std::string converted;
+  std::string note;
+};
+
+// DecodeText()
+//
+// Utf8Text(), and then: valid UTF-8 as it is; otherwise the text read as
+// Windows-1252 and converted to UTF-8, noted (naming the line of the first
+// byte that is not UTF-8); InvalidArgument when it is neither.
+// (`*out` must not move while its `text` is in use: it may point into
+// `converted`.)
+absl::Status DecodeText(absl::string_view name, absl::string_view text,
+                        DecodedText* out);
+
+// The offset of the first byte of `text` that is not part of valid UTF-8,
+// or npos.
+size_t FirstInvalidUtf8(absl::string_view text) noexcept;
 
 // CountChar()
 //

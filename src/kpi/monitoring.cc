@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "base/excerpt.h"
 #include "kpi/builders.h"
 #include "kpi/lac_view.h"
 
@@ -57,7 +58,7 @@ absl::StatusOr<MonitoringStatus> ParseMonitoringStatus(absl::string_view name) {
   return absl::InvalidArgumentError(absl::StrFormat(
       "unknown status '%s' (expected overdue, due_soon, on_track or "
       "unknown)",
-      name));
+      internal::Excerpt(name)));
 }
 
 absl::StatusOr<MonitoringList> BuildMonitoringList(

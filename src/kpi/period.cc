@@ -6,6 +6,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "base/excerpt.h"
 
 TSC_NAMESPACE_BEGIN
 namespace {
@@ -14,7 +15,7 @@ absl::Status Unreadable(absl::string_view text) {
   return absl::InvalidArgumentError(absl::StrFormat(
       "'%s' is not a reporting period (expected 2019-20, 2019-20-Q3, "
       "2019-10 or 2019-04-01..2020-03-31)",
-      text));
+      internal::Excerpt(text)));
 }
 
 bool ParseInt(absl::string_view text, size_t digits, int* out) {

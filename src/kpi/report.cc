@@ -13,6 +13,7 @@
 #include <set>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "kpi/builders.h"
@@ -150,6 +151,92 @@ std::vector<TableReconciliation> Reconcile(const Dataset& data) {
   return out;
 }
 
+// "1,194"
+std::string Grouped(int64_t n) {
+  std::string digits = absl::StrCat(n < 0 ? -n : n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
+    digits.insert(static_cast<size_t>(i), ",");
+  }
+  return n < 0 ? "-" + digits : digits;
+}
+
+std::string Share(int64_t part, int64_t whole) {
+  return absl::StrFormat(
+      "%.1f%%",
+      whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole)
+                : 0.0);
+}
+
+// The columns and tables that lost more rows than `max_share` allows.
+void JudgeRejections(const Dataset& data, double max_share,
+                     std::vector<DataProblem>* out) {
+  auto over = [max_share](int64_t rejected, int64_t rows) {
+    return rows > 0 && rejected > 0 &&
+           static_cast<double>(rejected) >
+               max_share * static_cast<double>(rows);
+  };
+  for (const InputFile& file : data.files) {
+    if (file.ignored) continue;
+    for (const ColumnRejections& column : file.rejections_by_column) {
+      if (!over(column.rejected, file.rows)) continue;
+      const std::string what = column.column.empty()
+                                   ? std::string("rows that cannot be read")
+                                   : column.column;
+      out->push_back(DataProblem{
+          "column", file.path, file.table, column.column, column.rejected,
+          file.rows,
+          absl::StrFormat("%s: %s: %s of %s rows rejected (%s), such as line "
+                          "%d: %s",
+                          file.path, what, Grouped(column.rejected),
+                          Grouped(file.rows), Share(column.rejected, file.rows),
+                          column.first_line, column.first_reason)});
+    }
+  }
+  for (const TableReconciliation& table : Reconcile(data)) {
+    if (!over(table.rejected, table.read)) continue;
+    out->push_back(DataProblem{
+        "table", "", table.table, "", table.rejected, table.read,
+        absl::StrFormat("%s: %s of %s rows rejected (%s), more than the %s "
+                        "allowed",
+                        table.table, Grouped(table.rejected),
+                        Grouped(table.read), Share(table.rejected, table.read),
+                        absl::StrFormat("%g%%", 100 * max_share))});
+  }
+}
+
+// A KPI with no cases while rows of its tables were rejected: its "n/a"
+// may be the rejections' doing, not the period's.
+void JudgeEmptiedKpis(const Report& report, const Dataset& data,
+                      std::vector<DataProblem>* out) {
+  const std::vector<TableReconciliation> tables = Reconcile(data);
+  for (const KpiResult& kpi : report.kpis) {
+    if (kpi.headline.denominator > 0) continue;
+    const KpiDefinition* definition = FindKpi(kpi.id);
+    if (definition == nullptr) continue;
+    int64_t rejected = 0;
+    int64_t read = 0;
+    for (const TableReconciliation& table : tables) {
+      for (const char* needed : definition->tables) {
+        // A census or 903 XML file stands for the tables it holds.
+        if (table.table == needed ||
+            (table.table == "cin.census" && absl::StartsWith(needed, "cin.")) ||
+            (table.table == "ssda903.xml" &&
+             absl::StartsWith(needed, "ssda903."))) {
+          rejected += table.rejected;
+          read += table.read;
+        }
+      }
+    }
+    if (rejected == 0) continue;
+    out->push_back(DataProblem{
+        "kpi", "", "", kpi.id, rejected, read,
+        absl::StrFormat("%s has no cases in %s, and %s of the %s rows of its "
+                        "input were rejected: the empty figure may be theirs",
+                        kpi.id, report.period.label, Grouped(rejected),
+                        Grouped(read))});
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<Report> ComputeReport(const Dataset& data,
@@ -208,6 +295,8 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
     report.cp_coverage_start = internal::CpCoverageStart(ctx);
   }
   if (data.Has("meetings")) report.by_chair = ByChair(ctx, period, by_chair);
+  JudgeRejections(data, options.max_rejected_share, &report.data_problems);
+  JudgeEmptiedKpis(report, data, &report.data_problems);
   return report;
 }
 

@@ -8,10 +8,13 @@
 #include "timescales/report_config.h"
 
 #include <algorithm>
+#include <exception>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "base/excerpt.h"
 #include "base/file.h"
 #include "base/json.h"
 #include "timescales/kpi_registry.h"
@@ -19,7 +22,8 @@
 TSC_NAMESPACE_BEGIN
 namespace {
 
-using Json = nlohmann::ordered_json;
+using internal::Excerpt;
+using internal::Json;
 
 absl::Status ConfigError(absl::string_view where, absl::string_view problem) {
   return absl::InvalidArgumentError(
@@ -27,8 +31,9 @@ absl::Status ConfigError(absl::string_view where, absl::string_view problem) {
 }
 
 absl::StatusOr<double> Number(const std::string& where, const Json& value) {
-  if (!value.is_number()) return ConfigError(where, "must be a number");
-  return value.get<double>();
+  const std::optional<double> number = internal::JsonDouble(value);
+  if (!number) return ConfigError(where, "must be a number");
+  return *number;
 }
 
 absl::StatusOr<KpiSettings> ReadKpi(const std::string& id, const Json& spec) {
@@ -37,7 +42,8 @@ absl::StatusOr<KpiSettings> ReadKpi(const std::string& id, const Json& spec) {
   KpiTarget target;
   bool has_target = false;
   for (auto it = spec.begin(); it != spec.end(); ++it) {
-    const std::string where = absl::StrFormat("kpis.%s.%s", id, it.key());
+    const std::string where =
+        absl::StrFormat("kpis.%s.%s", Excerpt(id), Excerpt(it.key()));
     if (it.key() == "target") {
       absl::StatusOr<double> v = Number(where, it.value());
       if (!v.ok()) return v.status();
@@ -50,7 +56,7 @@ absl::StatusOr<KpiSettings> ReadKpi(const std::string& id, const Json& spec) {
       target.amber_tolerance = *v;
     } else if (it.key() == "polarity") {
       const std::string p = it.value().is_string()
-                                ? it.value().get<std::string>()
+                                ? *it.value().get_ptr<const std::string*>()
                                 : std::string();
       if (p == "higher_is_better") {
         target.polarity = Polarity::kHigherIsBetter;
@@ -65,8 +71,8 @@ absl::StatusOr<KpiSettings> ReadKpi(const std::string& id, const Json& spec) {
       if (!it.value().is_object())
         return ConfigError(where, "must be an object");
       for (auto b = it.value().begin(); b != it.value().end(); ++b) {
-        absl::StatusOr<double> v =
-            Number(absl::StrFormat("%s.%s", where, b.key()), b.value());
+        absl::StatusOr<double> v = Number(
+            absl::StrFormat("%s.%s", where, Excerpt(b.key())), b.value());
         if (!v.ok()) return v.status();
         settings.benchmarks.emplace_back(b.key(), *v);
       }
@@ -88,15 +94,15 @@ absl::Status ReadClosureDays(const Json& list, ReportConfig* config) {
     std::string date_text;
     std::string name = "Local closure day";
     if (item.is_string()) {
-      date_text = item.get<std::string>();
+      date_text = *item.get_ptr<const std::string*>();
     } else if (item.is_object()) {
       for (auto it = item.begin(); it != item.end(); ++it) {
         if (it.key() == "date" && it.value().is_string()) {
-          date_text = it.value().get<std::string>();
+          date_text = *it.value().get_ptr<const std::string*>();
         } else if (it.key() == "name" && it.value().is_string()) {
-          name = it.value().get<std::string>();
+          name = *it.value().get_ptr<const std::string*>();
         } else {
-          return ConfigError(where + "." + it.key(),
+          return ConfigError(where + "." + Excerpt(it.key()),
                              "unknown key (expected date, name)");
         }
       }
@@ -115,9 +121,9 @@ absl::Status ReadHolidays(const Json& spec, absl::string_view base_dir,
                           ReportConfig* config) {
   if (!spec.is_object()) return ConfigError("holidays", "must be an object");
   for (auto it = spec.begin(); it != spec.end(); ++it) {
-    const std::string where = "holidays." + it.key();
+    const std::string where = "holidays." + Excerpt(it.key());
     if (!it.value().is_string()) return ConfigError(where, "must be a string");
-    const std::string value = it.value().get<std::string>();
+    const std::string& value = *it.value().get_ptr<const std::string*>();
     if (it.key() == "govuk_json") {
       config->calendar.govuk_json_path =
           internal::ResolvePath(value, std::string(base_dir));
@@ -139,10 +145,8 @@ absl::Status ReadHolidays(const Json& spec, absl::string_view base_dir,
   return absl::OkStatus();
 }
 
-}  // namespace
-
-absl::StatusOr<ReportConfig> ReportConfig::FromJson(
-    absl::string_view json, absl::string_view base_dir) {
+absl::StatusOr<ReportConfig> FromJsonImpl(absl::string_view json,
+                                          absl::string_view base_dir) {
   absl::StatusOr<Json> doc = internal::ParseJson(json, "configuration");
   if (!doc.ok()) return doc.status();
   if (!doc->is_object()) {
@@ -166,7 +170,7 @@ absl::StatusOr<ReportConfig> ReportConfig::FromJson(
       for (const KpiDefinition& kpi : KpiRegistry()) known.push_back(kpi.id);
       for (auto k = it.value().begin(); k != it.value().end(); ++k) {
         if (FindKpi(k.key()) == nullptr) {
-          return ConfigError("kpis." + k.key(),
+          return ConfigError("kpis." + Excerpt(k.key()),
                              absl::StrFormat("unknown KPI (known: %s)",
                                              absl::StrJoin(known, ", ")));
         }
@@ -184,6 +188,7 @@ absl::StatusOr<ReportConfig> ReportConfig::FromJson(
       Json wrapper = Json::object();
       wrapper["rules"] = it.value();
       config.rules_json = wrapper.dump();
+      // Checked now, so a bad rule is reported with the configuration.
       absl::StatusOr<RuleCatalogue> check = config.BuildRules();
       if (!check.ok()) {
         return absl::InvalidArgumentError(
@@ -193,10 +198,23 @@ absl::StatusOr<ReportConfig> ReportConfig::FromJson(
       return absl::InvalidArgumentError(absl::StrFormat(
           "configuration: unknown key \"%s\" (expected policy, kpis, "
           "closure_days, holidays, rules)",
-          key));
+          Excerpt(key)));
     }
   }
   return config;
+}
+
+}  // namespace
+
+absl::StatusOr<ReportConfig> ReportConfig::FromJson(
+    absl::string_view json, absl::string_view base_dir) {
+  try {
+    return FromJsonImpl(json, base_dir);
+  } catch (const std::exception& e) {
+    // Nothing in it throws but an allocation; say so rather than escape.
+    return absl::ResourceExhaustedError(
+        absl::StrFormat("configuration: %s", Excerpt(e.what())));
+  }
 }
 
 absl::StatusOr<ReportConfig> ReportConfig::FromFile(const std::string& path) {
@@ -216,11 +234,11 @@ absl::StatusOr<Calendar> ReportConfig::BuildCalendar() const {
 }
 
 absl::StatusOr<Timescales> ReportConfig::BuildTimescales() const {
-  absl::StatusOr<Calendar> calendar = BuildCalendar();
-  if (!calendar.ok()) return calendar.status();
+  absl::StatusOr<Calendar> built = BuildCalendar();
+  if (!built.ok()) return built.status();
   absl::StatusOr<RuleCatalogue> rules = BuildRules();
   if (!rules.ok()) return rules.status();
-  return Timescales(*std::move(calendar), *std::move(rules), policy);
+  return Timescales(*std::move(built), *std::move(rules), policy);
 }
 
 absl::StatusOr<RuleCatalogue> ReportConfig::BuildRules() const {

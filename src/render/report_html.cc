@@ -582,8 +582,20 @@ void AppendProblems(absl::string_view heading,
   absl::StrAppend(out, "</tbody>\n</table>\n</details>\n");
 }
 
+// The judgements on the inputs as a whole, open and first: they say
+// whether the figures can be trusted at all.
+void AppendDataProblems(const Report& report, std::string* out) {
+  if (report.data_problems.empty()) return;
+  absl::StrAppend(out, "<h3>Data quality: figures at risk</h3>\n<ul>\n");
+  for (const DataProblem& p : report.data_problems) {
+    absl::StrAppend(out, "<li>", internal::HtmlText(p.message), "</li>\n");
+  }
+  absl::StrAppend(out, "</ul>\n");
+}
+
 void AppendInputs(const Report& report, std::string* out) {
   absl::StrAppend(out, "<section>\n<h2>Inputs</h2>\n");
+  AppendDataProblems(report, out);
   AppendFiles(report, out);
   AppendReconciliation(report, out);
   AppendProblems("Rejected rows", report.rejections, out);

@@ -193,6 +193,22 @@ Json Inputs(const Report& report) {
   out["warnings"] = Rejections(report.warnings);
   out["missing"] = report.missing;
   out["reconciliation"] = std::move(reconciliation);
+  // Only when there are any: a clean run's output is unchanged.
+  if (!report.data_problems.empty()) {
+    Json problems = Json::array();
+    for (const DataProblem& p : report.data_problems) {
+      Json entry = Json::object();
+      entry["kind"] = p.kind;
+      entry["path"] = p.path;
+      entry["table"] = p.table;
+      entry["column"] = p.column;
+      entry["rejected"] = p.rejected;
+      entry["rows"] = p.rows;
+      entry["message"] = p.message;
+      problems.push_back(std::move(entry));
+    }
+    out["data_problems"] = std::move(problems);
+  }
   return out;
 }
 

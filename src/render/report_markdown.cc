@@ -301,8 +301,20 @@ void AppendProblems(absl::string_view heading,
   absl::StrAppend(out, "\n");
 }
 
+// The judgements on the inputs as a whole, first: they say whether the
+// figures can be trusted at all.
+void AppendDataProblems(const Report& report, std::string* out) {
+  if (report.data_problems.empty()) return;
+  absl::StrAppend(out, "### Data quality: figures at risk\n\n");
+  for (const DataProblem& p : report.data_problems) {
+    absl::StrAppend(out, "- ", internal::MarkdownText(p.message), "\n");
+  }
+  absl::StrAppend(out, "\n");
+}
+
 void AppendInputs(const Report& report, std::string* out) {
   absl::StrAppend(out, "## Inputs\n\n");
+  AppendDataProblems(report, out);
   AppendFiles(report, out);
   AppendReconciliation(report, out);
   AppendProblems("Rejected rows", report.rejections, out);

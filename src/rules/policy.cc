@@ -2,31 +2,35 @@
 
 #include "timescales/policy.h"
 
+#include <exception>
+#include <optional>
+
 #include "absl/strings/str_format.h"
+#include "base/excerpt.h"
 #include "base/json.h"
 
 TSC_NAMESPACE_BEGIN
 namespace {
 
-using Json = nlohmann::ordered_json;
+using internal::Json;
 
 absl::Status PolicyError(absl::string_view key, absl::string_view problem) {
   return absl::InvalidArgumentError(
-      absl::StrFormat("policy: \"%s\": %s", key, problem));
+      absl::StrFormat("policy: \"%s\": %s", internal::Excerpt(key), problem));
 }
 
 absl::StatusOr<std::string> StringValue(const std::string& key,
                                         const Json& value) {
   if (!value.is_string()) return PolicyError(key, "must be a string");
-  return value.get<std::string>();
+  return *value.get_ptr<const std::string*>();
 }
 
 absl::StatusOr<int> SmallCount(const std::string& key, const Json& value) {
-  if (!value.is_number_integer() || value.get<int64_t>() < 0 ||
-      value.get<int64_t>() > 1000) {
+  const std::optional<int64_t> n = internal::JsonInt64(value);
+  if (!n || *n < 0 || *n > 1000) {
     return PolicyError(key, "must be a whole number from 0 to 1000");
   }
-  return static_cast<int>(value.get<int64_t>());
+  return static_cast<int>(*n);
 }
 
 }  // namespace
@@ -53,7 +57,7 @@ absl::StatusOr<Counting> ParseCounting(absl::string_view name) {
   if (name == "start_is_day_one") return Counting::kStartIsDayOne;
   return absl::InvalidArgumentError(absl::StrFormat(
       "unknown counting '%s' (expected start_excluded or start_is_day_one)",
-      name));
+      internal::Excerpt(name)));
 }
 
 absl::StatusOr<MonthConvention> ParseMonthConvention(absl::string_view name) {
@@ -65,7 +69,7 @@ absl::StatusOr<MonthConvention> ParseMonthConvention(absl::string_view name) {
   return absl::InvalidArgumentError(absl::StrFormat(
       "unknown month convention '%s' (expected corresponding_date, "
       "day_before_corresponding or fixed_days)",
-      name));
+      internal::Excerpt(name)));
 }
 
 std::string Policy::Describe() const {
@@ -100,7 +104,9 @@ std::string Policy::Describe() const {
       strict_holidays ? "; strict holiday horizon" : "");
 }
 
-absl::StatusOr<Policy> Policy::FromJson(absl::string_view json) {
+namespace {
+
+absl::StatusOr<Policy> FromJsonImpl(absl::string_view json) {
   absl::StatusOr<Json> doc = internal::ParseJson(json, "policy");
   if (!doc.ok()) return doc.status();
   if (!doc->is_object()) {
@@ -169,16 +175,28 @@ absl::StatusOr<Policy> Policy::FromJson(absl::string_view json) {
       }
     } else if (key == "strict_holidays") {
       if (!value.is_boolean()) return PolicyError(key, "must be true or false");
-      policy.strict_holidays = value.get<bool>();
+      policy.strict_holidays = *value.get_ptr<const bool*>();
     } else {
       return absl::InvalidArgumentError(absl::StrFormat(
           "policy: unknown key \"%s\" (expected name, counting, months, "
           "icpc_anchor, sw_report, sw_report_working_days, "
           "due_soon_working_days, participation, strict_holidays)",
-          key));
+          internal::Excerpt(key)));
     }
   }
   return policy;
+}
+
+}  // namespace
+
+absl::StatusOr<Policy> Policy::FromJson(absl::string_view json) {
+  try {
+    return FromJsonImpl(json);
+  } catch (const std::exception& e) {
+    // Nothing in it throws but an allocation; say so rather than escape.
+    return absl::ResourceExhaustedError(
+        absl::StrFormat("policy: %s", internal::Excerpt(e.what())));
+  }
 }
 
 TSC_NAMESPACE_END

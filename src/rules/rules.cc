@@ -5,16 +5,21 @@
 #include "timescales/rules.h"
 
 #include <algorithm>
+#include <exception>
+#include <optional>
+#include <unordered_map>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "base/excerpt.h"
 #include "base/json.h"
 
 TSC_NAMESPACE_BEGIN
 namespace {
 
-using Json = nlohmann::ordered_json;
+using internal::Json;
 
 std::vector<Rule> BuiltinRules() {
   const Unit wd = Unit::kWorkingDays;
@@ -81,26 +86,35 @@ std::vector<Rule> BuiltinRules() {
   };
 }
 
-std::vector<std::string> Ids(const std::vector<Rule>& rules) {
+// "a, b, c" for the first ids of `rules`, and how many more there are: a
+// catalogue may hold thousands of local rules, and a message all of them.
+std::string SomeIds(const std::vector<Rule>& rules) {
+  constexpr size_t kListed = 40;
   std::vector<std::string> ids;
-  for (const Rule& r : rules) ids.push_back(r.id);
-  return ids;
+  for (size_t i = 0; i < rules.size() && i < kListed; ++i) {
+    ids.push_back(internal::Excerpt(rules[i].id));
+  }
+  std::string text = absl::StrJoin(ids, ", ");
+  if (rules.size() > kListed) {
+    absl::StrAppend(&text, " and ", rules.size() - kListed, " more");
+  }
+  return text;
 }
 
 absl::Status RuleError(absl::string_view id, absl::string_view problem) {
   return absl::InvalidArgumentError(
-      absl::StrFormat("rules: \"%s\": %s", id, problem));
+      absl::StrFormat("rules: \"%s\": %s", internal::Excerpt(id), problem));
 }
 
+// Applies `spec` to `rule` (a copy of the existing rule of that id, or a
+// blank one when `existing` is false).
 absl::Status ApplyJsonRule(const std::string& id, const Json& spec,
-                           RuleCatalogue* catalogue) {
+                           bool existing, Rule* rule) {
   if (!spec.is_object()) return RuleError(id, "not an object");
-  const Rule* existing = catalogue->Find(id);
-  Rule rule = existing != nullptr ? *existing : Rule{};
-  rule.id = id;
-  rule.local = true;
-  bool has_offset = existing != nullptr;
-  bool has_unit = existing != nullptr;
+  rule->id = id;
+  rule->local = true;
+  bool has_offset = existing;
+  bool has_unit = existing;
   for (auto it = spec.begin(); it != spec.end(); ++it) {
     const std::string& key = it.key();
     const Json& value = it.value();
@@ -108,38 +122,39 @@ absl::Status ApplyJsonRule(const std::string& id, const Json& spec,
       if (!value.is_number_integer()) {
         return RuleError(id, "\"offset\" must be a whole number");
       }
-      const int64_t offset = value.get<int64_t>();
-      if (offset < -100000 || offset > 100000) {
+      const std::optional<int64_t> offset = internal::JsonInt64(value);
+      if (!offset || *offset < -100000 || *offset > 100000) {
         return RuleError(id, "\"offset\" is out of range");
       }
-      rule.offset = static_cast<int32_t>(offset);
+      rule->offset = static_cast<int32_t>(*offset);
       has_offset = true;
     } else if (key == "unit") {
       if (!value.is_string()) return RuleError(id, "\"unit\" must be a string");
-      absl::StatusOr<Unit> unit = ParseUnit(value.get<std::string>());
+      absl::StatusOr<Unit> unit =
+          ParseUnit(*value.get_ptr<const std::string*>());
       if (!unit.ok()) return RuleError(id, unit.status().message());
-      rule.unit = *unit;
+      rule->unit = *unit;
       has_unit = true;
     } else if (key == "description" || key == "anchor" || key == "source") {
       if (!value.is_string()) {
         return RuleError(id, absl::StrFormat("\"%s\" must be a string", key));
       }
-      std::string text = value.get<std::string>();
-      if (key == "description") rule.description = std::move(text);
-      if (key == "anchor") rule.anchor = std::move(text);
-      if (key == "source") rule.source = std::move(text);
+      const std::string& text = *value.get_ptr<const std::string*>();
+      if (key == "description") rule->description = text;
+      if (key == "anchor") rule->anchor = text;
+      if (key == "source") rule->source = text;
     } else {
       return RuleError(
           id, absl::StrFormat("unknown key \"%s\" (expected offset, unit, "
                               "description, anchor, source)",
-                              key));
+                              internal::Excerpt(key)));
     }
   }
   if (!has_offset || !has_unit) {
     return RuleError(id, "a new rule needs \"offset\" and \"unit\"");
   }
-  if (rule.source.empty()) rule.source = "local configuration";
-  return catalogue->Put(std::move(rule));
+  if (rule->source.empty()) rule->source = "local configuration";
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -178,7 +193,7 @@ absl::StatusOr<Unit> ParseUnit(absl::string_view name) {
   return absl::InvalidArgumentError(absl::StrFormat(
       "unknown unit '%s' (expected working_days, days, weeks, months or "
       "hours)",
-      name));
+      internal::Excerpt(name)));
 }
 
 const RuleCatalogue& RuleCatalogue::Builtin() {
@@ -192,27 +207,52 @@ const RuleCatalogue& RuleCatalogue::Builtin() {
 
 absl::StatusOr<RuleCatalogue> RuleCatalogue::FromJson(
     absl::string_view json, const RuleCatalogue& base) {
-  absl::StatusOr<Json> parsed = internal::ParseJson(json, "rules");
-  if (!parsed.ok()) return parsed.status();
-  const Json& doc = *parsed;
-  if (!doc.is_object()) {
-    return absl::InvalidArgumentError("rules: the document is not an object");
+  try {
+    absl::StatusOr<Json> parsed = internal::ParseJson(json, "rules");
+    if (!parsed.ok()) return parsed.status();
+    const Json& doc = *parsed;
+    if (!doc.is_object()) {
+      return absl::InvalidArgumentError("rules: the document is not an object");
+    }
+    RuleCatalogue out = base;
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+      if (it.key() != "rules") {
+        return absl::InvalidArgumentError(
+            absl::StrFormat("rules: unknown key \"%s\" (expected \"rules\")",
+                            internal::Excerpt(it.key())));
+      }
+      if (!it.value().is_object()) {
+        return absl::InvalidArgumentError("rules: \"rules\" must be an object");
+      }
+      // Each id found through a hash index, not Find()'s search: a file of
+      // many local rules is read in linear time.
+      std::unordered_map<std::string, size_t> index;
+      index.reserve(out.rules_.size() + it.value().size());
+      for (size_t i = 0; i < out.rules_.size(); ++i) {
+        index.emplace(out.rules_[i].id, i);
+      }
+      for (auto spec = it.value().begin(); spec != it.value().end(); ++spec) {
+        const std::string& id = spec.key();
+        if (id.empty()) return RuleError(id, "a rule id may not be empty");
+        const auto found = index.find(id);
+        const bool existing = found != index.end();
+        Rule rule = existing ? out.rules_[found->second] : Rule{};
+        absl::Status applied = ApplyJsonRule(id, spec.value(), existing, &rule);
+        if (!applied.ok()) return applied;
+        if (existing) {
+          out.rules_[found->second] = std::move(rule);
+        } else {
+          index.emplace(id, out.rules_.size());
+          out.rules_.push_back(std::move(rule));
+        }
+      }
+    }
+    return out;
+  } catch (const std::exception& e) {
+    // Nothing above throws but an allocation; say so rather than escape.
+    return absl::ResourceExhaustedError(
+        absl::StrFormat("rules: %s", internal::Excerpt(e.what())));
   }
-  RuleCatalogue out = base;
-  for (auto it = doc.begin(); it != doc.end(); ++it) {
-    if (it.key() != "rules") {
-      return absl::InvalidArgumentError(absl::StrFormat(
-          "rules: unknown key \"%s\" (expected \"rules\")", it.key()));
-    }
-    if (!it.value().is_object()) {
-      return absl::InvalidArgumentError("rules: \"rules\" must be an object");
-    }
-    for (auto rule = it.value().begin(); rule != it.value().end(); ++rule) {
-      absl::Status applied = ApplyJsonRule(rule.key(), rule.value(), &out);
-      if (!applied.ok()) return applied;
-    }
-  }
-  return out;
 }
 
 const Rule* RuleCatalogue::Find(absl::string_view id) const noexcept {
@@ -226,8 +266,8 @@ absl::StatusOr<const Rule*> RuleCatalogue::Get(absl::string_view id) const {
   const Rule* rule = Find(id);
   if (rule == nullptr) {
     return absl::NotFoundError(
-        absl::StrFormat("unknown rule '%s' (known rules: %s)", id,
-                        absl::StrJoin(Ids(rules_), ", ")));
+        absl::StrFormat("unknown rule '%s' (known rules: %s)",
+                        internal::Excerpt(id), SomeIds(rules_)));
   }
   return rule;
 }

@@ -194,6 +194,13 @@ absl::StatusOr<Schedule> LacSchedule(const Timescales& ts,
 absl::StatusOr<Schedule> CpSchedule(const Timescales& ts, const CpPlan& plan,
                                     std::vector<HeldReview> conferences,
                                     Date as_at) {
+  // A core group before the ICPC that it follows is a data error, refused
+  // as a review before the start is (it would count as on time).
+  if (plan.first_core_group && *plan.first_core_group < plan.icpc) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "core group on %s is before the ICPC on %s",
+        plan.first_core_group->ToString(), plan.icpc.ToString()));
+  }
   absl::StatusOr<Schedule> schedule = BuildSchedule(
       ts, kCpRules, plan.icpc, plan.end, std::move(conferences), as_at, false);
   if (!schedule.ok()) return schedule;

@@ -26,7 +26,9 @@ namespace {
 using capi_testing::LastError;
 using capi_testing::NullRejected;
 using capi_testing::Ymd;
+using ::testing::AllOf;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
@@ -207,6 +209,64 @@ TEST_F(CapiReportOptions, TheSameSettingsGiveWhatTscReportRunGives) {
       tsc_monitoring_run_with_options(&out, inputs_, Ymd(2024, 6, 1), options_),
       TSC_INVALID_ARGUMENT);
   EXPECT_THAT(LastError(), HasSubstr("no HTML form"));
+}
+
+// Inputs said to be of a kind are read as that kind; how dates are read is
+// set on the input set; a report with data problems is refused unless
+// rejections are allowed.
+TEST_F(CapiReportOptions, KindsReadingOptionsAndDataProblems) {
+  const char census[] = "<Message><Header/><Children/></Message>";
+  EXPECT_EQ(
+      tsc_report_inputs_add_buffer_as(inputs_, "census.xml", census,
+                                      sizeof census - 1, TSC_INPUT_SSDA903),
+      TSC_INVALID_ARGUMENT);
+  EXPECT_THAT(LastError(), HasSubstr("this is a CIN census (--cin)"));
+  EXPECT_EQ(tsc_report_inputs_add_buffer_as(inputs_, "x.csv", "a\n", 2, 7),
+            TSC_INVALID_ARGUMENT);
+  EXPECT_THAT(LastError(), HasSubstr("unknown input kind 7"));
+  EXPECT_EQ(tsc_report_inputs_set_date_order(inputs_, 9), TSC_INVALID_ARGUMENT);
+  EXPECT_EQ(tsc_report_inputs_set_two_digit_years_from(inputs_, 3000),
+            TSC_OUT_OF_RANGE);
+  EXPECT_EQ(tsc_report_options_set_max_rejected(options_, 101.0),
+            TSC_OUT_OF_RANGE);
+  EXPECT_TRUE(
+      NullRejected(tsc_report_inputs_set_date_order(nullptr, 0), "inputs"));
+  EXPECT_TRUE(NullRejected(tsc_report_options_set_allow_rejections(nullptr, 1),
+                           "options"));
+
+  // Month/day dates: refused as they are, read when the order is given.
+  const char reviews[] =
+      "child_id,meeting_type,held_at\n1,lac_review,05/13/2024\n";
+  tsc_report_inputs* us = nullptr;
+  ASSERT_EQ(tsc_report_inputs_create(&us), TSC_OK);
+  ASSERT_EQ(tsc_report_inputs_add_buffer_as(
+                us, "m.csv", reviews, sizeof reviews - 1, TSC_INPUT_MEETINGS),
+            TSC_OK)
+      << LastError();
+  char* out = nullptr;
+  EXPECT_EQ(tsc_report_run_with_options(&out, us, "2024-25", options_),
+            TSC_FAILED_PRECONDITION);
+  EXPECT_THAT(LastError(),
+              AllOf(HasSubstr("m.csv: held_at: 1 of 1 rows rejected"),
+                    HasSubstr("month/day order")));
+  EXPECT_EQ(out, nullptr);
+  ASSERT_EQ(tsc_report_options_set_allow_rejections(options_, 1), TSC_OK);
+  ASSERT_EQ(tsc_report_run_with_options(&out, us, "2024-25", options_), TSC_OK);
+  EXPECT_THAT(out, HasSubstr("\"data_problems\""));
+  tsc_free(out);
+  tsc_report_inputs_free(us);
+
+  ASSERT_EQ(tsc_report_inputs_create(&us), TSC_OK);
+  ASSERT_EQ(tsc_report_inputs_set_date_order(us, TSC_DATE_ORDER_MDY), TSC_OK);
+  ASSERT_EQ(tsc_report_inputs_add_buffer_as(
+                us, "m.csv", reviews, sizeof reviews - 1, TSC_INPUT_MEETINGS),
+            TSC_OK);
+  ASSERT_EQ(tsc_report_options_set_allow_rejections(options_, 0), TSC_OK);
+  ASSERT_EQ(tsc_report_run_with_options(&out, us, "2024-25", options_), TSC_OK)
+      << LastError();
+  EXPECT_THAT(out, Not(HasSubstr("data_problems")));
+  tsc_free(out);
+  tsc_report_inputs_free(us);
 }
 
 }  // namespace

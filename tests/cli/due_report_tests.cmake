@@ -115,7 +115,7 @@ tsc_add_cli_test(report.unknown_config_key EXIT 1
   STDERR_MATCHES "bad-config.json: configuration: unknown key \"kpi\""
   ARGS report --meetings "${TSC_EXAMPLE_DATA}/meetings.csv" --period 2019-20
     --config "${TSC_CLI_DATA}/bad-config.json")
-tsc_add_cli_test(report.bad_period EXIT 1
+tsc_add_cli_test(report.bad_period EXIT 2
   STDERR_MATCHES "'2019-21' is not a reporting period"
   ARGS report --meetings "${TSC_EXAMPLE_DATA}/meetings.csv" --period 2019-21)
 tsc_add_cli_test(report.no_inputs EXIT 1
@@ -154,3 +154,50 @@ tsc_add_cli_test(schedule.old_monitoring_name_still_works
 tsc_add_cli_test(monitoring.needs_as_at EXIT 2
   STDERR_MATCHES "--as-at is required"
   ARGS monitoring --ssda903 "${TSC_EXAMPLE_DATA}/ssda903")
+
+# ---- extracts as exports write them (tests/data/exports) ---------------------
+set(TSC_EXPORTS "${TSC_TEST_DATA_DIR}/exports")
+# US dates: every DOB and REVIEW refused, so the run is refused (status 3)
+# and nothing is written.
+tsc_add_cli_test(report.us_dates_refused EXIT 3
+  STDERR_MATCHES "reviews_us.csv: DOB: 2 of 2 rows rejected \\(100.0%\\).*month/day order.*--date-order mdy.*the report is not written.*--allow-rejections"
+  ARGS report --ssda903 "${TSC_EXPORTS}/episodes.csv"
+    --ssda903 "${TSC_EXPORTS}/reviews_us.csv" --period 2019-20)
+tsc_add_cli_test(report.us_dates_allowed
+  STDOUT_MATCHES "\"data_problems\": "
+  STDERR_MATCHES "written anyway, as --allow-rejections asks"
+  ARGS report --ssda903 "${TSC_EXPORTS}/episodes.csv"
+    --ssda903 "${TSC_EXPORTS}/reviews_us.csv" --period 2019-20
+    --allow-rejections)
+# Told the order, the same file reads: no row rejected. (The order holds
+# for every file of the run: these episodes are yyyy-mm-dd.)
+tsc_add_cli_test(report.us_dates_read_as_said
+  STDOUT_MATCHES "\"table\": \"ssda903.reviews\",\n *\"read\": 2,\n *\"rejected\": 0,"
+  ARGS report --ssda903 "${TSC_EXPORTS}/episodes_iso.csv"
+    --ssda903 "${TSC_EXPORTS}/reviews_us.csv" --period 2019-20
+    --date-order mdy)
+tsc_add_cli_test(report.two_digit_years_with_a_window
+  STDOUT_MATCHES "\"table\": \"ssda903.reviews\",\n *\"read\": 2,\n *\"rejected\": 0,"
+  ARGS report --ssda903 "${TSC_EXPORTS}/episodes.csv"
+    --ssda903 "${TSC_EXPORTS}/reviews_two_digit.csv" --period 2019-20
+    --two-digit-years-from 1950)
+tsc_add_cli_test(report.misspelt_meetings_column EXIT 1
+  STDERR_MATCHES "'chair' \\(did you mean chair_id\\?\\).*--allow-unknown-columns"
+  ARGS report --meetings "${TSC_EXPORTS}/meetings_misspelt.csv"
+    --period 2019-20)
+tsc_add_cli_test(report.windows_1252_noted
+  STDOUT_MATCHES "\"chair_id\": \"Siân Evans\""
+  STDERR_MATCHES "meetings_cp1252.csv: the file is not UTF-8 .*read as Windows-1252"
+  ARGS report --meetings "${TSC_EXPORTS}/meetings_cp1252.csv" --period 2019-20)
+tsc_add_cli_test(report.same_file_twice_noted
+  STDOUT_MATCHES "\"id\": \"lac_review_decisions_5wd\",[^}]*\"denominator\": 2,"
+  STDERR_MATCHES "holds the same bytes as .*meetings.csv, read already"
+  ARGS report --meetings "${TSC_EXPORTS}/meetings.csv"
+    --meetings "${TSC_EXPORTS}/meetings.csv" --period 2019-20)
+tsc_add_cli_test(report.census_given_as_903 EXIT 1
+  STDERR_MATCHES "this is a CIN census \\(--cin\\), not an SSDA903 extract \\(--ssda903\\)"
+  ARGS report --ssda903 "${TSC_EXAMPLE_DATA}/cin" --period 2019-20)
+tsc_add_cli_test(report.cannot_write_says_why EXIT 1
+  STDERR_MATCHES "cannot write /nonexistent-folder/r.json: No such file or directory"
+  ARGS report --meetings "${TSC_EXPORTS}/meetings.csv" --period 2019-20
+    --output /nonexistent-folder/r.json)

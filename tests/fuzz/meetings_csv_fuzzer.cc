@@ -12,12 +12,17 @@
 #include "fuzz/fuzz_invariants.h"
 #include "timescales/import.h"
 
+// The overload without options (the plain function pointer).
+constexpr absl::Status (*kImportMeetingsCsv)(
+    absl::string_view, absl::string_view,
+    timescales::Dataset*) = timescales::ImportMeetingsCsv;
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   const absl::string_view text(reinterpret_cast<const char*>(bytes), size);
   timescales::Dataset data;
-  timescales::fuzz::ImportAndCheck(timescales::ImportMeetingsCsv, "first.csv",
-                                   text, &data);
-  timescales::fuzz::ImportAndCheck(timescales::ImportMeetingsCsv, "second.csv",
-                                   text, &data);
+  timescales::fuzz::ImportAndCheck(kImportMeetingsCsv, "first.csv", text,
+                                   &data);
+  timescales::fuzz::ImportAndCheck(kImportMeetingsCsv, "second.csv", text,
+                                   &data);
   return 0;
 }

@@ -13,12 +13,16 @@
 #include "fuzz/fuzz_invariants.h"
 #include "timescales/import.h"
 
+// The overload without options (the plain function pointer).
+constexpr absl::Status (*kImportSsda903Csv)(
+    absl::string_view, absl::string_view,
+    timescales::Dataset*) = timescales::ImportSsda903Csv;
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   const absl::string_view text(reinterpret_cast<const char*>(bytes), size);
   timescales::Dataset data;
-  timescales::fuzz::ImportAndCheck(timescales::ImportSsda903Csv, "first.csv",
-                                   text, &data);
-  timescales::fuzz::ImportAndCheck(timescales::ImportSsda903Csv, "second.csv",
-                                   text, &data);
+  timescales::fuzz::ImportAndCheck(kImportSsda903Csv, "first.csv", text, &data);
+  timescales::fuzz::ImportAndCheck(kImportSsda903Csv, "second.csv", text,
+                                   &data);
   return 0;
 }

@@ -162,7 +162,8 @@ class ReportFromBuffersTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.report = timescales.report(**BUFFERS, period="2019-20")
+        cls.report = timescales.report(**BUFFERS, allow_rejections=True,
+                                       period="2019-20")
         cls.kpis = kpis(cls.report)
 
     def test_period(self):
@@ -240,7 +241,7 @@ class ReportFromBuffersTest(unittest.TestCase):
         self.assertEqual(inputs["missing"], [])
 
     def test_missing_sources_are_named_not_zero(self):
-        r = timescales.report(ssda903=BUFFERS["ssda903"])
+        r = timescales.report(ssda903=BUFFERS["ssda903"], allow_rejections=True)
         self.assertEqual(sorted(kpis(r)), ["lac_review_participation",
                                            "lac_review_timeliness"])
         self.assertEqual(r["inputs"]["missing"],
@@ -250,10 +251,12 @@ class ReportFromBuffersTest(unittest.TestCase):
 
     def test_other_periods(self):
         # Oct - Dec 2019: A late, B on time; nothing falls due unfilled.
-        q3 = kpis(timescales.report(**BUFFERS, period="2019-20-Q3"))
+        q3 = kpis(timescales.report(**BUFFERS, allow_rejections=True,
+                                    period="2019-20-Q3"))
         self.assertEqual(counts(q3["lac_review_timeliness"]), (1, 2, 50.0))
         as_dates = kpis(timescales.report(
-            **BUFFERS, period=(D(2019, 10, 1), D(2019, 12, 31))))
+            **BUFFERS, period=(D(2019, 10, 1), D(2019, 12, 31)),
+            allow_rejections=True))
         self.assertEqual(counts(as_dates["lac_review_timeliness"]),
                          (1, 2, 50.0))
 
@@ -261,20 +264,20 @@ class ReportFromBuffersTest(unittest.TestCase):
         # From 1 Aug 2019 A's period began before the coverage start: its
         # 29 Jul review has no known due date, and 1 Nov is due 6 months
         # after 29 Jul (29 Jan 2020): on time. With B and C: 2 of 3.
-        r = timescales.report(**BUFFERS, data_from=D(2019, 8, 1))
+        r = timescales.report(**BUFFERS, allow_rejections=True, data_from=D(2019, 8, 1))
         t = kpis(r)["lac_review_timeliness"]
         self.assertEqual(counts(t), (2, 3, 66.67))
         self.assertEqual(t["excluded"]["previous_review_unknown"], 2)
 
     def test_text_formats(self):
-        csv = timescales.report(**BUFFERS, format="csv")
+        csv = timescales.report(**BUFFERS, allow_rejections=True, format="csv")
         self.assertTrue(csv.startswith("kpi_id,kpi_title,unit,series,"))
         self.assertIn("\nlac_review_timeliness,LAC reviews held within "
                       "timescale,percent,headline,2019-20,2019-04-01,"
                       "2020-03-31,2,4,50.00,1,", csv)
-        md = timescales.report(**BUFFERS, format="markdown")
+        md = timescales.report(**BUFFERS, allow_rejections=True, format="markdown")
         self.assertTrue(md.startswith("# IRO KPI scorecard: 2019-20\n"), md)
-        html = timescales.report(**BUFFERS, format="html")
+        html = timescales.report(**BUFFERS, allow_rejections=True, format="html")
         self.assertTrue(html.startswith("<!DOCTYPE html>"))
 
 
@@ -298,8 +301,8 @@ class ReportFromFilesTest(unittest.TestCase):
         meetings = pathlib.Path(self.write("meetings.csv", MEETINGS))
         from_files = timescales.report(
             ssda903=os.path.join(self.dir, "903"), cin=[census],
-            meetings=meetings)
-        from_buffers = timescales.report(**BUFFERS)
+            meetings=meetings, allow_rejections=True)
+        from_buffers = timescales.report(**BUFFERS, allow_rejections=True)
         self.assertEqual(from_files["kpis"], from_buffers["kpis"])
         paths = [f["path"] for f in from_files["inputs"]["files"]]
         self.assertEqual(paths, [os.path.join(self.dir, "903", "episodes.csv"),
@@ -321,7 +324,7 @@ class ReportFromFilesTest(unittest.TestCase):
         here = os.getcwd()
         self.addCleanup(os.chdir, here)
         os.chdir(self.dir)  # not the configuration's folder
-        k = kpis(timescales.report(**BUFFERS, config=config))
+        k = kpis(timescales.report(**BUFFERS, allow_rejections=True, config=config))
         self.assertEqual(counts(k["lac_review_decisions_5wd"]),
                          (3, 3, 100.0))
         self.assertEqual(counts(k["lac_review_record_20wd"]), (1, 3, 33.33))
@@ -329,7 +332,7 @@ class ReportFromFilesTest(unittest.TestCase):
     def test_malformed_config_file(self):
         config = self.write("bad.json", '{\n  "kpis": {,}\n}')
         with self.assertRaises(InvalidArgumentError) as cm:
-            timescales.report(**BUFFERS, config=config)
+            timescales.report(**BUFFERS, allow_rejections=True, config=config)
         self.assertIn("line 2", str(cm.exception))
 
 
@@ -340,7 +343,7 @@ class ConfigTest(unittest.TestCase):
         # against 60: green. Decisions 66.67 against 70 (tolerance 5): 3.33
         # points worse, amber. Sw report 50 against 40, lower is better:
         # 10 points worse with no tolerance, red.
-        k = kpis(timescales.report(**BUFFERS, config={"kpis": {
+        k = kpis(timescales.report(**BUFFERS, allow_rejections=True, config={"kpis": {
             "lac_review_timeliness": {"target": 95, "amber_tolerance": 5},
             "lac_review_participation": {"target": 60},
             "lac_review_decisions_5wd": {
@@ -360,7 +363,7 @@ class ConfigTest(unittest.TestCase):
 
     def test_closure_days(self):
         # The same closure as the holidays file, as closure_days.
-        k = kpis(timescales.report(**BUFFERS, config={
+        k = kpis(timescales.report(**BUFFERS, allow_rejections=True, config={
             "closure_days": [{"date": "2019-11-04", "name": "Training"}]}))
         self.assertEqual(counts(k["lac_review_decisions_5wd"]),
                          (3, 3, 100.0))
@@ -373,7 +376,7 @@ class ConfigTest(unittest.TestCase):
                 ({"kpis": {"lac_review_timeliness": {"targt": 95}}},
                  "kpis.lac_review_timeliness.targt")]:
             with self.assertRaises(InvalidArgumentError) as cm:
-                timescales.report(**BUFFERS, config=config)
+                timescales.report(**BUFFERS, allow_rejections=True, config=config)
             self.assertIn(named, cm.exception.message)
             self.assertIsInstance(cm.exception, ValueError)
 
@@ -402,21 +405,21 @@ class ErrorsTest(unittest.TestCase):
 
     def test_bad_period(self):
         with self.assertRaises(InvalidArgumentError) as cm:
-            timescales.report(**BUFFERS, period="2019-21")
+            timescales.report(**BUFFERS, allow_rejections=True, period="2019-21")
         self.assertIn("'2019-21'", cm.exception.message)
         with self.assertRaises(TypeError):
-            timescales.report(**BUFFERS, period=2019)
+            timescales.report(**BUFFERS, allow_rejections=True, period=2019)
 
     def test_bad_format(self):
         with self.assertRaises(InvalidArgumentError):
-            timescales.report(**BUFFERS, format="xlsx")
+            timescales.report(**BUFFERS, allow_rejections=True, format="xlsx")
         with self.assertRaises(InvalidArgumentError):
             timescales.monitoring_list(**BUFFERS, as_at=D(2020, 3, 31),
                                        format="html")
 
     def test_dates_out_of_range(self):
         with self.assertRaises(OutOfRangeError):
-            timescales.report(**BUFFERS, data_from=D(2200, 1, 1))
+            timescales.report(**BUFFERS, allow_rejections=True, data_from=D(2200, 1, 1))
         with self.assertRaises(OutOfRangeError):
             timescales.monitoring_list(**BUFFERS, as_at=D(1899, 12, 31))
 
@@ -428,7 +431,7 @@ class ErrorsTest(unittest.TestCase):
         with self.assertRaises(TypeError):
             timescales.monitoring_list(**BUFFERS)  # no as_at
         with self.assertRaises(TypeError):
-            timescales.report(**BUFFERS, config=42)
+            timescales.report(**BUFFERS, allow_rejections=True, config=42)
 
     def test_every_error_is_a_timescales_error(self):
         with self.assertRaises(TimescalesError):
@@ -439,7 +442,7 @@ class ErrorsTest(unittest.TestCase):
 class DataFrameTest(unittest.TestCase):
 
     def test_columns_and_rows(self):
-        df = timescales.report_dataframe(**BUFFERS)
+        df = timescales.report_dataframe(**BUFFERS, allow_rejections=True)
         self.assertEqual(list(df.columns), [
             "kpi_id", "kpi_title", "unit", "series", "period", "period_start",
             "period_end", "numerator", "denominator", "value",
@@ -464,7 +467,8 @@ class DataFrameTest(unittest.TestCase):
         # 2 KPIs, each a headline, 3 months and the previous quarter
         # (2019-20-Q2 starts 1 Jul 2019, after the 15 May coverage start).
         df = timescales.report_dataframe(ssda903=BUFFERS["ssda903"],
-                                         period="2019-20-Q3")
+                                         period="2019-20-Q3",
+                                         allow_rejections=True)
         self.assertEqual(len(df), 2 * 5)
         # Jul - Sep 2019: A's 29 Jul review, on time; nothing overdue.
         previous = df[(df.kpi_id == "lac_review_timeliness") &
@@ -479,7 +483,7 @@ class DataFrameWithoutPandasTest(unittest.TestCase):
     def test_import_error_is_clear(self):
         with mock.patch.dict(sys.modules, {"pandas": None}):
             with self.assertRaises(ImportError) as cm:
-                timescales.report_dataframe(**BUFFERS)
+                timescales.report_dataframe(**BUFFERS, allow_rejections=True)
         self.assertIn("pandas", str(cm.exception))
         self.assertIn("format='csv'", str(cm.exception))
 
@@ -537,6 +541,42 @@ class MonitoringListTest(unittest.TestCase):
         md = timescales.monitoring_list(**BUFFERS, as_at=D(2020, 3, 31),
                                         format="markdown")
         self.assertTrue(md.startswith("# LAC reviews as at "), md)
+
+
+class DataQualityTest(unittest.TestCase):
+    """The keyword arguments behave like the command line's flags."""
+
+    def test_rejections_over_the_threshold_refuse_the_report(self):
+        # reviews.csv line 4 (31/02/2020) is one row of six: 16.7%.
+        with self.assertRaisesRegex(timescales.FailedPreconditionError,
+                                    r"reviews.csv: REVIEW: 1 of 6 rows "
+                                    r"rejected \(16.7%\)"):
+            timescales.report(**BUFFERS, period="2019-20")
+        r = timescales.report(**BUFFERS, period="2019-20", max_rejected=20)
+        self.assertNotIn("data_problems", r["inputs"])
+        r = timescales.report(**BUFFERS, period="2019-20",
+                              allow_rejections=True)
+        self.assertEqual(r["inputs"]["data_problems"][0]["column"], "REVIEW")
+
+    def test_an_input_is_read_as_the_keyword_says(self):
+        with self.assertRaisesRegex(timescales.InvalidArgumentError,
+                                    "this is a CIN census"):
+            timescales.report(ssda903=BUFFERS["cin"], period="2019-20")
+
+    def test_us_dates_are_refused_unless_the_order_is_given(self):
+        reviews = ("reviews.csv", "CHILD,DOB,REVIEW,REVIEW_CODE\n"
+                   "A,01/01/2016,07/29/2019,PN1\n")
+        episodes = ("episodes.csv", "CHILD,DECOM,RNE,LS,CIN,PLACE,DEC,REC\n"
+                    "A,2019-07-01,S,C2,N1,U1,,\n")
+        with self.assertRaisesRegex(timescales.FailedPreconditionError,
+                                    "month/day order"):
+            timescales.report(ssda903=[episodes, reviews], period="2019-20")
+        r = timescales.report(ssda903=[episodes, reviews], period="2019-20",
+                              date_order="mdy")
+        self.assertEqual(r["inputs"]["files"][1]["rejected"], 0)
+        with self.assertRaises(timescales.InvalidArgumentError):
+            timescales.report(ssda903=[episodes, reviews], period="2019-20",
+                              date_order="ymd")
 
 
 if __name__ == "__main__":

@@ -288,7 +288,8 @@ TSC_API TSC_WARN_UNUSED int tsc_calendar_is_working_day_batch_i64(
 TSC_API TSC_WARN_UNUSED int tsc_calendar_holiday_name(
     const char **out, const tsc_calendar *calendar, tsc_date day);
 /* Every non-working weekday in [from, to] with its name; TSC_OUT_OF_RANGE
- * when either end is past a strict calendar's data. */
+ * when either end is past a strict calendar's data, TSC_INVALID_ARGUMENT
+ * when `to` is before `from`. */
 TSC_API TSC_WARN_UNUSED int tsc_calendar_holidays(
     tsc_holiday_list **out, const tsc_calendar *calendar, tsc_date from,
     tsc_date to);
@@ -780,6 +781,54 @@ TSC_API TSC_WARN_UNUSED int tsc_report_run_with_options(
 TSC_API TSC_WARN_UNUSED int tsc_monitoring_run_with_options(
     char **out, const tsc_report_inputs *inputs, tsc_date as_at,
     const tsc_report_options *options);
+
+/* ---- Input kinds and reading options (since 0.2) ---------------------------
+ *
+ * A caller that knows what an input is says so, as the command line's
+ * --ssda903, --cin and --meetings do: the input is then read as that kind,
+ * and one that is something else is an error saying what it is ("this is a
+ * CIN census (--cin), not an SSDA903 extract (--ssda903)") rather than read
+ * by its content. How slashed dates, two-digit years and near-miss column
+ * names are read is set on the input set, for the inputs added after. */
+#define TSC_INPUT_SSDA903 0
+#define TSC_INPUT_CIN 1
+#define TSC_INPUT_MEETINGS 2
+
+TSC_API TSC_WARN_UNUSED int tsc_report_inputs_add_path_as(
+    tsc_report_inputs *inputs, const char *path, int kind);
+TSC_API TSC_WARN_UNUSED int tsc_report_inputs_add_buffer_as(
+    tsc_report_inputs *inputs, const char *name, const char *data, size_t len,
+    int kind);
+
+/* Dates with slashes: day/month unless a column's values fit month/day
+ * only, which refuses the column (AUTO, the default); or always DMY or MDY. */
+#define TSC_DATE_ORDER_AUTO 0
+#define TSC_DATE_ORDER_DMY 1
+#define TSC_DATE_ORDER_MDY 2
+TSC_API TSC_WARN_UNUSED int tsc_report_inputs_set_date_order(
+    tsc_report_inputs *inputs, int order);
+/* Two-digit years read into the hundred years from `year` (1950: 17 is
+ * 2017); 0, the default, refuses them. TSC_OUT_OF_RANGE outside
+ * 1900..2100. */
+TSC_API TSC_WARN_UNUSED int tsc_report_inputs_set_two_digit_years_from(
+    tsc_report_inputs *inputs, int year);
+/* 1: a meetings.csv column whose name is close to one of its own (`chair`
+ * for `chair_id`) is noted and left out; 0, the default: the file is
+ * refused. */
+TSC_API TSC_WARN_UNUSED int tsc_report_inputs_set_allow_unknown_columns(
+    tsc_report_inputs *inputs, int allow);
+
+/* Data quality (docs/inputs.md#data-quality). A table or column that lost
+ * more than `percent` (default 5) of its rows to rejections, or a KPI with
+ * no cases because its input was rejected, is a data problem, listed in
+ * the JSON's "inputs.data_problems". tsc_report_run_with_options then
+ * refuses the report with TSC_FAILED_PRECONDITION, the message listing the
+ * problems, unless rejections are allowed (1). (tsc_report_run writes every
+ * report, as before 0.2.) */
+TSC_API TSC_WARN_UNUSED int tsc_report_options_set_max_rejected(
+    tsc_report_options *options, double percent);
+TSC_API TSC_WARN_UNUSED int tsc_report_options_set_allow_rejections(
+    tsc_report_options *options, int allow);
 
 #ifdef __cplusplus
 }

@@ -17,8 +17,8 @@ with ``tsc_free`` (``c_char_p`` would copy to bytes and lose it).
 """
 
 import ctypes
-from ctypes import (POINTER, Structure, c_char, c_char_p, c_int, c_int32,
-                    c_int64, c_size_t, c_uint8, c_void_p)
+from ctypes import (POINTER, Structure, c_char, c_char_p, c_double, c_int,
+                    c_int32, c_int64, c_size_t, c_uint8, c_void_p)
 
 from . import _loader, errors
 
@@ -206,6 +206,14 @@ _STATUS_FUNCS = [
     ("tsc_monitoring_run",  # char **
      [_P(c_void_p), ReportInputsP, _date, c_char_p, c_size_t, _date, c_int]),
     ("tsc_report_options_create", [_P(ReportOptionsP)]),
+    ("tsc_report_inputs_add_path_as", [ReportInputsP, c_char_p, c_int]),
+    ("tsc_report_inputs_add_buffer_as",
+     [ReportInputsP, c_char_p, c_char_p, c_size_t, c_int]),
+    ("tsc_report_inputs_set_date_order", [ReportInputsP, c_int]),
+    ("tsc_report_inputs_set_two_digit_years_from", [ReportInputsP, c_int]),
+    ("tsc_report_inputs_set_allow_unknown_columns", [ReportInputsP, c_int]),
+    ("tsc_report_options_set_max_rejected", [ReportOptionsP, c_double]),
+    ("tsc_report_options_set_allow_rejections", [ReportOptionsP, c_int]),
     ("tsc_report_options_set_config_json",
      [ReportOptionsP, c_char_p, c_size_t, c_char_p]),
     ("tsc_report_options_set_config_file", [ReportOptionsP, c_char_p]),

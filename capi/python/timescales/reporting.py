@@ -69,7 +69,10 @@ CSV_COLUMNS = (
 
 
 def report(ssda903=None, cin=None, meetings=None, period="2019-20",
-           config=None, data_from=None, format="json"):
+           config=None, data_from=None, format="json", *,
+           date_order="auto", two_digit_years_from=None,
+           allow_unknown_columns=False, max_rejected=5.0,
+           allow_rejections=False):
     """The KPIs of an IRO annual report for ``period``.
 
     Args:
@@ -84,6 +87,15 @@ def report(ssda903=None, cin=None, meetings=None, period="2019-20",
             that file.
         data_from: the ``datetime.date`` from which the data hold every
             review (``--data-from``); None derives it as docs/kpis.md#coverage-start says.
+        date_order, two_digit_years_from, allow_unknown_columns: how the
+            extracts are read, as the command line's options of the same
+            names (docs/inputs.md#dates): ``"auto"``, ``"dmy"`` or ``"mdy"``;
+            a year such as 1950 or None to refuse two-digit years; True to
+            read a meetings.csv without columns whose names are misspelt.
+        max_rejected, allow_rejections: a table or column that lost more
+            than ``max_rejected`` percent of its rows, or a KPI emptied by
+            rejections, raises FailedPreconditionError naming the problems
+            (docs/inputs.md#data-quality), unless ``allow_rejections``.
         format: ``"json"`` (returns the parsed ``dict`` of the docs/kpis.md#json-output
             contract), ``"csv"`` (tidy, one row a KPI and period or month),
             ``"markdown"`` or ``"html"`` (return the text).
@@ -92,15 +104,17 @@ def report(ssda903=None, cin=None, meetings=None, period="2019-20",
         InvalidArgumentError, NotFoundError: see the module documentation.
     """
     code = _format(format, FORMATS)
+    reading = _reading(date_order, two_digit_years_from,
+                       allow_unknown_columns, max_rejected, allow_rejections)
     text = _run(lambda out, handle, options:
                 lib.tsc_report_run_with_options(out, handle, _period(period),
                                                 options),
-                ssda903, cin, meetings, config, data_from, code)
+                ssda903, cin, meetings, config, data_from, code, reading)
     return json.loads(text) if format == "json" else text
 
 
 def report_dataframe(ssda903=None, cin=None, meetings=None,
-                     period="2019-20", config=None, data_from=None):
+                     period="2019-20", config=None, data_from=None, **reading):
     """The report's tidy CSV as a pandas ``DataFrame``: one row a KPI and
     series (``headline``, each ``month``, ``previous``), with the columns
     of :data:`CSV_COLUMNS`; ``period_start`` and ``period_end`` are
@@ -118,7 +132,7 @@ def report_dataframe(ssda903=None, cin=None, meetings=None,
             "installed (pip install pandas); timescales.report(..., "
             "format='csv') gives the same table as text without it") from e
     text = report(ssda903, cin, meetings, period=period, config=config,
-                  data_from=data_from, format="csv")
+                  data_from=data_from, format="csv", **reading)
     return pandas.read_csv(
         io.StringIO(text),
         dtype={"kpi_id": str, "kpi_title": str, "unit": str, "series": str,
@@ -127,7 +141,9 @@ def report_dataframe(ssda903=None, cin=None, meetings=None,
 
 
 def monitoring_list(ssda903=None, cin=None, meetings=None, as_at=None,
-                    config=None, data_from=None, format="json"):
+                    config=None, data_from=None, format="json", *,
+                    date_order="auto", two_digit_years_from=None,
+                    allow_unknown_columns=False):
     """The LAC review monitoring list as at the end of ``as_at`` (the CLI's
     ``timescales monitoring``): each child in care then, the next review due
     and its status, overdue first.
@@ -150,9 +166,11 @@ def monitoring_list(ssda903=None, cin=None, meetings=None, as_at=None,
         raise TypeError("monitoring_list() needs as_at, a datetime.date")
     code = _format(format, MONITORING_FORMATS)
     day = _serial(as_at, "as_at")
+    reading = _reading(date_order, two_digit_years_from,
+                       allow_unknown_columns, 5.0, True)
     text = _run(lambda out, handle, options:
                 lib.tsc_monitoring_run_with_options(out, handle, day, options),
-                ssda903, cin, meetings, config, data_from, code)
+                ssda903, cin, meetings, config, data_from, code, reading)
     return json.loads(text) if format == "json" else text
 
 
@@ -208,16 +226,41 @@ def _inputs(value, what):
     return items
 
 
-def _add(handle, item):
+# TSC_INPUT_* in c.h: the keyword an input came by is its kind, as the
+# command line's flags are, never re-read from its content.
+_KINDS = {"ssda903": 0, "cin": 1, "meetings": 2}
+_DATE_ORDERS = {"auto": 0, "dmy": 1, "mdy": 2}
+
+
+def _reading(date_order, two_digit_years_from, allow_unknown_columns,
+             max_rejected, allow_rejections):
+    """The reading options, checked."""
+    if date_order not in _DATE_ORDERS:
+        raise errors.InvalidArgumentError(
+            errors.INVALID_ARGUMENT,
+            "date_order must be 'auto', 'dmy' or 'mdy', got %r" %
+            (date_order,))
+    if two_digit_years_from is not None and not isinstance(
+            two_digit_years_from, int):
+        raise TypeError("two_digit_years_from must be a year (int) or None")
+    return {"date_order": _DATE_ORDERS[date_order],
+            "two_digit_years_from": two_digit_years_from or 0,
+            "allow_unknown_columns": 1 if allow_unknown_columns else 0,
+            "max_rejected": float(max_rejected),
+            "allow_rejections": 1 if allow_rejections else 0}
+
+
+def _add(handle, item, kind):
     if isinstance(item, tuple):
         name, data = item
         if isinstance(data, str):
             data = data.encode("utf-8")
         data = bytes(data)
-        lib.tsc_report_inputs_add_buffer(handle, name.encode("utf-8"), data,
-                                         len(data))
+        lib.tsc_report_inputs_add_buffer_as(handle, name.encode("utf-8"), data,
+                                            len(data), _KINDS[kind])
     else:
-        lib.tsc_report_inputs_add_path(handle, os.fsencode(item))
+        lib.tsc_report_inputs_add_path_as(handle, os.fsencode(item),
+                                          _KINDS[kind])
 
 
 def _set_config(options, config):
@@ -236,11 +279,12 @@ def _set_config(options, config):
     lib.tsc_report_options_set_config_file(options, os.fsencode(config))
 
 
-def _run(call, ssda903, cin, meetings, config, data_from, code):
+def _run(call, ssda903, cin, meetings, config, data_from, code, reading):
     """Fills an input set and the options, runs ``call`` on them and
     returns the text."""
-    items = (_inputs(ssda903, "ssda903") + _inputs(cin, "cin") +
-             _inputs(meetings, "meetings"))
+    items = ([(item, "ssda903") for item in _inputs(ssda903, "ssda903")] +
+             [(item, "cin") for item in _inputs(cin, "cin")] +
+             [(item, "meetings") for item in _inputs(meetings, "meetings")])
     from_day = _NO_DATE if data_from is None else _serial(data_from,
                                                           "data_from")
     options = ReportOptionsP()
@@ -250,9 +294,18 @@ def _run(call, ssda903, cin, meetings, config, data_from, code):
         _set_config(options, config)
         lib.tsc_report_options_set_data_from(options, from_day)
         lib.tsc_report_options_set_format(options, code)
+        lib.tsc_report_options_set_max_rejected(options,
+                                                reading["max_rejected"])
+        lib.tsc_report_options_set_allow_rejections(
+            options, reading["allow_rejections"])
         lib.tsc_report_inputs_create(byref(handle))
-        for item in items:
-            _add(handle, item)
+        lib.tsc_report_inputs_set_date_order(handle, reading["date_order"])
+        lib.tsc_report_inputs_set_two_digit_years_from(
+            handle, reading["two_digit_years_from"])
+        lib.tsc_report_inputs_set_allow_unknown_columns(
+            handle, reading["allow_unknown_columns"])
+        for item, kind in items:
+            _add(handle, item, kind)
         out = c_void_p()  # char **: ours to free
         call(byref(out), handle, options)
         return _take_text(out.value)
