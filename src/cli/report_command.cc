@@ -82,13 +82,14 @@ void AddInputOptions(CLI::App& command, InputArgs& args) {
       ->check(CLI::IsMember({"auto", "dmy", "mdy"}))
       ->type_name("ORDER")
       ->group(group);
-  command
-      .add_option("--two-digit-years-from", args.two_digit_years_from,
-                  "Read two-digit years into the hundred years from YEAR "
-                  "(1950: 17 is 2017, 95 is 1995); without it they are "
-                  "refused")
-      ->check(CLI::Range(1900, 2100))
-      ->type_name("YEAR")
+  Decimal(
+      command
+          .add_option("--two-digit-years-from", args.two_digit_years_from,
+                      "Read two-digit years into the hundred years from YEAR "
+                      "(1950: 17 is 2017, 95 is 1995); without it they are "
+                      "refused")
+          ->check(CLI::Range(1900, 2100))
+          ->type_name("YEAR"))
       ->group(group);
   command
       .add_flag("--allow-unknown-columns", args.allow_unknown_columns,

@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "base/excerpt.h"
 #include "calendar/date_text.h"
 #include "import/exported_cell.h"
 
@@ -42,7 +43,7 @@ absl::Status Reason(absl::string_view field, absl::string_view text,
         absl::StrCat(field, " ", error.message()));
   }
   return absl::InvalidArgumentError(
-      absl::StrFormat("%s '%s': %s", field, text, error.message()));
+      absl::StrFormat("%s '%s': %s", field, Excerpt(text), error.message()));
 }
 
 absl::string_view ShapeName(bool iso) {
@@ -105,7 +106,7 @@ void DateColumn::CountSlashed(int first, int second,
   if (first > 12) {
     ++day_first_;
   } else if (second > 12) {
-    if (month_first_++ == 0) month_first_example_ = std::string(text);
+    if (month_first_++ == 0) month_first_example_ = Excerpt(text);
   }
 }
 
@@ -191,13 +192,13 @@ absl::StatusOr<std::optional<Date>> DateColumn::ReadDatePart(
       return absl::InvalidArgumentError(absl::StrFormat(
           "%s '%s': the column has as many dd/mm/yyyy dates as yyyy-mm-dd "
           "dates, so neither format can be trusted",
-          name_, text));
+          name_, Excerpt(text)));
     }
     if (this->shape() != Shape::kNone && shape != this->shape()) {
       return absl::InvalidArgumentError(absl::StrFormat(
           "%s '%s' is %s but the column's dates are %s (a column's date "
           "format is not mixed)",
-          name_, text, ShapeName(shape == Shape::kIso),
+          name_, Excerpt(text), ShapeName(shape == Shape::kIso),
           ShapeName(this->shape() == Shape::kIso)));
     }
   }
@@ -206,7 +207,7 @@ absl::StatusOr<std::optional<Date>> DateColumn::ReadDatePart(
         "%s '%s': the column's dates are in month/day order (US: no day "
         "is over 12, but '%s' has a month over 12); re-export them as "
         "yyyy-mm-dd, or pass --date-order mdy to read them so",
-        name_, text, month_first_example_));
+        name_, Excerpt(text), month_first_example_));
   }
   bool two_digit_year = false;
   const std::optional<Date> date = ParseSlashOrIsoDate(
@@ -217,7 +218,7 @@ absl::StatusOr<std::optional<Date>> DateColumn::ReadDatePart(
         "%s '%s' has a two-digit year; re-export the dates with four-digit "
         "years (yyyy-mm-dd is best), or pass --two-digit-years-from 1950 to "
         "read 17 as 2017 and 95 as 1995",
-        name_, text));
+        name_, Excerpt(text)));
   }
   if (!date.has_value()) {
     // Date::Parse says why in the usual words.
@@ -228,9 +229,9 @@ absl::StatusOr<std::optional<Date>> DateColumn::ReadDatePart(
                                                         : DateFormat::kAny;
     absl::StatusOr<Date> parsed = Date::Parse(part, format);
     if (parsed.ok() && *parsed == kMinDate) return std::optional<Date>();
-    return Reason(name_, text,
-                  parsed.ok() ? absl::InvalidArgumentError(
-                                    absl::StrFormat("'%s' is not a date", text))
+    return Reason(name_, Excerpt(text),
+                  parsed.ok() ? absl::InvalidArgumentError(absl::StrFormat(
+                                    "'%s' is not a date", Excerpt(text)))
                               : parsed.status());
   }
   if (*date == kMinDate) return std::optional<Date>();
@@ -265,11 +266,11 @@ absl::StatusOr<std::optional<Date>> DateColumn::ReadDateSlowly(
     return absl::InvalidArgumentError(absl::StrFormat(
         "%s '%s' is not a date (expected a date, optionally with a time "
         "such as 00:00:00)",
-        name_, trimmed));
+        name_, Excerpt(trimmed)));
   }
   absl::StatusOr<std::optional<Date>> date = ReadDatePart(trimmed, cell.date);
   if (date.ok() && date->has_value() && cell.has_time && !cell.midnight()) {
-    if (times_dropped_++ == 0) time_dropped_example_ = std::string(trimmed);
+    if (times_dropped_++ == 0) time_dropped_example_ = Excerpt(trimmed);
   }
   return date;
 }
@@ -316,7 +317,7 @@ absl::StatusOr<std::optional<Moment>> DateColumn::ReadMomentSlowly(
     return absl::InvalidArgumentError(absl::StrFormat(
         "%s '%s' is not a date-time (expected a date, then a time such as "
         "10:30, 10:30:00 or 2:30 PM, optionally with Z or an offset)",
-        name_, trimmed));
+        name_, Excerpt(trimmed)));
   }
   absl::StatusOr<std::optional<Date>> date = ReadDatePart(trimmed, cell.date);
   if (!date.ok()) return date.status();

@@ -21,6 +21,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "base/excerpt.h"
 #include "base/status_macros.h"
 #include "import/csv_reader.h"
 #include "import/dataset_merge.h"
@@ -67,7 +68,7 @@ class Problems {
       Add(field, absl::StrFormat("blank %s", field));
     } else {
       Add(field, absl::StrFormat("%s '%s' is the placeholder for no date",
-                                 field, trimmed));
+                                 field, internal::Excerpt(trimmed)));
     }
     return std::nullopt;
   }
@@ -132,7 +133,7 @@ struct IdColumn {
     const absl::string_view cell = row.Cell(index);
     if (!cell.empty() && cell.back() == '0' &&
         internal::WholeNumberWithZeroFraction(cell, id)) {
-      if (floats++ == 0) example = std::string(cell);
+      if (floats++ == 0) example = internal::Excerpt(cell);
       return;
     }
     AssignText(cell, id);
@@ -493,8 +494,8 @@ std::vector<std::string> NearMisses(const CsvHeader& header,
                                           k);
           });
       if (!is_known && NearMiss(written, column)) {
-        out.push_back(
-            absl::StrFormat("'%s' (did you mean %s?)", written, column));
+        out.push_back(absl::StrFormat("'%s' (did you mean %s?)",
+                                      internal::Excerpt(written), column));
       }
     }
   }
@@ -760,9 +761,10 @@ std::optional<MeetingType> ReadMeetingType(absl::string_view text,
        {MeetingType::kLacReview, MeetingType::kIcpc, MeetingType::kRcpc}) {
     if (type == internal::NormalisedCode(MeetingTypeName(known))) return known;
   }
-  problems->Add("meeting_type",
-                absl::StrFormat(
-                    "meeting_type '%s' is not lac_review, icpc or rcpc", text));
+  problems->Add(
+      "meeting_type",
+      absl::StrFormat("meeting_type '%s' is not lac_review, icpc or rcpc",
+                      internal::Excerpt(text)));
   return std::nullopt;
 }
 
@@ -771,9 +773,9 @@ int QaAlerts(absl::string_view text, Problems* problems) {
   int count = 0;
   if (text.empty()) return 0;
   if (!absl::SimpleAtoi(text, &count) || count < 0) {
-    problems->Add(
-        "qa_alerts",
-        absl::StrFormat("qa_alerts '%s' is not a whole number >= 0", text));
+    problems->Add("qa_alerts",
+                  absl::StrFormat("qa_alerts '%s' is not a whole number >= 0",
+                                  internal::Excerpt(text)));
     return 0;
   }
   return count;
