@@ -260,6 +260,16 @@ class Builder : public nlohmann::json_sax<Json> {
 }  // namespace
 
 absl::StatusOr<Json> ParseJson(absl::string_view text, absl::string_view what) {
+  // nlohmann's lexer takes a NUL byte for the end of the input: a file cut
+  // or padded with NULs would be read as its first part, silently.
+  const size_t nul = text.find('\0');
+  if (nul != absl::string_view::npos) {
+    int64_t line = 1;
+    for (size_t i = 0; i < nul; ++i) line += text[i] == '\n' ? 1 : 0;
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s: a NUL byte at offset %d (line %d): not JSON text", what, nul,
+        line));
+  }
   try {
     const char* latest = text.data();
     Builder builder(text, &latest);

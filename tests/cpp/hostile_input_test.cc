@@ -396,6 +396,19 @@ TEST(HostileCsv, AQuoteClosedLinesLaterSaysWhichLinesItSwallowed) {
                     HasSubstr("lines 3 to 5 are this one record")));
 }
 
+// A JSON file cut or padded with NUL bytes is refused, not read as its
+// first part (found by the policy_json fuzzer).
+TEST(HostileJson, ANulByteIsRefusedNotTakenForTheEnd) {
+  const char bytes[] = "{\"name\": \"county\"}\0{\"counting\": 1}";
+  const std::string text(bytes, sizeof bytes - 1);
+  EXPECT_THAT(Policy::FromJson(text),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("a NUL byte at offset 18 (line 1)")));
+  EXPECT_THAT(ReportConfig::FromJson(std::string("{}\0", 3)),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("NUL byte")));
+}
+
 TEST(HostileCsv, TextWithNoLineEndIsReadInLinearTime) {
   const double growth = GrowthOf4x(
       [](int n) -> std::function<void()> {

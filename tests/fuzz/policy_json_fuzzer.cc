@@ -49,8 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
         "a policy written back reads differently: " + written);
 
   // As the configuration's "policy" key (a BOM is only allowed at the start
-  // of a document). nlohmann ends a document at a NUL byte, so the library
-  // reads "{}\0anything" as {}: a text with one cannot be embedded.
+  // of a document). A text with a NUL byte is refused above, and could not
+  // be embedded in another document anyway.
   if (text.find('\0') != absl::string_view::npos) return 0;
   absl::string_view object = text;
   absl::ConsumePrefix(&object, "\xEF\xBB\xBF");
