@@ -153,14 +153,17 @@ struct IdColumn {
   mutable std::string example;
 };
 
-// The notes of a table's date columns.
-void AddDateNotes(const std::vector<const DatedColumn*>& columns,
-                  std::vector<std::string>* notes) {
-  for (const DatedColumn* column : columns) {
+// What a table's reader noticed about its identifier and date columns.
+template <typename Rows>
+std::vector<std::string> NotesOf(Rows* rows) {
+  std::vector<std::string> notes;
+  rows->id().AddNotes(&notes);
+  for (const DatedColumn* column : rows->Dates()) {
     for (std::string& note : column->dates.Notes()) {
-      notes->push_back(std::move(note));
+      notes.push_back(std::move(note));
     }
   }
+  return notes;
 }
 
 // ---- One file being imported ------------------------------------------------
@@ -211,7 +214,7 @@ class CsvImport {
           Pass([&](const CsvRow& row) { ReadRow(&rows, row); });
       if (!read.ok()) return read;
       if (Settled(rows.Dates())) {
-        AddNotes(rows.Notes());
+        AddNotes(NotesOf(&rows));
         return read;
       }
     }
@@ -229,7 +232,7 @@ class CsvImport {
     if (!surveyed.ok()) return surveyed;
     const absl::Status read =
         Pass([&](const CsvRow& row) { ReadRow(&rows, row); });
-    AddNotes(rows.Notes());
+    AddNotes(NotesOf(&rows));
     return read;
   }
 
@@ -590,12 +593,7 @@ class HeaderRows {
       : child_(h, "CHILD"), sex_(h.Find("SEX")), dob_(h, "DOB", false, r) {}
   static std::vector<ChildHeader>& Out(Dataset* d) { return d->headers; }
   std::vector<DatedColumn*> Dates() { return {&dob_}; }
-  std::vector<std::string> Notes() const {
-    std::vector<std::string> notes;
-    child_.AddNotes(&notes);
-    AddDateNotes({&dob_}, &notes);
-    return notes;
-  }
+  const IdColumn& id() const { return child_; }
 
   void Read(const CsvRow& row, Problems* problems, ChildHeader* header) const {
     child_.Read(row, &header->child);
@@ -624,12 +622,7 @@ class EpisodeRows {
         dec_(h, "DEC", false, r) {}
   static std::vector<Episode>& Out(Dataset* d) { return d->episodes; }
   std::vector<DatedColumn*> Dates() { return {&decom_, &dec_}; }
-  std::vector<std::string> Notes() const {
-    std::vector<std::string> notes;
-    child_.AddNotes(&notes);
-    AddDateNotes({&decom_, &dec_}, &notes);
-    return notes;
-  }
+  const IdColumn& id() const { return child_; }
 
   void Read(const CsvRow& row, Problems* problems, Episode* episode) const {
     child_.Read(row, &episode->child);
@@ -663,12 +656,7 @@ class ReviewRows {
         review_(h, "REVIEW", false, r) {}
   static std::vector<LacReviewRecord>& Out(Dataset* d) { return d->reviews; }
   std::vector<DatedColumn*> Dates() { return {&dob_, &review_}; }
-  std::vector<std::string> Notes() const {
-    std::vector<std::string> notes;
-    child_.AddNotes(&notes);
-    AddDateNotes({&dob_, &review_}, &notes);
-    return notes;
-  }
+  const IdColumn& id() const { return child_; }
 
   void Read(const CsvRow& row, Problems* problems,
             LacReviewRecord* record) const {
@@ -796,12 +784,7 @@ class MeetingRows {
   std::vector<DatedColumn*> Dates() {
     return {&held_, &sw_report_, &decisions_, &record_};
   }
-  std::vector<std::string> Notes() const {
-    std::vector<std::string> notes;
-    child_.AddNotes(&notes);
-    AddDateNotes({&held_, &sw_report_, &decisions_, &record_}, &notes);
-    return notes;
-  }
+  const IdColumn& id() const { return child_; }
 
   void Read(const CsvRow& row, Problems* problems,
             MeetingRecord* meeting) const {
