@@ -27,8 +27,8 @@ set(TSC_LAYER_HEADERS_base config.h version.h)
 set(TSC_LAYER_HEADERS_calendar date.h moment.h calendar.h calendar_settings.h)
 set(TSC_LAYER_HEADERS_rules rules.h policy.h due.h schedule.h)
 set(TSC_LAYER_HEADERS_import dataset.h import.h)
-set(TSC_LAYER_HEADERS_kpi period.h report_config.h kpi_registry.h report.h
-  monitoring.h)
+set(TSC_LAYER_HEADERS_kpi period.h report_config.h kpi_registry.h cases.h
+  report.h monitoring.h)
 set(TSC_LAYER_HEADERS_render render.h)
 
 # External libraries each layer uses (PRIVATE to the layer).

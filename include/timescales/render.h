@@ -14,9 +14,12 @@
 #ifndef TSC_RENDER_H_
 #define TSC_RENDER_H_
 
+#include <iosfwd>
 #include <string>
+#include <string_view>
 
 #include "timescales/calendar.h"
+#include "timescales/cases.h"
 #include "timescales/config.h"
 #include "timescales/monitoring.h"
 #include "timescales/report.h"
@@ -31,6 +34,34 @@ std::string RenderJson(const Report& report);
 std::string RenderCsv(const Report& report);
 std::string RenderMarkdown(const Report& report);
 std::string RenderHtml(const Report& report);
+// With Report::detail, JSON gives each KPI its `cases`, and Markdown and
+// HTML list under each KPI its late, overdue and excluded cases; each says
+// at its top that it contains personal data. The stream form writes the
+// JSON without holding it whole (an England-sized detail runs to
+// hundreds of megabytes).
+void RenderJson(const Report& report, std::ostream& out);
+
+// Case-level detail (docs/kpis.md#case-level-detail), of every KPI or of
+// `kpi_id` only, the rows `filter` matches. CSV: the tidy table, one row a
+// case with a `kpi` column first (for Tableau or Power BI); JSON: an array
+// of case objects with `kpi`; text: an aligned table for a terminal. Each
+// begins by saying it contains personal data (CSV: a `#` comment line is
+// not used, so as not to break readers; the file name and docs say so).
+std::string RenderCasesCsv(const Report& report, std::string_view kpi_id = "",
+                           const CaseFilter& filter = {});
+void RenderCasesCsv(const Report& report, std::string_view kpi_id,
+                    const CaseFilter& filter, std::ostream& out);
+std::string RenderCasesJson(const Report& report, std::string_view kpi_id = "",
+                            const CaseFilter& filter = {});
+std::string RenderCasesText(const Report& report, std::string_view kpi_id = "",
+                            const CaseFilter& filter = {});
+
+// RenderExplanation()
+//
+// `timescales explain`: every row of every KPI for the child the report
+// was computed for (ReportOptions::detail_child), KPI by KPI, each with its
+// working (CaseRow::explanation).
+std::string RenderExplanation(const Report& report);
 
 // The monitoring list: CSV (one row a child), JSON, Markdown.
 std::string RenderMonitoringCsv(const MonitoringList& list);

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "timescales/cases.h"
 #include "timescales/config.h"
 #include "timescales/dataset.h"
 #include "timescales/period.h"
@@ -55,6 +56,12 @@ struct KpiResult {
   // name -> (comparator value, difference of ours from it)
   std::vector<std::pair<std::string, std::pair<double, std::optional<double>>>>
       benchmarks;
+  // Only with ReportOptions::detail: the rows behind `headline`, in date
+  // order (docs/kpis.md#case-level-detail). CountCases(cases) == headline.
+  std::vector<CaseRow> cases;
+  // Whether the KPI is about timeliness (rows on_time / late / overdue) or
+  // a count (rows counted / not_counted).
+  bool timeliness = false;
 };
 
 struct ChairRow {
@@ -101,7 +108,19 @@ struct Report {
   std::optional<Date> cp_coverage_start;
   std::string policy;    // Policy::Describe()
   std::string calendar;  // name and data version
+  // Whether the KPIs carry their case rows (personal data).
+  bool detail = false;
+
+  // "reviews.csv:1234": the file (as given) and line of a case's record.
+  std::string SourceOf(const SourceRef& source) const;
 };
+
+// CountCases()
+//
+// The counts the rows make: numerator, denominator, each exclusion reason
+// (every reason of the KPI, zero included) and the overdue slots. Equal to
+// the KPI's headline by construction; tests and ComputeReport check it.
+KpiCounts CountCases(const KpiResult& kpi, const std::vector<CaseRow>& rows);
 
 // ComputeReport()
 //

@@ -89,6 +89,13 @@ struct ReportOptions {
   // rejections, or a KPI left with no cases by them, is a data-quality
   // problem (Report::data_problems; the CLI's exit status 3).
   double max_rejected_share = 0.05;
+  // Case-level detail: every KPI lists the rows behind its headline figure
+  // (KpiResult::cases). Off by default: the rows name children, and cost
+  // time and memory.
+  bool detail = false;
+  // With `detail`, only the rows of this child, each with its working
+  // (CaseRow::explanation): `timescales explain`.
+  std::string detail_child;
 };
 
 TSC_NAMESPACE_END

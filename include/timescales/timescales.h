@@ -19,6 +19,7 @@
 
 #include "timescales/calendar.h"           // IWYU pragma: export
 #include "timescales/calendar_settings.h"  // IWYU pragma: export
+#include "timescales/cases.h"              // IWYU pragma: export
 #include "timescales/config.h"             // IWYU pragma: export
 #include "timescales/dataset.h"            // IWYU pragma: export
 #include "timescales/date.h"               // IWYU pragma: export

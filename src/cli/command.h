@@ -82,9 +82,12 @@ void RegisterHolidaysCommand(CLI::App& app, CommandContext& context);
 void RegisterCalendarCommand(CLI::App& app, CommandContext& context);
 void RegisterDueCommand(CLI::App& app, CommandContext& context);  // + rules
 void RegisterScheduleCommand(CLI::App& app, CommandContext& context);
-// `report` and `monitoring`; after RegisterScheduleCommand, whose `schedule`
-// it gives the monitoring list's options under their old name until 0.3.
 void RegisterReportCommand(CLI::App& app, CommandContext& context);
+// After RegisterScheduleCommand, whose `schedule` it gives the monitoring
+// list's options under their old name until 0.3.
+void RegisterMonitoringCommand(CLI::App& app, CommandContext& context);
+// `cases` and `explain`: the case-level detail behind the report's figures.
+void RegisterCasesCommand(CLI::App& app, CommandContext& context);
 
 // ---- Helpers shared by the commands ---------------------------------------
 

@@ -27,6 +27,7 @@ namespace {
 constexpr CommandRegistrar kCommands[] = {
     RegisterWorkdaysCommand, RegisterHolidaysCommand, RegisterCalendarCommand,
     RegisterDueCommand,      RegisterScheduleCommand, RegisterReportCommand,
+    RegisterMonitoringCommand,
 };
 
 // "workdays needs a command: add, between, is-working", for the innermost
