@@ -56,6 +56,9 @@ struct KpiDefinition {
   bool counts_overdue = false;
   // Broken down per chair of the meetings (docs/kpis.md#per-chair-breakdown).
   bool by_chair = false;
+  // About timeliness: its cases are on time, late or overdue (otherwise
+  // counted or not counted).
+  bool timeliness = false;
 };
 
 // Every KPI, in report order.

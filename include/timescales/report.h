@@ -118,8 +118,9 @@ struct Report {
 // CountCases()
 //
 // The counts the rows make: numerator, denominator, each exclusion reason
-// (every reason of the KPI, zero included) and the overdue slots. Equal to
-// the KPI's headline by construction; tests and ComputeReport check it.
+// `kpi`'s headline names (zero included) and the overdue slots; `value` is
+// left empty. Equal to the headline's counts by construction: tests and
+// ComputeReport check it.
 KpiCounts CountCases(const KpiResult& kpi, const std::vector<CaseRow>& rows);
 
 // ComputeReport()

@@ -176,16 +176,28 @@ class ScheduleCalculator {
   absl::StatusOr<std::vector<std::optional<Date>>> NextDueDates(
       std::optional<Date> start, absl::Span<const Date> held) const;
 
+  // The id of the rule next_due[k] follows (NextDueDates with a known start
+  // when `anchored`): "lac.first_review", "lac.second_review", ... A static
+  // string.
+  const char* RuleOf(size_t k, bool anchored) const noexcept;
+
  private:
   // Slot `slot` (0-based) of a schedule, due from `anchor`: the
   // first-review rule for slot 0, the second-review rule for slot 1 of an
   // anchored schedule, the subsequent-review rule otherwise.
   absl::StatusOr<Date> SlotDue(size_t slot, bool anchored, Date anchor) const;
 
-  ScheduleCalculator(const Timescales& ts, Timescales::Offset first,
-                     Timescales::Offset second, Timescales::Offset subsequent)
-      : ts_(&ts), offsets_{first, second, subsequent} {}
+  ScheduleCalculator(const Timescales& ts, const char* const (&ids)[3],
+                     const Timescales::Offset (&offsets)[3])
+      : ts_(&ts),
+        ids_{ids[0], ids[1], ids[2]},
+        offsets_{offsets[0], offsets[1], offsets[2]} {}
+  // The index into ids_ and offsets_ of slot `slot`'s rule.
+  static size_t RuleIndex(size_t slot, bool anchored) noexcept {
+    return slot == 0 ? 0 : anchored && slot == 1 ? 1 : 2;
+  }
   const Timescales* ts_;  // not owned; must outlive the calculator
+  const char* ids_[3];    // first, second, subsequent (static strings)
   Timescales::Offset offsets_[3];
 };
 

@@ -29,6 +29,10 @@ struct MeetingChairs {
   std::vector<int32_t> of_meeting;  // per Dataset::meetings row
 };
 
+// The meetings by child, date and type, for the chair of the meeting that
+// matches a review or conference (case-level detail only).
+struct MeetingIndex;
+
 // What every builder reads, plus views of the data built on first use and
 // shared by the KPIs that need them.
 struct KpiContext {
@@ -39,6 +43,13 @@ struct KpiContext {
   const Dataset& data;
   const Timescales& ts;
   std::optional<Date> data_from;
+  // Case-level detail: builders keep the cases of records dated in the
+  // headline period (of `detail_child` only, with their working, when set).
+  bool detail = false;
+  Date detail_start;
+  Date detail_end;
+  std::string detail_child;
+  mutable std::shared_ptr<const MeetingIndex> meeting_index;
   // Built on first use (see cin_records.h, lac_view.h, Chairs below).
   mutable std::shared_ptr<const std::vector<CpPlanRecord>> distinct_plans;
   mutable std::shared_ptr<const std::vector<Section47Record>> distinct_s47;
@@ -53,6 +64,13 @@ const std::vector<Section47Record>& Enquiries(const KpiContext& ctx);
 const LacView& Lac(const KpiContext& ctx);
 // The meetings' chairs.
 const MeetingChairs& Chairs(const KpiContext& ctx);
+
+// Asks `kpi` to keep the cases the context's detail options want.
+void WantCases(const KpiContext& ctx, Kpi* kpi);
+// The chair (MeetingChairs number) of `child`'s meeting of `type` held on
+// `date`, or -1 when none is in the data.
+int32_t ChairOfMeeting(const KpiContext& ctx, std::string_view child, Date date,
+                       MeetingType type);
 
 using KpiPtr = std::unique_ptr<Kpi>;
 

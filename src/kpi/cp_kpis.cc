@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "kpi/builders.h"
 #include "kpi/child_groups.h"
@@ -45,6 +46,27 @@ std::vector<std::vector<const CpPlanRecord*>> PlansByChild(
 bool Repeats(const std::vector<Date>& reviews, size_t count, Date review) {
   return std::find(reviews.begin(), reviews.begin() + count, review) !=
          reviews.begin() + count;
+}
+
+// "the CP plan from 2019-05-01 to 2020-02-03 (census.xml line 120)".
+std::string DescribePlan(const CpPlanRecord& plan, const Dataset& data) {
+  return absl::StrFormat(
+      "the CP plan %d of CIN episode %d, %s, %s (%s line %d)", plan.plan_index,
+      plan.cin_index,
+      plan.start ? absl::StrCat("from ", plan.start->ToString())
+                 : std::string("with no start date"),
+      plan.end ? absl::StrCat("ended ", plan.end->ToString())
+               : std::string("still open"),
+      data.PathOf(plan.source), plan.source.line);
+}
+
+// The case of a plan: its record, its start as the anchor.
+CaseInfo PlanCase(const KpiContext& ctx, const CpPlanRecord& plan) {
+  CaseInfo info{plan.child, plan.source, CaseItem::kPlan};
+  info.anchor = plan.start;
+  if (!ctx.detail_child.empty())
+    info.explanation = DescribePlan(plan, ctx.data);
+  return info;
 }
 
 }  // namespace
@@ -102,19 +124,52 @@ absl::StatusOr<KpiPtr> BuildIcpcTimeliness(const KpiContext& ctx) {
       absl::StrFormat("ICPCs held within %s of the strategy discussion",
                       DescribeLength(offset.offset, offset.unit)));
   kpi->coverage_start = CpCoverageStart(ctx);
+  WantCases(ctx, kpi.get());
   const int missing = kpi->Reason("missing_s47_start");
   const int before = kpi->Reason("icpc_before_s47");
   for (const Section47Record& s47 : Enquiries(ctx)) {
     if (!s47.icpc) continue;  // no conference: not in scope
+    KpiEvent event{*s47.icpc, -1};
+    std::optional<Date> due;
     if (!s47.s47_start) {
-      kpi->AddEvent(KpiEvent{*s47.icpc, missing, false, {}, {}});
+      event.reason = missing;
     } else if (*s47.icpc < *s47.s47_start) {
-      kpi->AddEvent(KpiEvent{*s47.icpc, before, false, {}, {}});
+      event.reason = before;
     } else {
-      absl::StatusOr<Date> due = ctx.ts.LegalDueDate(**rule, *s47.s47_start);
-      if (!due.ok()) return due.status();
-      kpi->AddEvent(KpiEvent{*s47.icpc, -1, *s47.icpc <= *due, {}, {}});
+      absl::StatusOr<Date> legal = ctx.ts.LegalDueDate(**rule, *s47.s47_start);
+      if (!legal.ok()) return legal.status();
+      due = *legal;
+      event.hit = *s47.icpc <= *due;
     }
+    if (!kpi->WantsCase(s47.child, *s47.icpc)) {
+      kpi->AddEvent(event);
+      continue;
+    }
+    CaseInfo info{s47.child, s47.source, CaseItem::kS47};
+    if (due) {
+      info.rule = "cp.icpc";
+      info.anchor = s47.s47_start;
+      info.due = due;
+    }
+    info.done = s47.icpc;
+    info.chair = ChairOfMeeting(ctx, s47.child, *s47.icpc, MeetingType::kIcpc);
+    if (kpi->explaining()) {
+      info.explanation = absl::StrFormat(
+          "the s47 enquiry %d of CIN episode %d (%s line %d): started %s, "
+          "initial conference %s",
+          s47.s47_index, s47.cin_index, ctx.data.PathOf(s47.source),
+          s47.source.line,
+          s47.s47_start ? s47.s47_start->ToString() : "(no start date)",
+          s47.icpc->ToString());
+      if (due) {
+        absl::StatusOr<DueDate> working =
+            ctx.ts.Due(**rule, Moment::OnDate(*s47.s47_start));
+        if (working.ok()) {
+          absl::StrAppend(&info.explanation, "\n", working->Explain());
+        }
+      }
+    }
+    kpi->AddEvent(event, std::move(info));
   }
   kpi->Finish();
   return kpi;
@@ -127,19 +182,41 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
   absl::StatusOr<ScheduleCalculator> calculator =
       ScheduleCalculator::Create(ctx.ts, ScheduleKind::kCp);
   if (!calculator.ok()) return calculator.status();
+  WantCases(ctx, kpi.get());
   const int duplicate = kpi->Reason("duplicate_review");
   const int outside = kpi->Reason("review_outside_plan");
   const int unknown = kpi->Reason("previous_review_unknown");
+  const bool explaining = kpi->explaining();
   std::vector<Date> held;  // one plan's conferences; reused across plans
+  std::vector<uint32_t> slot_cases;
   for (const CpPlanRecord& plan : Plans(ctx)) {
+    const std::string context_line =
+        explaining && plan.child == ctx.detail_child
+            ? DescribePlan(plan, ctx.data)
+            : std::string();
+    // A conference's case: the plan's record, the chair of its meeting.
+    const auto conference = [&](Date review, const char* why) {
+      CaseInfo info{plan.child, plan.source, CaseItem::kReview};
+      info.done = review;
+      info.chair = ChairOfMeeting(ctx, plan.child, review, MeetingType::kRcpc);
+      if (explaining) {
+        info.explanation = absl::StrCat(context_line, "\nthe conference held ",
+                                        review.ToString(), why);
+      }
+      return info;
+    };
     held.clear();
     for (size_t i = 0; i < plan.reviews.size(); ++i) {
       const Date review = plan.reviews[i];
       if (Repeats(plan.reviews, i, review)) {
-        kpi->AddEvent(KpiEvent{review, duplicate, false, {}, {}});
+        kpi->AddEvent(KpiEvent{review, duplicate, false, {}, {}},
+                      conference(review,
+                                 " repeats one of the same date: "
+                                 "counted once"));
       } else if (!plan.start || review < *plan.start ||
                  (plan.end && review > *plan.end)) {
-        kpi->AddEvent(KpiEvent{review, outside, false, {}, {}});
+        kpi->AddEvent(KpiEvent{review, outside, false, {}, {}},
+                      conference(review, " falls outside the plan"));
       } else {
         held.push_back(review);
       }
@@ -150,12 +227,56 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
     absl::StatusOr<std::vector<std::optional<Date>>> next_due =
         calculator->NextDueDates(anchored ? plan.start : std::nullopt, held);
     if (!next_due.ok()) return next_due.status();
+    // The case of slot k (next_due[k]) and, when `done`, its conference.
+    const auto slot_case = [&](size_t k, std::optional<Date> done) {
+      const std::optional<Date>& due = (*next_due)[k];
+      CaseInfo info =
+          done ? conference(*done, "")
+               : CaseInfo{plan.child, plan.source, CaseItem::kOverdueSlot};
+      if (due) {
+        info.rule = calculator->RuleOf(k, anchored);
+        info.slot = anchored ? static_cast<int32_t>(k) + 1 : 0;
+        info.anchor = k == 0 ? plan.start : std::optional<Date>(held[k - 1]);
+        info.due = due;
+        if (explaining) {
+          if (!done) info.explanation = context_line;
+          absl::StatusOr<DueDate> working =
+              ctx.ts.Due(std::string(info.rule), Moment::OnDate(*info.anchor));
+          if (working.ok()) {
+            absl::StrAppend(&info.explanation, "\n", working->Explain());
+          }
+        }
+      } else if (explaining) {
+        absl::StrAppend(&info.explanation,
+                        "\nthe first conference in the data of a plan that "
+                        "began before the coverage start: its due date is "
+                        "unknown");
+      }
+      return info;
+    };
     for (size_t k = 0; k < held.size(); ++k) {
       const std::optional<Date>& due = (*next_due)[k];
-      kpi->AddEvent(due ? KpiEvent{held[k], -1, held[k] <= *due, {}, {}}
-                        : KpiEvent{held[k], unknown, false, {}, {}});
+      const KpiEvent event =
+          due ? KpiEvent{held[k], -1, held[k] <= *due, {}, {}}
+              : KpiEvent{held[k], unknown, false, {}, {}};
+      if (kpi->WantsCase(plan.child, held[k])) {
+        kpi->AddEvent(event, slot_case(k, held[k]));
+      } else {
+        kpi->AddEvent(event);
+      }
     }
-    kpi->AddSchedule(held, *next_due, plan.end);
+    if (!kpi->wants_cases()) {
+      kpi->AddSchedule(held, *next_due, plan.end);
+      continue;
+    }
+    slot_cases.assign(next_due->size(), kNoCase);
+    for (size_t k = 0; k < next_due->size(); ++k) {
+      const std::optional<Date>& due = (*next_due)[k];
+      if (due && kpi->WantsCase(plan.child, *due)) {
+        slot_cases[k] = kpi->AddCase(slot_case(k, std::nullopt));
+      }
+    }
+    kpi->AddSchedule(held, *next_due, plan.end, &slot_cases);
   }
   kpi->Finish();
   return kpi;
@@ -164,15 +285,36 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
 absl::StatusOr<KpiPtr> BuildCpRepeatPlans(const KpiContext& ctx) {
   auto kpi = std::make_unique<Kpi>(*FindKpi(kpi_id::kCpRepeatPlans));
   kpi->coverage_start = CpCoverageStart(ctx);
+  WantCases(ctx, kpi.get());
   const std::vector<CpPlanRecord>& distinct = Plans(ctx);
   for (const auto& plans : PlansByChild(distinct)) {
     for (const CpPlanRecord* plan : plans) {
       if (!plan->start) continue;
       bool repeat = plan->previous_plans.value_or(0) > 0;
+      const CpPlanRecord* earlier = nullptr;
       for (const CpPlanRecord* other : plans) {
-        if (other->start && *other->start < *plan->start) repeat = true;
+        if (other->start && *other->start < *plan->start) {
+          repeat = true;
+          earlier = other;
+        }
       }
-      kpi->AddEvent(KpiEvent{*plan->start, -1, repeat, {}, {}});
+      const KpiEvent event{*plan->start, -1, repeat, {}, {}};
+      if (!kpi->WantsCase(plan->child, *plan->start)) {
+        kpi->AddEvent(event);
+        continue;
+      }
+      CaseInfo info = PlanCase(ctx, *plan);
+      if (kpi->explaining()) {
+        absl::StrAppend(
+            &info.explanation, "\nNumberOfPreviousCPP: ",
+            plan->previous_plans ? absl::StrCat(*plan->previous_plans)
+                                 : std::string("(blank)"),
+            earlier == nullptr
+                ? std::string("; no earlier plan of the child in the data")
+                : absl::StrCat("; an earlier plan in the data started ",
+                               earlier->start->ToString()));
+      }
+      kpi->AddEvent(event, std::move(info));
     }
   }
   kpi->Finish();
@@ -182,6 +324,7 @@ absl::StatusOr<KpiPtr> BuildCpRepeatPlans(const KpiContext& ctx) {
 absl::StatusOr<KpiPtr> BuildCpRepeatPlans2y(const KpiContext& ctx) {
   auto kpi = std::make_unique<Kpi>(*FindKpi(kpi_id::kCpRepeatPlans2y));
   kpi->coverage_start = CpCoverageStart(ctx);
+  WantCases(ctx, kpi.get());
   const std::vector<CpPlanRecord>& distinct = Plans(ctx);
   for (const auto& plans : PlansByChild(distinct)) {
     for (const CpPlanRecord* plan : plans) {
@@ -189,15 +332,36 @@ absl::StatusOr<KpiPtr> BuildCpRepeatPlans2y(const KpiContext& ctx) {
       absl::StatusOr<Date> threshold = AddMonths(*plan->start, -24);
       if (!threshold.ok()) return threshold.status();
       bool within = false;
+      const CpPlanRecord* earlier = nullptr;
       for (const CpPlanRecord* other : plans) {
         // An earlier plan with no end has not ended before this one began:
         // it counts as ending within the window.
         if (other->start && *other->start < *plan->start &&
             (!other->end || *other->end >= *threshold)) {
           within = true;
+          earlier = other;
         }
       }
-      kpi->AddEvent(KpiEvent{*plan->start, -1, within, {}, {}});
+      const KpiEvent event{*plan->start, -1, within, {}, {}};
+      if (!kpi->WantsCase(plan->child, *plan->start)) {
+        kpi->AddEvent(event);
+        continue;
+      }
+      CaseInfo info = PlanCase(ctx, *plan);
+      if (kpi->explaining()) {
+        absl::StrAppend(
+            &info.explanation, "\nthe window: plans ending on or after ",
+            threshold->ToString(), " (24 months before the start); ",
+            earlier == nullptr
+                ? std::string("no earlier plan of the child ended in it")
+                : absl::StrCat(
+                      "the earlier plan started ", earlier->start->ToString(),
+                      " ",
+                      earlier->end
+                          ? absl::StrCat("ended ", earlier->end->ToString())
+                          : std::string("has no end date")));
+      }
+      kpi->AddEvent(event, std::move(info));
     }
   }
   kpi->Finish();
@@ -236,13 +400,26 @@ namespace {
 class OpenPlansKpi : public Kpi {
  public:
   OpenPlansKpi() : Kpi(*FindKpi(kpi_id::kCpPlansOpenOver18Months)) {}
-  void Add(Date start, std::optional<Date> end, Date eighteen_months) {
-    plans_.push_back(Plan{start, end, eighteen_months});
+  void Add(Date start, std::optional<Date> end, Date eighteen_months,
+           uint32_t info) {
+    plans_.push_back(Plan{start, end, eighteen_months, info});
+  }
+  // A row per plan open at the end of `end`, dated that day.
+  std::vector<CaseRow> Cases(Date /*start*/, Date end, Date /*horizon*/,
+                             const CaseContext& context) const override {
+    std::vector<CaseRow> rows;
+    for (const Plan& p : plans_) {
+      if (p.info == kNoCase || !OpenAt(p, end)) continue;
+      const bool over = p.eighteen_months < end;
+      rows.push_back(
+          MakeRow(p.info, end, Counted(over), "", over, true, end, context));
+    }
+    return rows;
   }
   KpiCounts Count(Date /*start*/, Date end, Date /*horizon*/) const override {
     KpiCounts counts;
     for (const Plan& p : plans_) {
-      if (p.start <= end && (!p.end || *p.end > end)) {
+      if (OpenAt(p, end)) {
         ++counts.denominator;
         if (p.eighteen_months < end) ++counts.numerator;
       }
@@ -256,7 +433,11 @@ class OpenPlansKpi : public Kpi {
     Date start;
     std::optional<Date> end;
     Date eighteen_months;  // start + 18 months
+    uint32_t info;         // its case, or kNoCase
   };
+  static bool OpenAt(const Plan& p, Date end) {
+    return p.start <= end && (!p.end || *p.end > end);
+  }
   std::vector<Plan> plans_;
 };
 
@@ -265,11 +446,25 @@ class OpenPlansKpi : public Kpi {
 absl::StatusOr<KpiPtr> BuildCpPlansOpenOver18Months(const KpiContext& ctx) {
   auto kpi = std::make_unique<OpenPlansKpi>();
   kpi->coverage_start = CpCoverageStart(ctx);
+  // A plan's row is dated the period's end: keep the cases of the plans
+  // open at some point of the headline period.
+  WantCases(ctx, kpi.get());
   for (const CpPlanRecord& plan : Plans(ctx)) {
     if (!plan.start) continue;
     absl::StatusOr<Date> limit = AddMonths(*plan.start, 18);
     if (!limit.ok()) return limit.status();
-    kpi->Add(*plan.start, plan.end, *limit);
+    uint32_t info = kNoCase;
+    if (ctx.detail && kpi->WantsCase(plan.child, ctx.detail_end) &&
+        *plan.start <= ctx.detail_end) {
+      CaseInfo c = PlanCase(ctx, plan);
+      if (kpi->explaining()) {
+        absl::StrAppend(&c.explanation,
+                        "\n18 months after the start: ", limit->ToString(),
+                        "; counted when that is before the period's end");
+      }
+      info = kpi->AddCase(std::move(c));
+    }
+    kpi->Add(*plan.start, plan.end, *limit, info);
   }
   return KpiPtr(std::move(kpi));
 }
@@ -277,16 +472,29 @@ absl::StatusOr<KpiPtr> BuildCpPlansOpenOver18Months(const KpiContext& ctx) {
 absl::StatusOr<KpiPtr> BuildCpPlansEnded2yPlus(const KpiContext& ctx) {
   auto kpi = std::make_unique<Kpi>(*FindKpi(kpi_id::kCpPlansEnded2yPlus));
   kpi->coverage_start = CpCoverageStart(ctx);
+  WantCases(ctx, kpi.get());
   const int missing = kpi->Reason("missing_start");
   for (const CpPlanRecord& plan : Plans(ctx)) {
     if (!plan.end) continue;
-    if (!plan.start) {
-      kpi->AddEvent(KpiEvent{*plan.end, missing, false, {}, {}});
+    KpiEvent event{*plan.end, missing, false, {}, {}};
+    std::optional<Date> two_years;
+    if (plan.start) {
+      absl::StatusOr<Date> limit = AddMonths(*plan.start, 24);
+      if (!limit.ok()) return limit.status();
+      two_years = *limit;
+      event = KpiEvent{*plan.end, -1, *two_years <= *plan.end, {}, {}};
+    }
+    if (!kpi->WantsCase(plan.child, *plan.end)) {
+      kpi->AddEvent(event);
       continue;
     }
-    absl::StatusOr<Date> two_years = AddMonths(*plan.start, 24);
-    if (!two_years.ok()) return two_years.status();
-    kpi->AddEvent(KpiEvent{*plan.end, -1, *two_years <= *plan.end, {}, {}});
+    CaseInfo info = PlanCase(ctx, plan);
+    if (kpi->explaining() && two_years) {
+      absl::StrAppend(&info.explanation,
+                      "\n24 months after the start: ", two_years->ToString(),
+                      "; counted when the plan ended on or after it");
+    }
+    kpi->AddEvent(event, std::move(info));
   }
   kpi->Finish();
   return kpi;

@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 
 TSC_NAMESPACE_BEGIN
 namespace internal {
@@ -56,8 +60,26 @@ int32_t Kpi::Reason(const std::string& name) const {
   return -1;
 }
 
+void Kpi::WantCases(Date start, Date end, std::string child) {
+  wants_cases_ = true;
+  case_start_ = start;
+  case_end_ = end;
+  case_child_ = std::move(child);
+}
+
+uint32_t Kpi::AddCase(CaseInfo info) {
+  cases_.push_back(std::move(info));
+  return static_cast<uint32_t>(cases_.size() - 1);
+}
+
+void Kpi::AddEvent(KpiEvent event, CaseInfo info) {
+  if (WantsCase(info.child, event.date)) event.info = AddCase(std::move(info));
+  AddEvent(event);
+}
+
 void Kpi::AddEvent(const KpiEvent& event) {
-  const bool plain = !event.due && !event.done && event.group < 0;
+  const bool plain =
+      !event.due && !event.done && event.group < 0 && event.info == kNoCase;
   if (!plain || event.date < kMinDate || event.date > kMaxDate) {
     events_.push_back(event);
     return;
@@ -81,12 +103,14 @@ void Kpi::AddEvent(const KpiEvent& event) {
 
 void Kpi::AddSchedule(const std::vector<Date>& held,
                       const std::vector<std::optional<Date>>& next_due,
-                      std::optional<Date> end) {
+                      std::optional<Date> end,
+                      const std::vector<uint32_t>* slot_cases) {
   for (size_t k = 0; k < next_due.size(); ++k) {
     if (!next_due[k]) continue;
-    slots_.push_back(OpenSlot{*next_due[k], k == 0 ? kBeforeAll : held[k - 1],
-                              k < held.size() ? held[k] : kAfterAll,
-                              end.value_or(kAfterAll)});
+    slots_.push_back(
+        OpenSlot{*next_due[k], k == 0 ? kBeforeAll : held[k - 1],
+                 k < held.size() ? held[k] : kAfterAll, end.value_or(kAfterAll),
+                 slot_cases != nullptr ? (*slot_cases)[k] : kNoCase});
   }
 }
 
@@ -175,12 +199,120 @@ KpiCounts Kpi::Count(Date start, Date end, Date horizon) const {
       std::lower_bound(slots_.begin(), slots_.end(), start,
                        [](const OpenSlot& s, Date d) { return s.due < d; });
   for (auto it = first; it != slots_.end() && it->due <= end; ++it) {
-    if (it->previous_held <= end && end < it->next_held && it->end > it->due) {
+    if (OverdueAt(*it, end)) {
       ++counts[0].denominator;
       ++counts[0].overdue_at_period_end;
     }
   }
   return Finished(std::move(counts[0]), excluded[0]);
+}
+
+std::string_view Kpi::ReasonName(int32_t index) const {
+  if (index >= 0 && static_cast<size_t>(index) < reason_names_.size()) {
+    return reason_names_[static_cast<size_t>(index)];
+  }
+  return kNotYetDue;
+}
+
+CaseOutcome Kpi::Counted(bool hit) const {
+  if (timeliness_) return hit ? CaseOutcome::kOnTime : CaseOutcome::kLate;
+  return hit ? CaseOutcome::kCounted : CaseOutcome::kNotCounted;
+}
+
+CaseRow Kpi::MakeRow(uint32_t info, Date date, CaseOutcome outcome,
+                     std::string_view reason, bool in_numerator,
+                     bool in_denominator, Date until,
+                     const CaseContext& context) const {
+  const CaseInfo& c = cases_[info];
+  CaseRow row;
+  row.child = std::string(c.child);
+  row.item = c.item;
+  row.date = date;
+  row.outcome = outcome;
+  row.in_numerator = in_numerator;
+  row.in_denominator = in_denominator;
+  row.reason = reason;
+  row.rule = c.rule;
+  row.slot = c.slot;
+  row.anchor = c.anchor;
+  row.due = c.due;
+  const Calendar& calendar = context.ts.calendar();
+  if (c.due) {
+    absl::StatusOr<Date> practical = calendar.Adjust(*c.due, Roll::kPreceding);
+    if (practical.ok()) row.practical_due = *practical;
+    if (outcome != CaseOutcome::kExcluded) {
+      absl::StatusOr<int32_t> late =
+          calendar.WorkingDaysBetween(*c.due, c.done.value_or(until));
+      if (late.ok()) row.late_working_days = *late;
+    }
+  }
+  if (c.chair >= 0 && context.chair_names != nullptr &&
+      static_cast<size_t>(c.chair) < context.chair_names->size()) {
+    const std::string_view name =
+        (*context.chair_names)[static_cast<size_t>(c.chair)];
+    row.chair_id = name.empty() ? std::string("(none)") : std::string(name);
+  }
+  row.source = c.source;
+  if (context.explain) {
+    row.explanation = c.explanation;
+    if (!row.explanation.empty()) row.explanation += "\n";
+    absl::StrAppend(&row.explanation, "counts as: ", CaseOutcomeName(outcome));
+    if (!reason.empty())
+      absl::StrAppend(&row.explanation, " (", std::string(reason), ")");
+    if (row.late_working_days) {
+      const int32_t late = *row.late_working_days;
+      if (outcome == CaseOutcome::kOverdue) {
+        absl::StrAppend(&row.explanation, ": not held by ", until.ToString(),
+                        ", ", late, " working days after the due date");
+      } else if (late > 0) {
+        absl::StrAppend(&row.explanation, ": ",
+                        c.done ? "done " : "not done by ",
+                        c.done ? "" : until.ToString(), c.done ? "" : ", ",
+                        late, " working days after the due date");
+      } else {
+        absl::StrAppend(&row.explanation, ": done on or before the due date");
+      }
+    }
+    absl::StrAppend(&row.explanation,
+                    "; in the numerator: ", in_numerator ? "yes" : "no",
+                    ", in the denominator: ", in_denominator ? "yes" : "no");
+  }
+  return row;
+}
+
+std::vector<CaseRow> Kpi::Cases(Date start, Date end, Date horizon,
+                                const CaseContext& context) const {
+  std::vector<CaseRow> rows;
+  const auto first =
+      std::lower_bound(events_.begin(), events_.end(), start,
+                       [](const KpiEvent& e, Date d) { return e.date < d; });
+  // The tests of Tally(), in its order.
+  for (auto it = first; it != events_.end() && it->date <= end; ++it) {
+    if (it->info == kNoCase) continue;
+    if (it->reason >= 0) {
+      rows.push_back(MakeRow(it->info, it->date, CaseOutcome::kExcluded,
+                             ReasonName(it->reason), false, false, end,
+                             context));
+    } else if (it->due && !it->done && *it->due > horizon) {
+      rows.push_back(MakeRow(it->info, it->date, CaseOutcome::kExcluded,
+                             kNotYetDue, false, false, end, context));
+    } else {
+      rows.push_back(MakeRow(it->info, it->date, Counted(it->hit), "", it->hit,
+                             true, horizon, context));
+    }
+  }
+  const auto slot =
+      std::lower_bound(slots_.begin(), slots_.end(), start,
+                       [](const OpenSlot& s, Date d) { return s.due < d; });
+  for (auto it = slot; it != slots_.end() && it->due <= end; ++it) {
+    if (it->info == kNoCase || !OverdueAt(*it, end)) continue;
+    rows.push_back(MakeRow(it->info, it->due, CaseOutcome::kOverdue, "", false,
+                           true, end, context));
+  }
+  std::stable_sort(
+      rows.begin(), rows.end(),
+      [](const CaseRow& a, const CaseRow& b) { return a.date < b.date; });
+  return rows;
 }
 
 std::vector<KpiCounts> Kpi::CountByGroup(Date start, Date end, Date horizon,

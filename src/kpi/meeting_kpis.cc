@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
@@ -31,6 +32,22 @@ std::optional<Date> EarliestReview(const Dataset& data) {
   return earliest;
 }
 
+// The working of one review's action for `timescales explain`: the review,
+// how the due date was computed, and what the data record of the action.
+std::string ActionWorking(const KpiContext& ctx, const MeetingRecord& m,
+                          const Rule& rule, absl::string_view what,
+                          const std::string& done) {
+  std::string working =
+      absl::StrFormat("the LAC review held %s (%s line %d), chaired by %s",
+                      m.held.ToString(), ctx.data.PathOf(m.source),
+                      m.source.line, m.chair.empty() ? "(none)" : m.chair);
+  absl::StatusOr<DueDate> due = ctx.ts.Due(rule, m.held);
+  if (due.ok()) absl::StrAppend(&working, "\n", due->Explain());
+  absl::StrAppend(&working, "\n", what, ": ",
+                  done.empty() ? "not recorded in the data" : done);
+  return working;
+}
+
 // Decisions or record: on time when done (by date) on or before the rule's
 // due date, late when done after it, whenever that falls; with nothing
 // done, late once due, and not yet due while the due date is after the
@@ -51,6 +68,7 @@ absl::StatusOr<KpiPtr> BuildFollowUp(
       ctx.data_from ? ctx.data_from : EarliestReview(ctx.data);
   const MeetingChairs& chairs = Chairs(ctx);
   kpi->Reserve(ctx.data.meetings.size());
+  WantCases(ctx, kpi.get());
   for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
     const MeetingRecord& m = ctx.data.meetings[i];
     if (!IsLacReview(m)) continue;
@@ -59,14 +77,59 @@ absl::StatusOr<KpiPtr> BuildFollowUp(
     const std::optional<Moment>& done = m.*done_field;
     const std::optional<Date> done_date =
         done ? std::optional<Date>(done->date) : std::nullopt;
-    kpi->AddEvent(KpiEvent{m.held.date, -1, done_date && *done_date <= *due,
-                           *due, done_date, chairs.of_meeting[i]});
+    const KpiEvent event{
+        m.held.date, -1,        done_date && *done_date <= *due,
+        *due,        done_date, chairs.of_meeting[i]};
+    if (!kpi->WantsCase(m.child, m.held.date)) {
+      kpi->AddEvent(event);
+      continue;
+    }
+    CaseInfo info{m.child, m.source,  CaseItem::kAction,
+                  rule_id, 0,         m.held.date,
+                  *due,    done_date, chairs.of_meeting[i]};
+    if (kpi->explaining()) {
+      info.explanation =
+          ActionWorking(ctx, m, **rule, what, done ? done->ToString() : "");
+    }
+    kpi->AddEvent(event, std::move(info));
   }
   kpi->Finish();
   return kpi;
 }
 
 }  // namespace
+
+struct MeetingIndex {
+  // (child, date serial, type) -> the chair of the first such meeting.
+  absl::flat_hash_map<std::tuple<std::string_view, int32_t, uint8_t>, int32_t>
+      chair;
+};
+
+void WantCases(const KpiContext& ctx, Kpi* kpi) {
+  if (ctx.detail) {
+    kpi->WantCases(ctx.detail_start, ctx.detail_end, ctx.detail_child);
+  }
+}
+
+int32_t ChairOfMeeting(const KpiContext& ctx, std::string_view child, Date date,
+                       MeetingType type) {
+  if (ctx.data.meetings.empty()) return -1;
+  if (!ctx.meeting_index) {
+    auto index = std::make_shared<MeetingIndex>();
+    const MeetingChairs& chairs = Chairs(ctx);
+    for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
+      const MeetingRecord& m = ctx.data.meetings[i];
+      index->chair.try_emplace(
+          std::make_tuple(std::string_view(m.child), m.held.date.serial(),
+                          static_cast<uint8_t>(m.type)),
+          chairs.of_meeting[i]);
+    }
+    ctx.meeting_index = std::move(index);
+  }
+  const auto it = ctx.meeting_index->chair.find(
+      std::make_tuple(child, date.serial(), static_cast<uint8_t>(type)));
+  return it == ctx.meeting_index->chair.end() ? -1 : it->second;
+}
 
 const MeetingChairs& Chairs(const KpiContext& ctx) {
   if (ctx.chairs) return *ctx.chairs;
@@ -130,6 +193,7 @@ absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx) {
       ctx.data_from ? ctx.data_from : EarliestReview(ctx.data);
   const MeetingChairs& chairs = Chairs(ctx);
   kpi->Reserve(ctx.data.meetings.size());
+  WantCases(ctx, kpi.get());
   for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
     const MeetingRecord& m = ctx.data.meetings[i];
     if (!IsLacReview(m)) continue;
@@ -139,8 +203,24 @@ absl::StatusOr<KpiPtr> BuildSwReport24h(const KpiContext& ctx) {
     if (!due.ok()) return due.status();
     const bool in_time = m.sw_report_received.has_value() &&
                          AtOrBefore(*m.sw_report_received, *due);
-    kpi->AddEvent(
-        KpiEvent{m.held.date, -1, in_time, {}, {}, chairs.of_meeting[i]});
+    const KpiEvent event{m.held.date, -1, in_time,
+                         {},          {}, chairs.of_meeting[i]};
+    if (!kpi->WantsCase(m.child, m.held.date)) {
+      kpi->AddEvent(event);
+      continue;
+    }
+    const std::optional<Date> received =
+        m.sw_report_received ? std::optional<Date>(m.sw_report_received->date)
+                             : std::nullopt;
+    CaseInfo info{m.child,         m.source, CaseItem::kAction,
+                  "lac.sw_report", 0,        m.held.date,
+                  due->date,       received, chairs.of_meeting[i]};
+    if (kpi->explaining()) {
+      info.explanation = ActionWorking(
+          ctx, m, **rule, "social worker's report received",
+          m.sw_report_received ? m.sw_report_received->ToString() : "");
+    }
+    kpi->AddEvent(event, std::move(info));
   }
   kpi->Finish();
   return kpi;

@@ -30,6 +30,7 @@ void AppendPeriodsOfCare(absl::Span<const Episode* const> episodes,
       p.first_decom = e->decom;
       p.start_known = IsCode(e->rne, "S");
       p.short_break = true;
+      p.source = e->source;
       out->push_back(p);
     }
     PeriodOfCare& current = out->back();

@@ -23,6 +23,7 @@ struct PeriodOfCare {
   bool start_known = false;  // its first episode has RNE = S
   std::optional<Date> end;   // empty while open
   bool short_break = false;  // every episode has LS V3 or V4
+  SourceRef source;          // its first episode
 
   // The span a review must fall in: [start or -inf, end or +inf].
   bool Holds(Date day) const {

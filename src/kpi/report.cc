@@ -66,17 +66,39 @@ std::optional<std::string> Rag(const std::optional<double>& value,
 
 double Round2(double v) { return std::round(v * 100.0) / 100.0; }
 
-KpiResult Evaluate(const internal::Kpi& kpi, const ReportingPeriod& period,
-                   const ReportConfig& config) {
+// Whether `rows` make the counts of `headline` (CountCases).
+bool RowsMakeTheFigure(const KpiResult& kpi, const std::vector<CaseRow>& rows) {
+  const KpiCounts made = CountCases(kpi, rows);
+  return made.numerator == kpi.headline.numerator &&
+         made.denominator == kpi.headline.denominator &&
+         made.excluded == kpi.headline.excluded &&
+         made.overdue_at_period_end == kpi.headline.overdue_at_period_end;
+}
+
+absl::StatusOr<KpiResult> Evaluate(const internal::Kpi& kpi,
+                                   const ReportingPeriod& period,
+                                   const ReportConfig& config,
+                                   const internal::CaseContext* cases) {
   KpiResult result;
   result.id = kpi.id();
   result.title = kpi.title();
   result.unit = kpi.unit();
   result.has_overdue = kpi.has_overdue();
+  result.timeliness = kpi.timeliness();
   // Actions with no timestamp are judged as at the headline's end in every
   // count, so the months partition the headline (docs: meeting KPIs).
   const Date horizon = period.end;
   result.headline = kpi.Count(period.start, period.end, horizon);
+  if (cases != nullptr) {
+    result.cases = kpi.Cases(period.start, period.end, horizon, *cases);
+    // Every row of every child, unless one child is being explained: then
+    // its rows are only part of the figure.
+    if (!cases->explain && !RowsMakeTheFigure(result, result.cases)) {
+      return absl::InternalError(absl::StrCat(
+          "the case rows of ", kpi.id(),
+          " do not add up to its figure; please report this as a bug"));
+    }
+  }
   for (const ReportingPeriod& month : period.Months()) {
     result.monthly.emplace_back(month.label,
                                 kpi.Count(month.start, month.end, horizon));
@@ -246,7 +268,11 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
   absl::StatusOr<Timescales> built = config.BuildTimescales();
   if (!built.ok()) return built.status();
   const Timescales& ts = *built;
-  const KpiContext ctx(data, ts, options.data_from);
+  KpiContext ctx(data, ts, options.data_from);
+  ctx.detail = options.detail;
+  ctx.detail_start = period.start;
+  ctx.detail_end = period.end;
+  ctx.detail_child = options.detail_child;
 
   Report report;
   report.period = period;
@@ -254,6 +280,7 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
   report.rejections = data.rejections;
   report.warnings = data.warnings;
   report.reconciliation = Reconcile(data);
+  report.detail = options.detail;
   report.policy = ts.policy().Describe();
   const CalendarInfo& info = ts.calendar().info();
   report.calendar =
@@ -275,7 +302,16 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
     }
     absl::StatusOr<KpiPtr> kpi = build(ctx);
     if (!kpi.ok()) return kpi.status();
-    report.kpis.push_back(Evaluate(**kpi, period, config));
+    std::optional<internal::CaseContext> cases;
+    if (options.detail) {
+      cases.emplace(internal::CaseContext{
+          ts, data.meetings.empty() ? nullptr : &internal::Chairs(ctx).names,
+          !options.detail_child.empty()});
+    }
+    absl::StatusOr<KpiResult> result =
+        Evaluate(**kpi, period, config, cases ? &*cases : nullptr);
+    if (!result.ok()) return result.status();
+    report.kpis.push_back(*std::move(result));
     if (definition.by_chair) {
       by_chair[definition.id] = (*kpi)->CountByGroup(
           period.start, period.end, period.end,

@@ -238,13 +238,16 @@ absl::StatusOr<ScheduleCalculator> ScheduleCalculator::Create(
     if (!rule.ok()) return rule.status();
     offsets[i] = ts.EffectiveOffset(**rule);
   }
-  return ScheduleCalculator(ts, offsets[0], offsets[1], offsets[2]);
+  return ScheduleCalculator(ts, ids, offsets);
 }
 
 absl::StatusOr<Date> ScheduleCalculator::SlotDue(size_t slot, bool anchored,
                                                  Date anchor) const {
-  const size_t rule = slot == 0 ? 0 : anchored && slot == 1 ? 1 : 2;
-  return ts_->LegalDueDate(offsets_[rule], anchor);
+  return ts_->LegalDueDate(offsets_[RuleIndex(slot, anchored)], anchor);
+}
+
+const char* ScheduleCalculator::RuleOf(size_t k, bool anchored) const noexcept {
+  return ids_[RuleIndex(k, anchored)];
 }
 
 absl::Status ScheduleCalculator::DueDates(Date start,

@@ -14,6 +14,7 @@
 #include "absl/strings/str_format.h"
 #include "gtest/gtest.h"
 #include "testing/fixtures.h"
+#include "testing/random_dataset.h"
 #include "testing/status_matchers.h"
 #include "timescales/due.h"
 #include "timescales/report.h"
@@ -23,112 +24,7 @@ namespace {
 
 using ::timescales::testing::D;
 using ::timescales::testing::IsOk;
-
-// ---- Random data
-// -------------------------------------------------------------
-
-class RandomData {
- public:
-  explicit RandomData(uint32_t seed) : rng_(seed) {}
-
-  Dataset Make() {
-    Dataset data;
-    for (const char* table :
-         {"ssda903.episodes", "ssda903.reviews", "meetings"}) {
-      data.files.push_back(InputFile{"x.csv", table, 0, 0, false});
-    }
-    for (int c = 0; c < 250; ++c) {
-      const std::string child = absl::StrFormat("C%d", c);
-      AddEpisodes(child, &data);
-      AddReviews(child, &data);
-    }
-    for (int m = 0; m < 1500; ++m) data.meetings.push_back(Meeting());
-    return data;
-  }
-
- private:
-  int Uniform(int low, int high) {
-    return std::uniform_int_distribution<int>(low, high)(rng_);
-  }
-  template <typename T, size_t N>
-  T Pick(const T (&choices)[N]) {
-    return choices[Uniform(0, static_cast<int>(N) - 1)];
-  }
-  Date Day(Date from, int span) {
-    return Date::FromSerial(from.serial() + Uniform(0, span));
-  }
-
-  // Episodes in file order not always by DECOM; gaps, overlaps, short
-  // breaks, open episodes and RNE codes that do and do not start periods.
-  void AddEpisodes(const std::string& child, Dataset* data) {
-    static const char* const kRne[] = {"S", "S", "P", "L", "T", "B", "U"};
-    static const char* const kLs[] = {"C2", "C2", "E1", "V3", "V4", "J2"};
-    static const char* const kRec[] = {"X1", "X1", "E11", "E4A", "E13", ""};
-    Date start = Day(D(2016, 1, 1), 1400);
-    const int n = Uniform(0, 4);
-    for (int i = 0; i < n; ++i) {
-      Episode e;
-      e.child = child;
-      e.decom = start;
-      e.rne = Pick(kRne);
-      e.ls = Pick(kLs);
-      e.rec = Pick(kRec);
-      if (Uniform(0, 5) > 0) e.dec = Day(start, 500);
-      data->episodes.push_back(e);
-      start = e.dec ? Day(*e.dec, 60) : Day(start, 300);
-    }
-    if (Uniform(0, 3) == 0) {
-      std::shuffle(data->episodes.end() - n, data->episodes.end(), rng_);
-    }
-  }
-
-  // Reviews about 3 and 6 months apart, some late, some repeated, some
-  // outside any period, with every kind of code.
-  void AddReviews(const std::string& child, Dataset* data) {
-    static const char* const kCodes[] = {"PN0", "PN1", "PN3", "PN6",
-                                         "PN7", "",    "PN8", "pn2"};
-    Date day = Day(D(2016, 2, 1), 1400);
-    const int n = Uniform(0, 9);
-    for (int i = 0; i < n; ++i) {
-      LacReviewRecord r;
-      r.child = child;
-      r.review = day;
-      r.review_code = Pick(kCodes);
-      data->reviews.push_back(r);
-      if (Uniform(0, 6) == 0) data->reviews.push_back(r);  // a repeat
-      day = Date::FromSerial(day.serial() + Uniform(15, 220));
-    }
-  }
-
-  MeetingRecord Meeting() {
-    static const MeetingType kTypes[] = {
-        MeetingType::kLacReview, MeetingType::kLacReview, MeetingType::kIcpc,
-        MeetingType::kRcpc};
-    static const char* const kChairs[] = {"", "IRO1", "IRO2", "IRO3"};
-    MeetingRecord m;
-    m.child = absl::StrFormat("C%d", Uniform(0, 249));
-    m.type = Pick(kTypes);
-    m.chair = Pick(kChairs);
-    m.held.date = Day(D(2017, 10, 1), 1000);
-    if (Uniform(0, 1) == 0) m.held.minute_of_day = Uniform(0, 1439);
-    auto after = [&](int days) -> std::optional<Moment> {
-      if (Uniform(0, 4) == 0) return std::nullopt;
-      return Moment{Date::FromSerial(m.held.date.serial() + Uniform(-2, days)),
-                    std::optional<int>(Uniform(0, 1439))};
-    };
-    m.decisions_sent = after(12);
-    m.record_distributed = after(40);
-    m.sw_report_received = after(0);
-    if (m.sw_report_received) {
-      m.sw_report_received->date =
-          Date::FromSerial(m.held.date.serial() - Uniform(0, 3));
-    }
-    m.qa_alerts = Uniform(0, 3);
-    return m;
-  }
-
-  std::mt19937 rng_;
-};
+using ::timescales::testing::RandomData;
 
 // ---- The reference
 // -------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "testing/fixtures.h"
+#include "testing/records.h"
 #include "testing/status_matchers.h"
 
 namespace timescales {
@@ -17,42 +18,17 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::Pair;
 using ::timescales::testing::D;
+using ::timescales::testing::Ep;
+using ::timescales::testing::Find;
 using ::timescales::testing::IsOk;
+using ::timescales::testing::Meeting;
+using ::timescales::testing::Plan;
+using ::timescales::testing::Present;
+using ::timescales::testing::Rev;
+using ::timescales::testing::S47;
 using ::timescales::testing::StatusIs;
 
 ReportingPeriod P(const char* text) { return *ReportingPeriod::Parse(text); }
-
-void Present(Dataset* data, const char* table) {
-  data->files.push_back(
-      InputFile{std::string(table) + ".csv", table, 0, 0, false});
-}
-
-Episode Ep(const char* child, Date decom, const char* rne, const char* ls,
-           std::optional<Date> dec = std::nullopt, const char* rec = "") {
-  Episode e;
-  e.child = child;
-  e.decom = decom;
-  e.rne = rne;
-  e.ls = ls;
-  e.dec = dec;
-  e.rec = rec;
-  return e;
-}
-
-LacReviewRecord Rev(const char* child, Date date, const char* code = "PN1") {
-  LacReviewRecord r;
-  r.child = child;
-  r.review = date;
-  r.review_code = code;
-  return r;
-}
-
-const KpiResult* Find(const Report& report, const std::string& id) {
-  for (const KpiResult& k : report.kpis) {
-    if (k.id == id) return &k;
-  }
-  return nullptr;
-}
 
 absl::StatusOr<Report> RunReport(const Dataset& data, const char* period,
                                  std::optional<Date> data_from = std::nullopt,
@@ -308,27 +284,6 @@ TEST(LacReviewParticipation, AttendanceAndChildLevelMeasures) {
 // ---- Child protection
 // ------------------------------------------------------------
 
-Section47Record S47(const char* child, std::optional<Date> start,
-                    std::optional<Date> icpc) {
-  Section47Record s;
-  s.child = child;
-  s.s47_start = start;
-  s.icpc = icpc;
-  return s;
-}
-
-CpPlanRecord Plan(const char* child, std::optional<Date> start,
-                  std::optional<Date> end, std::vector<Date> reviews = {},
-                  std::optional<int> previous = std::nullopt) {
-  CpPlanRecord p;
-  p.child = child;
-  p.start = start;
-  p.end = end;
-  p.reviews = std::move(reviews);
-  p.previous_plans = previous;
-  return p;
-}
-
 TEST(IcpcTimeliness, FifteenWorkingDaysFromTheStrategyDiscussion) {
   Dataset data;
   Present(&data, "cin.section47");
@@ -539,21 +494,6 @@ TEST(CpPlans, EndedAfterTwoYearsOrMoreAtTheBoundary) {
 
 // ---- Meetings
 // --------------------------------------------------------------------
-
-MeetingRecord Meeting(const char* child, const char* held, const char* chair,
-                      const char* decisions, const char* record,
-                      const char* report, int qa = 0) {
-  MeetingRecord m;
-  m.child = child;
-  m.type = MeetingType::kLacReview;
-  m.held = *Moment::Parse(held);
-  if (*decisions) m.decisions_sent = *Moment::Parse(decisions);
-  if (*record) m.record_distributed = *Moment::Parse(record);
-  if (*report) m.sw_report_received = *Moment::Parse(report);
-  m.chair = chair;
-  m.qa_alerts = qa;
-  return m;
-}
 
 TEST(MeetingKpis, DecisionsRecordAndReportWithNotYetDue) {
   Dataset data;
