@@ -1,8 +1,10 @@
 // File: cli/report_command.cc
 //
 // `timescales report`: the IRO annual report's KPIs from the extracts a
-// council already has.
+// council already has. With --detail, the cases behind each figure
+// (docs/kpis.md#case-level-detail): personal data, so never by default.
 
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -18,6 +20,7 @@ namespace cli {
 void RegisterReportCommand(CLI::App& app, CommandContext& context) {
   struct Args : InputArgs {
     std::string period;
+    bool detail = false;
   };
   auto args = std::make_shared<Args>();
   args->format = "json";
@@ -35,17 +38,42 @@ void RegisterReportCommand(CLI::App& app, CommandContext& context) {
       ->check(CLI::IsMember({"json", "csv", "markdown", "html"}))
       ->type_name("FORMAT")
       ->default_str("json");
+  report->add_flag(
+      "--detail", args->detail,
+      "Add the cases behind each figure (children's identifiers: the output "
+      "then contains personal data, for the council's own use). JSON: each "
+      "KPI's cases; csv: the case table instead of the figures; markdown "
+      "and html: each KPI's late, overdue and excluded cases");
   context.SetAction(report, [&context, args](std::ostream& out) {
     absl::StatusOr<Dataset> data;
+    const std::function<void(ReportOptions&)> adjust =
+        [detail = args->detail](ReportOptions& options) {
+          options.detail = detail;
+        };
     absl::StatusOr<Report> result =
-        ComputeFromInputs(context, *args, args->period, nullptr, &data);
+        ComputeFromInputs(context, *args, args->period, adjust, &data);
     if (!result.ok()) return result.status();
-    const std::string text = args->format == "csv" ? RenderCsv(*result)
-                             : args->format == "markdown"
-                                 ? RenderMarkdown(*result)
-                             : args->format == "html" ? RenderHtml(*result)
-                                                      : RenderJson(*result);
     KeepUntilExit(&data);
+    const Report& computed = *result;
+    // Streamed: a detail report of a big authority runs to hundreds of
+    // megabytes.
+    if (args->format == "json") {
+      return WriteStream(
+          *args, [&computed](std::ostream& o) { RenderJson(computed, o); },
+          out);
+    }
+    if (args->format == "csv" && args->detail) {
+      return WriteStream(
+          *args,
+          [&computed](std::ostream& o) {
+            RenderCasesCsv(computed, "", CaseFilter{}, o);
+          },
+          out);
+    }
+    const std::string text = args->format == "csv" ? RenderCsv(computed)
+                             : args->format == "markdown"
+                                 ? RenderMarkdown(computed)
+                                 : RenderHtml(computed);
     return Write(*args, text, out);
   });
 }

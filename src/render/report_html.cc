@@ -11,6 +11,12 @@
 // Every piece of text goes through internal::HtmlText(): file names and
 // rejection reasons come from user data and may hold markup or bytes that are
 // not UTF-8.
+//
+// With Report::detail the page opens with a personal-data notice and each
+// KPI lists the cases to act on (render/case_lists.h) in a collapsed
+// <details>, at most kListedCases of them. Printed, the notice heads every
+// page (a @page margin box, where the browser has them) and every page of
+// a case table (its <thead> repeats on each page in every browser).
 
 #include <algorithm>
 #include <cctype>
@@ -24,6 +30,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "render/case_lists.h"
 #include "render/text.h"
 #include "timescales/render.h"
 
@@ -87,6 +94,21 @@ h2,h3{break-after:avoid;page-break-after:avoid}
 .tile,svg.chart{break-inside:avoid;page-break-inside:avoid}
 .tile,.rag{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 details::details-content{content-visibility:visible}
+}
+)css";
+
+// Added only with detail, so a report without it is unchanged.
+constexpr absl::string_view kDetailStyle = R"css(.personal-data{
+border:3px solid #b3261e;background:#fdecea;font-weight:700;
+padding:.5rem .75rem;margin:0 0 1rem}
+.cases th.notice{background:#fdecea;color:#8c1d18}
+@page{@top-center{content:"Contains personal data: children's identifiers. For the council's own use; do not publish or share.";
+font-size:9pt}}
+@media print{
+.personal-data,.cases th.notice{-webkit-print-color-adjust:exact;
+print-color-adjust:exact}
+.cases thead{display:table-header-group}
+.cases tr{break-inside:avoid;page-break-inside:avoid}
 }
 )css";
 
@@ -472,7 +494,62 @@ std::string Exclusions(const KpiCounts& counts) {
                       "</ul>\n");
 }
 
-std::string KpiSection(const KpiResult& kpi, size_t index) {
+std::string DueText(const CaseRow& row) {
+  if (!row.due) return "-";
+  std::string out = row.due->ToString();
+  if (row.practical_due && *row.practical_due != *row.due) {
+    absl::StrAppend(&out, " (practical ", row.practical_due->ToString(), ")");
+  }
+  return out;
+}
+
+constexpr int kCaseColumns = 8;
+
+std::string CaseList(const Report& report, const KpiResult& kpi) {
+  const size_t listed = internal::ListedCaseCount(kpi);
+  const std::string title = internal::CaseListTitle(kpi);
+  if (listed == 0) return absl::StrCat("<p>", title, ": none.</p>\n");
+  std::string out =
+      absl::StrCat("<details class=\"cases\">\n<summary>", title, " (",
+                   Grouped(static_cast<int64_t>(listed)),
+                   ")</summary>\n<table>\n<thead>\n<tr><th colspan=\"",
+                   kCaseColumns, "\" scope=\"colgroup\" class=\"notice\">",
+                   internal::HtmlText(internal::kPersonalDataNotice),
+                   "</th></tr>\n<tr>", HeadCell("Child"), HeadCell("Item"),
+                   HeadCell("Date"), HeadCell("Outcome"), HeadCell("Due"),
+                   HeadCell("Late (working days)", true), HeadCell("Chair"),
+                   HeadCell("Source"), "</tr>\n</thead>\n<tbody>\n");
+  size_t shown = 0;
+  for (const CaseRow& row : kpi.cases) {
+    if (shown == internal::kListedCases) break;
+    if (!internal::ListsCase(kpi, row)) continue;
+    ++shown;
+    absl::StrAppend(
+        &out, "<tr>", Cell(internal::HtmlText(row.child)),
+        Cell(internal::HtmlText(internal::PlainCaseItem(kpi, row.item))),
+        Cell(row.date.ToString()),
+        Cell(internal::HtmlText(internal::PlainCaseOutcome(kpi, row))),
+        Cell(DueText(row)),
+        Cell(row.late_working_days ? absl::StrCat(*row.late_working_days) : "-",
+             true),
+        Cell(row.chair_id ? internal::HtmlText(*row.chair_id) : "-"),
+        Cell(Code(report.SourceOf(row.source))), "</tr>\n");
+  }
+  absl::StrAppend(&out, "</tbody>\n</table>\n");
+  if (listed > shown) {
+    absl::StrAppend(
+        &out, "<p>The first ", Grouped(static_cast<int64_t>(shown)), " of ",
+        Grouped(static_cast<int64_t>(listed)), "; the other ",
+        Grouped(static_cast<int64_t>(listed - shown)),
+        " are in the full list, in the CSV: ", Code(internal::kFullListCommand),
+        " or ", Code(internal::kCasesCommand), ".</p>\n");
+  }
+  absl::StrAppend(&out, "</details>\n");
+  return out;
+}
+
+std::string KpiSection(const Report& report, const KpiResult& kpi,
+                       size_t index) {
   std::string out = absl::StrCat(
       "<section class=\"kpi\" id=\"kpi-", internal::HtmlText(kpi.id),
       "\">\n<h3>", internal::HtmlText(kpi.title), "</h3>\n<p>", Code(kpi.id),
@@ -487,6 +564,7 @@ std::string KpiSection(const KpiResult& kpi, size_t index) {
     if (IsPercent(kpi)) absl::StrAppend(&out, Chart(kpi, index));
     absl::StrAppend(&out, MonthlyTable(kpi));
   }
+  if (report.detail) absl::StrAppend(&out, CaseList(report, kpi));
   absl::StrAppend(&out, "</section>\n");
   return out;
 }
@@ -495,7 +573,7 @@ void AppendDetails(const Report& report, std::string* out) {
   if (report.kpis.empty()) return;
   absl::StrAppend(out, "<section>\n<h2>KPI details</h2>\n");
   for (size_t i = 0; i < report.kpis.size(); ++i) {
-    absl::StrAppend(out, KpiSection(report.kpis[i], i + 1));
+    absl::StrAppend(out, KpiSection(report, report.kpis[i], i + 1));
   }
   absl::StrAppend(out, "</section>\n");
 }
@@ -628,7 +706,13 @@ std::string RenderHtml(const Report& report) {
       "<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, "
       "initial-scale=1\">\n<title>",
-      title, "</title>\n<style>", kStyle, "</style>\n</head>\n<body>\n",
+      title, "</title>\n<style>", kStyle, report.detail ? kDetailStyle : "",
+      "</style>\n</head>\n<body>\n",
+      report.detail
+          ? absl::StrCat("<p class=\"personal-data\" role=\"note\">",
+                         internal::HtmlText(internal::kPersonalDataNotice),
+                         "</p>\n")
+          : "",
       "<header>\n<h1>", title, "</h1>\n<p>Reporting period ",
       report.period.start.ToString(), " to ", report.period.end.ToString(),
       ", as at the end of the period.</p>\n</header>\n<main>\n");

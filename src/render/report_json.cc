@@ -11,12 +11,28 @@
 // when comparators are configured) is absent when the condition fails; a
 // member that is always there ("value", "monthly", "coverage.lac") is null
 // or empty rather than absent.
+//
+// With Report::detail each KPI ends with its "cases"
+// (docs/kpis.md#case-level-detail), one case object a line, as the docs
+// show them. An England-sized report has millions of rows, so they are
+// written to the stream row by row and never held as one document: the
+// rest of the report is built with nlohmann as before and written around
+// them.
 
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <ostream>
+#include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "base/json.h"
+#include "calendar/civil.h"
 #include "nlohmann/json.hpp"
 #include "timescales/kpi_registry.h"
 #include "timescales/render.h"
@@ -24,7 +40,13 @@
 TSC_NAMESPACE_BEGIN
 namespace {
 
-using Json = nlohmann::ordered_json;
+using internal::Json;
+using internal::JsonObject;
+
+// The sentence a detail report opens with.
+constexpr char kPersonalData[] =
+    "Contains personal data: children's identifiers, in the cases of each "
+    "KPI. For the council's own use; do not publish or share.";
 
 // The engine rounds values already; rounding here too keeps a difference
 // computed by subtraction (21.6 - 22.2) from printing as -0.6000000000000014,
@@ -54,42 +76,44 @@ Json DateOrNull(const std::optional<Date>& date) {
 }
 
 Json Period(const ReportingPeriod& period) {
-  Json out = Json::object();
-  out["start"] = period.start.ToString();
-  out["end"] = period.end.ToString();
-  out["label"] = period.label;
-  return out;
+  return JsonObject({{"start", period.start.ToString()},
+                     {"end", period.end.ToString()},
+                     {"label", period.label}});
 }
 
 Json Excluded(const KpiCounts& counts) {
-  Json out = Json::object();
-  for (const auto& [reason, n] : counts.excluded) out[reason] = n;
-  return out;
+  std::vector<std::pair<std::string, Json>> members;
+  // A std::map: the reasons are distinct, as JsonObject needs.
+  for (const auto& [reason, n] : counts.excluded)
+    members.emplace_back(reason, n);
+  return JsonObject(std::move(members));
 }
 
 Json Monthly(const KpiResult& kpi) {
   Json out = Json::array();
   for (const auto& [month, counts] : kpi.monthly) {
-    Json row = Json::object();
-    row["month"] = month;
-    row["numerator"] = counts.numerator;
-    row["denominator"] = counts.denominator;
-    row["value"] = Value(kpi, counts);
+    std::vector<std::pair<std::string, Json>> row = {
+        {"month", month},
+        {"numerator", counts.numerator},
+        {"denominator", counts.denominator},
+        {"value", Value(kpi, counts)}};
     if (kpi.has_overdue) {
-      row["overdue_at_period_end"] = counts.overdue_at_period_end;
+      row.emplace_back("overdue_at_period_end", counts.overdue_at_period_end);
     }
-    out.push_back(std::move(row));
+    out.push_back(JsonObject(std::move(row)));
   }
   return out;
 }
 
 Json Previous(const KpiResult& kpi) {
-  Json out = Json::object();
-  if (kpi.previous_period) out["period"] = Period(*kpi.previous_period);
-  out["numerator"] = kpi.previous->numerator;
-  out["denominator"] = kpi.previous->denominator;
-  out["value"] = Value(kpi, *kpi.previous);
-  return out;
+  std::vector<std::pair<std::string, Json>> members;
+  if (kpi.previous_period) {
+    members.emplace_back("period", Period(*kpi.previous_period));
+  }
+  members.emplace_back("numerator", kpi.previous->numerator);
+  members.emplace_back("denominator", kpi.previous->denominator);
+  members.emplace_back("value", Value(kpi, *kpi.previous));
+  return JsonObject(std::move(members));
 }
 
 const char* PolarityName(Polarity polarity) {
@@ -97,80 +121,77 @@ const char* PolarityName(Polarity polarity) {
                                               : "higher_is_better";
 }
 
+// Built key by key: a comparator named twice keeps one entry, as before.
 Json Benchmarks(const KpiResult& kpi) {
   Json out = Json::object();
   for (const auto& [name, comparator] : kpi.benchmarks) {
-    Json entry = Json::object();
-    entry["value"] = Number(comparator.first);
-    entry["difference"] = Number(comparator.second);
-    out[name] = std::move(entry);
+    out[name] = JsonObject({{"value", Number(comparator.first)},
+                            {"difference", Number(comparator.second)}});
   }
   return out;
 }
 
+// Every member of a KPI but its cases.
 Json Kpi(const KpiResult& kpi) {
-  Json out = Json::object();
-  out["id"] = kpi.id;
-  out["title"] = kpi.title;
-  out["unit"] = kpi.unit;
-  out["numerator"] = kpi.headline.numerator;
-  out["denominator"] = kpi.headline.denominator;
-  out["value"] = Value(kpi, kpi.headline);
-  out["excluded"] = Excluded(kpi.headline);
+  std::vector<std::pair<std::string, Json>> members = {
+      {"id", kpi.id},
+      {"title", kpi.title},
+      {"unit", kpi.unit},
+      {"numerator", kpi.headline.numerator},
+      {"denominator", kpi.headline.denominator},
+      {"value", Value(kpi, kpi.headline)},
+      {"excluded", Excluded(kpi.headline)}};
   if (kpi.has_overdue) {
-    out["overdue_at_period_end"] = kpi.headline.overdue_at_period_end;
+    members.emplace_back("overdue_at_period_end",
+                         kpi.headline.overdue_at_period_end);
   }
-  out["monthly"] = Monthly(kpi);
-  if (kpi.previous) out["previous"] = Previous(kpi);
+  members.emplace_back("monthly", Monthly(kpi));
+  if (kpi.previous) members.emplace_back("previous", Previous(kpi));
   if (kpi.target) {
-    out["target"] = Number(kpi.target->target);
-    out["polarity"] = PolarityName(kpi.target->polarity);
-    out["amber_tolerance"] = Number(kpi.target->amber_tolerance);
-    out["rag"] = kpi.rag ? Json(*kpi.rag) : Json(nullptr);
+    members.emplace_back("target", Number(kpi.target->target));
+    members.emplace_back("polarity", PolarityName(kpi.target->polarity));
+    members.emplace_back("amber_tolerance",
+                         Number(kpi.target->amber_tolerance));
+    members.emplace_back("rag", kpi.rag ? Json(*kpi.rag) : Json(nullptr));
   }
-  if (!kpi.benchmarks.empty()) out["benchmarks"] = Benchmarks(kpi);
-  return out;
+  if (!kpi.benchmarks.empty()) {
+    members.emplace_back("benchmarks", Benchmarks(kpi));
+  }
+  return JsonObject(std::move(members));
 }
 
 // The chair breakdown reuses the KPI ids as keys, so a consumer can join a
 // chair's figures to the headline without a lookup table.
 Json ChairKpi(const KpiCounts& counts) {
-  Json out = Json::object();
-  out["numerator"] = counts.numerator;
-  out["denominator"] = counts.denominator;
-  out["value"] = Number(counts.value);
-  return out;
+  return JsonObject({{"numerator", counts.numerator},
+                     {"denominator", counts.denominator},
+                     {"value", Number(counts.value)}});
 }
 
 Json Chair(const ChairRow& row) {
-  Json out = Json::object();
-  out["chair_id"] = row.chair_id;
-  out["meetings"] = row.meetings;
-  out["qa_alerts"] = row.qa_alerts;
-  out[kpi_id::kLacReviewDecisions5wd] = ChairKpi(row.decisions);
-  out[kpi_id::kLacReviewRecord20wd] = ChairKpi(row.record);
-  out[kpi_id::kLacReviewSwReport24h] = ChairKpi(row.sw_report);
-  return out;
+  return JsonObject({{"chair_id", row.chair_id},
+                     {"meetings", row.meetings},
+                     {"qa_alerts", row.qa_alerts},
+                     {kpi_id::kLacReviewDecisions5wd, ChairKpi(row.decisions)},
+                     {kpi_id::kLacReviewRecord20wd, ChairKpi(row.record)},
+                     {kpi_id::kLacReviewSwReport24h, ChairKpi(row.sw_report)}});
 }
 
 Json File(const InputFile& file) {
-  Json out = Json::object();
-  out["path"] = file.path;
-  out["table"] = file.table;
-  out["rows"] = file.rows;
-  out["rejected"] = file.rejected;
-  if (file.ignored) out["ignored"] = true;
-  return out;
+  std::vector<std::pair<std::string, Json>> members = {
+      {"path", file.path},
+      {"table", file.table},
+      {"rows", file.rows},
+      {"rejected", file.rejected}};
+  if (file.ignored) members.emplace_back("ignored", true);
+  return JsonObject(std::move(members));
 }
 
 Json Rejections(const std::vector<Rejection>& rejections) {
   Json out = Json::array();
   for (const Rejection& r : rejections) {
-    Json entry = Json::object();
-    entry["path"] = r.path;
-    entry["line"] = r.line;
-    entry["reason"] = r.reason;
-    out.push_back(std::move(entry));
+    out.push_back(
+        JsonObject({{"path", r.path}, {"line", r.line}, {"reason", r.reason}}));
   }
   return out;
 }
@@ -180,61 +201,300 @@ Json Inputs(const Report& report) {
   for (const InputFile& file : report.files) files.push_back(File(file));
   Json reconciliation = Json::array();
   for (const TableReconciliation& t : report.reconciliation) {
-    Json entry = Json::object();
-    entry["table"] = t.table;
-    entry["read"] = t.read;
-    entry["rejected"] = t.rejected;
-    entry["kept"] = t.kept;
-    reconciliation.push_back(std::move(entry));
+    reconciliation.push_back(JsonObject({{"table", t.table},
+                                         {"read", t.read},
+                                         {"rejected", t.rejected},
+                                         {"kept", t.kept}}));
   }
-  Json out = Json::object();
-  out["files"] = std::move(files);
-  out["rejections"] = Rejections(report.rejections);
-  out["warnings"] = Rejections(report.warnings);
-  out["missing"] = report.missing;
-  out["reconciliation"] = std::move(reconciliation);
+  std::vector<std::pair<std::string, Json>> members = {
+      {"files", std::move(files)},
+      {"rejections", Rejections(report.rejections)},
+      {"warnings", Rejections(report.warnings)},
+      {"missing", report.missing},
+      {"reconciliation", std::move(reconciliation)}};
   // Only when there are any: a clean run's output is unchanged.
   if (!report.data_problems.empty()) {
     Json problems = Json::array();
     for (const DataProblem& p : report.data_problems) {
-      Json entry = Json::object();
-      entry["kind"] = p.kind;
-      entry["path"] = p.path;
-      entry["table"] = p.table;
-      entry["column"] = p.column;
-      entry["rejected"] = p.rejected;
-      entry["rows"] = p.rows;
-      entry["message"] = p.message;
-      problems.push_back(std::move(entry));
+      problems.push_back(JsonObject({{"kind", p.kind},
+                                     {"path", p.path},
+                                     {"table", p.table},
+                                     {"column", p.column},
+                                     {"rejected", p.rejected},
+                                     {"rows", p.rows},
+                                     {"message", p.message}}));
     }
-    out["data_problems"] = std::move(problems);
+    members.emplace_back("data_problems", std::move(problems));
   }
-  return out;
+  return JsonObject(std::move(members));
 }
 
-}  // namespace
-
-std::string RenderJson(const Report& report) {
+// The whole report but the cases.
+Json Document(const Report& report) {
   Json kpis = Json::array();
   for (const KpiResult& kpi : report.kpis) kpis.push_back(Kpi(kpi));
   Json by_chair = Json::array();
   for (const ChairRow& row : report.by_chair) by_chair.push_back(Chair(row));
 
-  Json out = Json::object();
-  out["period"] = Period(report.period);
-  out["kpis"] = std::move(kpis);
-  out["breakdowns"] = Json::object();
-  out["breakdowns"]["by_chair"] = std::move(by_chair);
-  out["inputs"] = Inputs(report);
-  Json coverage = Json::object();
-  coverage["lac"] = DateOrNull(report.lac_coverage_start);
-  coverage["cp"] = DateOrNull(report.cp_coverage_start);
-  out["coverage"] = std::move(coverage);
-  out["policy"] = report.policy;
-  out["calendar"] = report.calendar;
-  // File names and reasons come from user data and need not be UTF-8:
-  // replace bad bytes (U+FFFD) instead of throwing from dump().
-  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  std::vector<std::pair<std::string, Json>> members;
+  if (report.detail) members.emplace_back("personal_data", kPersonalData);
+  members.emplace_back("period", Period(report.period));
+  members.emplace_back("kpis", std::move(kpis));
+  members.emplace_back("breakdowns",
+                       JsonObject({{"by_chair", std::move(by_chair)}}));
+  members.emplace_back("inputs", Inputs(report));
+  members.emplace_back(
+      "coverage", JsonObject({{"lac", DateOrNull(report.lac_coverage_start)},
+                              {"cp", DateOrNull(report.cp_coverage_start)}}));
+  members.emplace_back("policy", report.policy);
+  members.emplace_back("calendar", report.calendar);
+  return JsonObject(std::move(members));
+}
+
+// ---- Writing ----------------------------------------------------------------
+
+// Writes the report to a stream: nlohmann's serializer for every value it
+// builds, and the case rows by hand into a buffer flushed every 64 KB, so
+// that memory does not grow with the rows and a million of them take about
+// half a second (optimised build).
+class Writer {
+ public:
+  explicit Writer(const Report& report, std::ostream& out)
+      : report_(report),
+        out_(out),
+        // File names and reasons come from user data and need not be UTF-8:
+        // replace bad bytes (U+FFFD) instead of throwing.
+        serializer_(nlohmann::detail::output_adapter<char>(out), ' ',
+                    Json::error_handler_t::replace) {}
+
+  void WriteReport() {
+    const Json document = Document(report_);
+    if (!report_.detail) {
+      Dump(document, 0);
+      out_ << '\n';
+      return;
+    }
+    // nlohmann's pretty layout, by hand at the two levels the cases sit
+    // under: the top object and the "kpis" array.
+    out_ << "{\n";
+    bool first = true;
+    for (const auto& [key, value] : document.items()) {
+      out_ << (first ? "" : ",\n") << "  ";
+      first = false;
+      WriteKey(key);
+      if (key == "kpis") {
+        WriteKpis(value);
+      } else {
+        Dump(value, 2);
+      }
+    }
+    out_ << "\n}\n";
+  }
+
+ private:
+  // `value` as dump(2) lays it out when it sits `indent` spaces in.
+  void Dump(const Json& value, unsigned indent) {
+    serializer_.dump(value, /*pretty_print=*/true, /*ensure_ascii=*/false,
+                     /*indent_step=*/2, indent);
+  }
+
+  void WriteKey(std::string_view key) {
+    buffer_.clear();
+    AppendString(key);
+    out_ << buffer_ << ": ";
+  }
+
+  void WriteKpis(const Json& kpis) {
+    if (kpis.empty()) {
+      out_ << "[]";
+      return;
+    }
+    out_ << "[\n";
+    for (size_t i = 0; i < kpis.size(); ++i) {
+      out_ << (i == 0 ? "" : ",\n") << "    {\n";
+      for (const auto& [key, value] : kpis[i].items()) {
+        out_ << "      ";
+        WriteKey(key);
+        Dump(value, 6);
+        out_ << ",\n";
+      }
+      out_ << "      ";
+      WriteKey("cases");
+      WriteCases(report_.kpis[i].cases);
+      out_ << "\n    }";
+    }
+    out_ << "\n  ]";
+  }
+
+  void WriteCases(const std::vector<CaseRow>& rows) {
+    if (rows.empty()) {
+      out_ << "[]";
+      return;
+    }
+    constexpr size_t kFlushAt = 1 << 16;
+    buffer_.assign("[\n");
+    for (size_t i = 0; i < rows.size(); ++i) {
+      buffer_.append(i == 0 ? "        " : ",\n        ");
+      AppendCase(rows[i]);
+      if (buffer_.size() >= kFlushAt) {
+        out_.write(buffer_.data(),
+                   static_cast<std::streamsize>(buffer_.size()));
+        buffer_.clear();
+      }
+    }
+    buffer_.append("\n      ]");
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  }
+
+  // One case on one line, members in the order of the contract:
+  // {"child": "1000134", "item": "review", ...}.
+  void AppendCase(const CaseRow& row) {
+    buffer_.append("{\"child\": ");
+    AppendString(row.child);
+    buffer_.append(", \"item\": ");
+    AppendString(CaseItemName(row.item));
+    buffer_.append(", \"date\": ");
+    AppendDate(std::optional<Date>(row.date));
+    buffer_.append(", \"month\": \"");
+    AppendIsoDate(row.date, 7);
+    buffer_.push_back('"');
+    buffer_.append(", \"outcome\": ");
+    AppendString(CaseOutcomeName(row.outcome));
+    buffer_.append(", \"in_numerator\": ");
+    buffer_.append(row.in_numerator ? "true" : "false");
+    buffer_.append(", \"in_denominator\": ");
+    buffer_.append(row.in_denominator ? "true" : "false");
+    buffer_.append(", \"reason\": ");
+    AppendStringOrNull(row.reason);
+    buffer_.append(", \"rule\": ");
+    AppendStringOrNull(row.rule);
+    buffer_.append(", \"slot\": ");
+    if (row.slot == 0) {
+      buffer_.append("null");
+    } else {
+      absl::StrAppend(&buffer_, row.slot);
+    }
+    buffer_.append(", \"anchor\": ");
+    AppendDate(row.anchor);
+    buffer_.append(", \"due\": ");
+    AppendDate(row.due);
+    buffer_.append(", \"practical_due\": ");
+    AppendDate(row.practical_due);
+    buffer_.append(", \"late_working_days\": ");
+    if (row.late_working_days) {
+      absl::StrAppend(&buffer_, *row.late_working_days);
+    } else {
+      buffer_.append("null");
+    }
+    buffer_.append(", \"chair_id\": ");
+    if (row.chair_id) {
+      AppendString(*row.chair_id);
+    } else {
+      buffer_.append("null");
+    }
+    buffer_.append(", \"source\": ");
+    AppendSource(row.source);
+    buffer_.append("}");
+  }
+
+  void AppendDate(const std::optional<Date>& date) {
+    if (!date) {
+      buffer_.append("null");
+      return;
+    }
+    buffer_.push_back('"');
+    AppendIsoDate(*date, 10);
+    buffer_.push_back('"');
+  }
+
+  // The first `length` characters of the date's yyyy-mm-dd (7: its month),
+  // as Date::ToString() writes it, without its string format: a million
+  // rows have four dates each.
+  void AppendIsoDate(Date date, size_t length) {
+    const internal::Ymd ymd = internal::CivilFromDays(date.serial());
+    char text[10];
+    int year = ymd.year;  // 1900..2199, four digits
+    for (int i = 3; i >= 0; --i, year /= 10) {
+      text[i] = static_cast<char>('0' + year % 10);
+    }
+    text[4] = '-';
+    text[5] = static_cast<char>('0' + ymd.month / 10);
+    text[6] = static_cast<char>('0' + ymd.month % 10);
+    text[7] = '-';
+    text[8] = static_cast<char>('0' + ymd.day / 10);
+    text[9] = static_cast<char>('0' + ymd.day % 10);
+    buffer_.append(text, length);
+  }
+
+  // Report::SourceOf(), with the "path:" of the last file kept: the rows of
+  // a KPI come from one or two files, and SourceOf builds the path anew.
+  void AppendSource(const SourceRef& source) {
+    if (source.file != prefix_file_) {
+      prefix_file_ = source.file;
+      prefix_ = report_.SourceOf(SourceRef{source.file, 0});
+      // Not "path:0": SourceOf writes something else; ask it every time.
+      prefix_ok_ = absl::EndsWith(prefix_, ":0");
+      if (prefix_ok_) prefix_.pop_back();
+    }
+    if (!prefix_ok_) {
+      AppendString(report_.SourceOf(source));
+      return;
+    }
+    AppendString(prefix_);
+    buffer_.pop_back();  // the closing quote
+    absl::StrAppend(&buffer_, source.line);
+    buffer_.push_back('"');
+  }
+
+  void AppendStringOrNull(std::string_view s) {
+    if (s.empty()) {
+      buffer_.append("null");
+    } else {
+      AppendString(s);
+    }
+  }
+
+  // A JSON string. Ids and file names are nearly always printable ASCII
+  // with nothing to escape; anything else goes through nlohmann's escaping
+  // (and its U+FFFD for bytes that are not UTF-8).
+  void AppendString(std::string_view s) {
+    bool plain = true;
+    for (const char c : s) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte < 0x20 || byte >= 0x7f || c == '"' || c == '\\') {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      buffer_.push_back('"');
+      buffer_.append(s.data(), s.size());
+      buffer_.push_back('"');
+      return;
+    }
+    buffer_.append(Json(std::string(s))
+                       .dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+
+  const Report& report_;
+  std::ostream& out_;
+  nlohmann::detail::serializer<Json> serializer_;
+  std::string buffer_;
+  int32_t prefix_file_ = -2;  // no file yet (-1 is a record without one)
+  std::string prefix_;
+  bool prefix_ok_ = false;
+};
+
+}  // namespace
+
+void RenderJson(const Report& report, std::ostream& out) {
+  Writer(report, out).WriteReport();
+}
+
+std::string RenderJson(const Report& report) {
+  std::ostringstream out;
+  RenderJson(report, out);
+  return out.str();
 }
 
 TSC_NAMESPACE_END

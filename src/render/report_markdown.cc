@@ -9,6 +9,10 @@
 // Text from the data (file names, rejection reasons) is escaped: Markdown
 // punctuation is backslash-escaped, so a `|` cannot split a table cell and
 // `<script>` shows as text, and line breaks become spaces.
+//
+// With Report::detail the page opens with a personal-data notice and each
+// KPI lists the cases to act on (render/case_lists.h), at most
+// kListedCases of them: the page is for reading, the CSV for the full list.
 
 #include <cctype>
 #include <cmath>
@@ -21,6 +25,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "render/case_lists.h"
 #include "render/text.h"
 #include "timescales/render.h"
 
@@ -143,6 +148,11 @@ std::string MonthName(absl::string_view label) {
 }
 
 void AppendTitle(const Report& report, std::string* out) {
+  if (report.detail) {
+    absl::StrAppend(out, "> **",
+                    internal::MarkdownText(internal::kPersonalDataNotice),
+                    "**\n\n");
+  }
   absl::StrAppend(
       out, "# IRO KPI scorecard: ", internal::MarkdownText(report.period.label),
       "\n\nReporting period ", report.period.start.ToString(), " to ",
@@ -206,7 +216,53 @@ void AppendMonthly(const KpiResult& kpi, std::string* out) {
   }
 }
 
-void AppendKpi(const KpiResult& kpi, std::string* out) {
+std::string DueText(const CaseRow& row) {
+  if (!row.due) return "-";
+  std::string out = row.due->ToString();
+  if (row.practical_due && *row.practical_due != *row.due) {
+    absl::StrAppend(&out, " (practical ", row.practical_due->ToString(), ")");
+  }
+  return out;
+}
+
+void AppendCases(const Report& report, const KpiResult& kpi, std::string* out) {
+  const size_t listed = internal::ListedCaseCount(kpi);
+  absl::StrAppend(out, "\n#### ", internal::CaseListTitle(kpi), " (",
+                  Grouped(static_cast<int64_t>(listed)), ")\n\n");
+  if (listed == 0) {
+    absl::StrAppend(out, "None.\n");
+    return;
+  }
+  absl::StrAppend(out,
+                  Row({"Child", "Item", "Date", "Outcome", "Due",
+                       "Late (working days)", "Chair", "Source"}),
+                  "|:---|:---|:---|:---|:---|---:|:---|:---|\n");
+  size_t shown = 0;
+  for (const CaseRow& row : kpi.cases) {
+    if (shown == internal::kListedCases) break;
+    if (!internal::ListsCase(kpi, row)) continue;
+    ++shown;
+    absl::StrAppend(
+        out,
+        Row({internal::MarkdownText(row.child),
+             internal::MarkdownText(internal::PlainCaseItem(kpi, row.item)),
+             row.date.ToString(),
+             internal::MarkdownText(internal::PlainCaseOutcome(kpi, row)),
+             DueText(row),
+             row.late_working_days ? absl::StrCat(*row.late_working_days) : "-",
+             row.chair_id ? internal::MarkdownText(*row.chair_id) : "-",
+             internal::MarkdownText(report.SourceOf(row.source))}));
+  }
+  if (listed > shown) {
+    absl::StrAppend(out, "\n... and ",
+                    Grouped(static_cast<int64_t>(listed - shown)),
+                    " more: the full list is in the CSV (",
+                    Code(internal::kFullListCommand), " or ",
+                    Code(internal::kCasesCommand), ").\n");
+  }
+}
+
+void AppendKpi(const Report& report, const KpiResult& kpi, std::string* out) {
   absl::StrAppend(out, "### ", internal::MarkdownText(kpi.title), "\n\n",
                   Code(kpi.id), ": ", ValueText(kpi, kpi.headline), " (",
                   Grouped(kpi.headline.numerator), " of ",
@@ -222,13 +278,14 @@ void AppendKpi(const KpiResult& kpi, std::string* out) {
   }
   absl::StrAppend(out, "\n\n", ExcludedText(kpi.headline), "\n");
   AppendMonthly(kpi, out);
+  if (report.detail) AppendCases(report, kpi, out);
   absl::StrAppend(out, "\n");
 }
 
 void AppendDetails(const Report& report, std::string* out) {
   if (report.kpis.empty()) return;
   absl::StrAppend(out, "## KPI details\n\n");
-  for (const KpiResult& kpi : report.kpis) AppendKpi(kpi, out);
+  for (const KpiResult& kpi : report.kpis) AppendKpi(report, kpi, out);
 }
 
 std::string ChairCell(const KpiCounts& counts) {

@@ -9,13 +9,17 @@
 
 #include "timescales/render.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
+#include <streambuf>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -185,6 +189,17 @@ std::vector<Rejection> Rejections() {
   return out;
 }
 
+InputFile File(std::string path, std::string table, int64_t rows,
+               int64_t rejected, bool ignored = false) {
+  InputFile file;
+  file.path = std::move(path);
+  file.table = std::move(table);
+  file.rows = rows;
+  file.rejected = rejected;
+  file.ignored = ignored;
+  return file;
+}
+
 Report SampleReport() {
   Report r;
   r.period = Period("2019-20");
@@ -204,10 +219,10 @@ Report SampleReport() {
   none.sw_report = Counts(1, 2);
   r.by_chair = {iro07, none};
   r.missing = {"lac_review_participation", "rcpc_timeliness"};
-  r.files = {{"episodes.csv", "ssda903.episodes", 1300, 0, false},
-             {"reviews, \"final\".csv", "ssda903.reviews", 1250, 23, false},
-             {"cin/census.xml", "cin.cp_plans", 480, 0, false},
-             {"header.csv", "ssda903.header", 900, 0, true}};
+  r.files = {File("episodes.csv", "ssda903.episodes", 1300, 0),
+             File("reviews, \"final\".csv", "ssda903.reviews", 1250, 23),
+             File("cin/census.xml", "cin.cp_plans", 480, 0),
+             File("header.csv", "ssda903.header", 900, 0, /*ignored=*/true)};
   r.rejections = Rejections();
   r.warnings = {{"episodes.csv", 44,
                  "child 123: episodes overlap (2019-05-01, 2019-05-03)"}};
@@ -217,6 +232,171 @@ Report SampleReport() {
   r.lac_coverage_start = D(2017, 4, 1);
   r.policy = "statutory defaults; reviews on a non-working day count";
   r.calendar = "england-and-wales (GOV.UK & derived rules, 1995-2030)";
+  return r;
+}
+
+// ---- A report with case-level detail ---------------------------------------
+
+// A small authority whose figures are exactly what its rows count
+// (CountCases), with a row of every kind: on time, late, overdue, excluded
+// with a reason, counted and not counted, and every member that can be
+// null. The dates are the engine's: 6 months after 2 Apr 2019 is 2 Oct,
+// and 7 Oct is 3 working days after it; 3 months after Fri 24 May 2019 is
+// Sat 24 Aug (practical Fri 23 Aug), from which Tue 27 Aug is 1 working
+// day late (Mon 26 Aug is a bank holiday); 20 working days after 23 Apr 2019 is
+// 22 May (6 May is a bank holiday); 31 Mar 2020 is 17 working days after Fri 6
+// Mar.
+enum SourceFile : int32_t { kReviews = 0, kCensus = 1 };
+
+CaseRow Case(std::string child, CaseItem item, Date date, CaseOutcome outcome,
+             int32_t file, int64_t line) {
+  CaseRow row;
+  row.child = std::move(child);
+  row.item = item;
+  row.date = date;
+  row.outcome = outcome;
+  row.in_numerator =
+      outcome == CaseOutcome::kOnTime || outcome == CaseOutcome::kCounted;
+  row.in_denominator = outcome != CaseOutcome::kExcluded;
+  row.source = SourceRef{file, line};
+  return row;
+}
+
+CaseRow Scheduled(CaseRow row, std::string_view rule, int32_t slot, Date anchor,
+                  Date due, Date practical_due, int32_t late_working_days) {
+  row.rule = rule;
+  row.slot = slot;
+  row.anchor = anchor;
+  row.due = due;
+  row.practical_due = practical_due;
+  row.late_working_days = late_working_days;
+  return row;
+}
+
+CaseRow Excluded(CaseRow row, std::string_view reason) {
+  row.reason = reason;
+  return row;
+}
+
+CaseRow Chaired(CaseRow row, std::string chair) {
+  row.chair_id = std::move(chair);
+  return row;
+}
+
+KpiResult DetailLacTimeliness() {
+  KpiResult k;
+  k.id = "lac_review_timeliness";
+  k.title = "LAC reviews held within timescale";
+  k.unit = "percent";
+  k.has_overdue = true;
+  k.timeliness = true;
+  k.cases = {
+      Chaired(Excluded(Case("1000151", CaseItem::kReview, D(2019, 4, 15),
+                            CaseOutcome::kExcluded, kReviews, 17),
+                       "previous_review_unknown"),
+              "(none)"),
+      Scheduled(Case("1000136", CaseItem::kReview, D(2019, 5, 22),
+                     CaseOutcome::kOnTime, kReviews, 90),
+                "lac.first_review", 1, D(2019, 4, 23), D(2019, 5, 22),
+                D(2019, 5, 22), 0),
+      Chaired(Excluded(Case("1000150", CaseItem::kReview, D(2019, 8, 1),
+                            CaseOutcome::kExcluded, kReviews, 120),
+                       "short_breaks"),
+              "Si\xC3\xA2n O'Brien"),
+      Chaired(Scheduled(Case("1000135", CaseItem::kReview, D(2019, 8, 27),
+                             CaseOutcome::kLate, kReviews, 88),
+                        "lac.second_review", 2, D(2019, 5, 24), D(2019, 8, 24),
+                        D(2019, 8, 23), 1),
+              "IRO07"),
+      Chaired(Scheduled(Case("1000134", CaseItem::kReview, D(2019, 10, 7),
+                             CaseOutcome::kLate, kReviews, 1234),
+                        "lac.subsequent_review", 3, D(2019, 4, 2),
+                        D(2019, 10, 2), D(2019, 10, 2), 3),
+              "IRO07"),
+      Scheduled(Case("1000140", CaseItem::kOverdueSlot, D(2020, 3, 6),
+                     CaseOutcome::kOverdue, kReviews, 140),
+                "lac.subsequent_review", 4, D(2019, 9, 6), D(2020, 3, 6),
+                D(2020, 3, 6), 17),
+  };
+  k.headline = Counts(1, 4);
+  k.headline.excluded = {{"duplicate_review", 0},
+                         {"no_period_of_care", 0},
+                         {"previous_review_unknown", 1},
+                         {"short_breaks", 1}};
+  k.headline.overdue_at_period_end = 1;
+  return k;
+}
+
+// Not about timeliness: the repeat plans are the rows counted.
+KpiResult DetailRepeatPlans() {
+  KpiResult k;
+  k.id = "cp_repeat_plans";
+  k.title =
+      "CP plans starting in the period that are a second or subsequent "
+      "plan";
+  k.unit = "percent";
+  k.cases = {Case("1000201", CaseItem::kPlan, D(2019, 5, 13),
+                  CaseOutcome::kCounted, kCensus, 412),
+             Case("1000202", CaseItem::kPlan, D(2019, 7, 1),
+                  CaseOutcome::kNotCounted, kCensus, 530),
+             Case("1000203", CaseItem::kPlan, D(2019, 11, 18),
+                  CaseOutcome::kCounted, kCensus, 618)};
+  k.headline = Counts(2, 3);
+  return k;
+}
+
+KpiResult DetailOpenPlans() {
+  KpiResult k;
+  k.id = "cp_plans_open_over_18_months";
+  k.title = "CP plans open for more than 18 months at the period end";
+  k.unit = "count";
+  k.cases = {Case("1000210", CaseItem::kPlan, D(2020, 3, 31),
+                  CaseOutcome::kCounted, kCensus, 700),
+             Case("1000211", CaseItem::kPlan, D(2020, 3, 31),
+                  CaseOutcome::kNotCounted, kCensus, 733)};
+  k.headline = Counts(1, 2, true);
+  return k;
+}
+
+// Nothing counted: one enquiry, excluded; 0/0.
+KpiResult DetailIcpcTimeliness() {
+  KpiResult k;
+  k.id = "icpc_timeliness";
+  k.title = "ICPCs held within 15 working days of the strategy discussion";
+  k.unit = "percent";
+  k.timeliness = true;
+  k.cases = {Excluded(Case("1000220", CaseItem::kS47, D(2019, 9, 18),
+                           CaseOutcome::kExcluded, kCensus, 301),
+                      "missing_s47_start")};
+  k.headline = Counts(0, 0);
+  k.headline.excluded = {{"icpc_before_s47", 0}, {"missing_s47_start", 1}};
+  return k;
+}
+
+// Every child id of SampleDetailReport.
+const std::vector<std::string>& DetailChildren() {
+  static const auto* const kChildren = new std::vector<std::string>{
+      "1000134", "1000135", "1000136", "1000140", "1000150", "1000151",
+      "1000201", "1000202", "1000203", "1000210", "1000211", "1000220"};
+  return *kChildren;
+}
+
+Report SampleDetailReport(bool detail = true) {
+  Report r;
+  r.period = Period("2019-20");
+  r.kpis = {DetailLacTimeliness(), DetailRepeatPlans(), DetailOpenPlans(),
+            DetailIcpcTimeliness()};
+  r.files = {File("ssda903/reviews.csv", "ssda903.reviews", 1300, 0),
+             File("cin/census.xml", "cin.cp_plans", 480, 0)};
+  r.reconciliation = {{"ssda903.reviews", 1300, 0, 1300},
+                      {"cin.cp_plans", 480, 0, 480}};
+  r.lac_coverage_start = D(2017, 4, 1);
+  r.cp_coverage_start = D(2018, 4, 1);
+  r.policy = "statutory defaults";
+  r.calendar = "england-and-wales";
+  // Without detail the rows stay: the renderers must leave them out on
+  // the flag alone.
+  r.detail = detail;
   return r;
 }
 
@@ -276,6 +456,15 @@ TEST(RenderGolden, Markdown) {
 }
 TEST(RenderGolden, Html) {
   ExpectGolden("expected.html", RenderHtml(SampleReport()));
+}
+TEST(RenderGolden, JsonWithDetail) {
+  ExpectGolden("expected-detail.json", RenderJson(SampleDetailReport()));
+}
+TEST(RenderGolden, MarkdownWithDetail) {
+  ExpectGolden("expected-detail.md", RenderMarkdown(SampleDetailReport()));
+}
+TEST(RenderGolden, HtmlWithDetail) {
+  ExpectGolden("expected-detail.html", RenderHtml(SampleDetailReport()));
 }
 
 // ---- JSON: the docs/kpis.md#json-output contract
@@ -602,6 +791,259 @@ TEST(RenderHtml, OneTrendChartPerPercentKpiWithTargetAndGaps) {
                   Occurrences(html, absl::StrCat("<", tag, " ")),
               Occurrences(html, absl::StrCat("</", tag, ">")))
         << tag;
+  }
+}
+
+// ---- Case-level detail ------------------------------------------------------
+
+TEST(RenderDetail, WithoutDetailNoOutputNamesAChild) {
+  const Report report = SampleDetailReport(/*detail=*/false);
+  for (const std::string& output :
+       {RenderJson(report), RenderCsv(report), RenderMarkdown(report),
+        RenderHtml(report)}) {
+    for (const std::string& child : DetailChildren()) {
+      EXPECT_FALSE(absl::StrContains(output, child)) << child;
+    }
+    EXPECT_FALSE(absl::StrContains(output, "personal data"));
+  }
+  EXPECT_FALSE(absl::StrContains(RenderJson(report), "\"cases\""));
+}
+
+TEST(RenderDetail, JsonCasesFollowTheContract) {
+  Json j = ParsedJson(SampleDetailReport());
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_THAT(Keys(j),
+              ElementsAre("personal_data", "period", "kpis", "breakdowns",
+                          "inputs", "coverage", "policy", "calendar"));
+  EXPECT_TRUE(absl::StrContains(j["personal_data"].get<std::string>(),
+                                "children's identifiers"));
+  ASSERT_EQ(j["kpis"].size(), 4u);
+  for (Json& kpi : j["kpis"]) {
+    EXPECT_EQ(Keys(kpi).back(), "cases") << kpi["id"];
+  }
+  Json& lac = j["kpis"][0]["cases"];
+  ASSERT_EQ(lac.size(), 6u);
+  for (Json& row : lac) {
+    EXPECT_THAT(Keys(row),
+                ElementsAre("child", "item", "date", "month", "outcome",
+                            "in_numerator", "in_denominator", "reason", "rule",
+                            "slot", "anchor", "due", "practical_due",
+                            "late_working_days", "chair_id", "source"));
+  }
+  // The late review of docs/kpis.md#case-level-detail.
+  EXPECT_EQ(lac[4], Json::parse(R"({"child": "1000134", "item": "review",
+      "date": "2019-10-07", "month": "2019-10", "outcome": "late",
+      "in_numerator": false, "in_denominator": true, "reason": null,
+      "rule": "lac.subsequent_review", "slot": 3, "anchor": "2019-04-02",
+      "due": "2019-10-02", "practical_due": "2019-10-02",
+      "late_working_days": 3, "chair_id": "IRO07",
+      "source": "ssda903/reviews.csv:1234"})"));
+  // Excluded with nothing scheduled: every optional member null.
+  Json& excluded = lac[0];
+  EXPECT_EQ(excluded["outcome"], "excluded");
+  EXPECT_EQ(excluded["reason"], "previous_review_unknown");
+  for (const char* member : {"rule", "slot", "anchor", "due", "practical_due",
+                             "late_working_days"}) {
+    EXPECT_TRUE(excluded[member].is_null()) << member;
+  }
+  EXPECT_EQ(excluded["chair_id"], "(none)");
+  EXPECT_TRUE(lac[1]["chair_id"].is_null());  // no meeting
+  EXPECT_EQ(lac[1]["late_working_days"], 0);
+  EXPECT_EQ(lac[2]["chair_id"], "Si\xC3\xA2n O'Brien");
+  EXPECT_EQ(lac[3]["practical_due"], "2019-08-23");
+  EXPECT_EQ(lac[3]["late_working_days"], 1);
+  EXPECT_EQ(lac[5]["item"], "overdue_slot");
+  EXPECT_EQ(lac[5]["outcome"], "overdue");
+  Json& plans = j["kpis"][1]["cases"];
+  EXPECT_EQ(plans[1]["outcome"], "not_counted");
+  EXPECT_EQ(plans[1]["in_denominator"], true);
+  EXPECT_EQ(plans[1]["source"], "cin/census.xml:530");
+}
+
+// The rows reproduce each KPI's figure (docs/kpis.md#case-level-detail),
+// read back from the JSON a consumer gets.
+TEST(RenderDetail, JsonCasesCountToTheFigures) {
+  Json j = ParsedJson(SampleDetailReport());
+  ASSERT_FALSE(j.is_discarded());
+  for (Json& kpi : j["kpis"]) {
+    int64_t numerator = 0, denominator = 0, overdue = 0;
+    std::map<std::string, int64_t> excluded;
+    for (Json& row : kpi["cases"]) {
+      numerator += row["in_numerator"].get<bool>() ? 1 : 0;
+      denominator += row["in_denominator"].get<bool>() ? 1 : 0;
+      overdue += row["outcome"] == "overdue" ? 1 : 0;
+      if (!row["reason"].is_null()) ++excluded[row["reason"]];
+    }
+    EXPECT_EQ(kpi["numerator"], numerator) << kpi["id"];
+    EXPECT_EQ(kpi["denominator"], denominator) << kpi["id"];
+    for (const auto& [reason, n] : kpi["excluded"].items()) {
+      EXPECT_EQ(n, excluded[reason]) << kpi["id"] << " " << reason;
+    }
+    if (kpi.contains("overdue_at_period_end")) {
+      EXPECT_EQ(kpi["overdue_at_period_end"], overdue);
+    }
+  }
+}
+
+// Detail only adds: without personal_data and the cases, the document is
+// the one a report without detail gives.
+TEST(RenderDetail, JsonDetailOnlyAdds) {
+  Json with = ParsedJson(SampleDetailReport());
+  const Json without = ParsedJson(SampleDetailReport(/*detail=*/false));
+  ASSERT_FALSE(with.is_discarded());
+  with.erase("personal_data");
+  for (Json& kpi : with["kpis"]) kpi.erase("cases");
+  EXPECT_EQ(with.dump(2), without.dump(2));
+}
+
+TEST(RenderDetail, JsonStreamIsTheString) {
+  for (const Report& report :
+       {SampleReport(), SampleDetailReport(), Report{}}) {
+    std::ostringstream out;
+    RenderJson(report, out);
+    EXPECT_EQ(out.str(), RenderJson(report));
+  }
+  Report empty;
+  empty.detail = true;
+  Json j = ParsedJson(empty);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_TRUE(j["kpis"].is_array());
+  EXPECT_TRUE(j.contains("personal_data"));
+}
+
+TEST(RenderDetail, JsonEscapesWhatTheDataHold) {
+  Report report = SampleDetailReport();
+  CaseRow& row = report.kpis[0].cases[0];
+  row.child = "12\"3\\4\n";
+  row.chair_id = "caf\xE9";  // Latin-1: replaced, not thrown on
+  Json j = ParsedJson(report);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_EQ(j["kpis"][0]["cases"][0]["child"], "12\"3\\4\n");
+  EXPECT_EQ(j["kpis"][0]["cases"][0]["chair_id"], "caf\xEF\xBF\xBD");
+}
+
+// Detail rows are not held whole: the stream receives them a buffer at a
+// time, while they are being written.
+TEST(RenderDetail, JsonStreamWritesAsItGoes) {
+  class CountingBuffer : public std::streambuf {
+   public:
+    int64_t bytes = 0;
+    int64_t writes = 0;
+    size_t biggest = 0;
+
+   protected:
+    std::streamsize xsputn(const char*, std::streamsize n) override {
+      bytes += n;
+      ++writes;
+      biggest = std::max(biggest, static_cast<size_t>(n));
+      return n;
+    }
+    int_type overflow(int_type c) override {
+      ++bytes;
+      return c;
+    }
+  };
+  Report report = SampleDetailReport();
+  const CaseRow late = report.kpis[0].cases[4];
+  report.kpis[0].cases.assign(100000, late);
+  CountingBuffer buffer;
+  std::ostream out(&buffer);
+  RenderJson(report, out);
+  EXPECT_GT(buffer.bytes, 100000 * 300);
+  EXPECT_LT(buffer.biggest, size_t{1} << 20);
+}
+
+TEST(RenderDetail, MarkdownListsTheCasesToActOn) {
+  const std::string md = RenderMarkdown(SampleDetailReport());
+  EXPECT_TRUE(absl::StartsWith(md,
+                               "> **Contains personal data: children's "
+                               "identifiers."));
+  // Late, overdue and excluded; not the reviews on time.
+  for (absl::string_view child :
+       {"1000151", "1000150", "1000135", "1000134", "1000140", "1000201",
+        "1000203", "1000210", "1000220"}) {
+    EXPECT_TRUE(absl::StrContains(md, absl::StrCat("| ", child, " |")))
+        << child;
+  }
+  for (absl::string_view child : {"1000136", "1000202", "1000211"}) {
+    EXPECT_FALSE(absl::StrContains(md, child)) << child;
+  }
+  EXPECT_TRUE(
+      absl::StrContains(md, "#### Late, overdue and excluded cases (5)"));
+  EXPECT_TRUE(absl::StrContains(md, "#### Counted and excluded cases (2)"));
+  EXPECT_TRUE(absl::StrContains(
+      md,
+      "| 1000134 | review | 2019-10-07 | late | 2019-10-02 | 3 | IRO07 | "
+      "ssda903/reviews.csv:1234 |"));
+  EXPECT_TRUE(absl::StrContains(md, "excluded: short breaks"));
+}
+
+TEST(RenderDetail, HtmlListsTheCasesInDetailsWithTheNoticeOnEveryPage) {
+  const std::string html = RenderHtml(SampleDetailReport());
+  EXPECT_TRUE(absl::StrContains(
+      html,
+      "<body>\n<p class=\"personal-data\" role=\"note\">Contains "
+      "personal data"));
+  EXPECT_EQ(Occurrences(html, "<details class=\"cases\">"), 4);
+  EXPECT_TRUE(absl::StrContains(
+      html, "<summary>Late, overdue and excluded cases (5)</summary>"));
+  // The notice heads each case table, so it prints on each of its pages,
+  // and the page margin where the browser can.
+  EXPECT_EQ(Occurrences(html, "class=\"notice\">Contains personal data"), 4);
+  EXPECT_TRUE(absl::StrContains(html,
+                                "@top-center{content:\"Contains "
+                                "personal data"));
+  EXPECT_FALSE(absl::StrContains(html, "1000136"));  // on time
+  EXPECT_TRUE(absl::StrContains(html, "Si\xC3\xA2n O&#39;Brien"));
+  EXPECT_TRUE(absl::StrContains(html, "2019-08-24 (practical 2019-08-23)"));
+  std::string lower = html;
+  for (char& c : lower) c = static_cast<char>(std::tolower(c));
+  for (absl::string_view banned :
+       {"<script", "http://", "https://", "src=", "href=", "url(", "@import"}) {
+    EXPECT_FALSE(absl::StrContains(lower, banned)) << banned;
+  }
+  for (absl::string_view tag : {"section", "table", "details", "thead"}) {
+    EXPECT_EQ(Occurrences(html, absl::StrCat("<", tag, ">")) +
+                  Occurrences(html, absl::StrCat("<", tag, " ")),
+              Occurrences(html, absl::StrCat("</", tag, ">")))
+        << tag;
+  }
+}
+
+// A long list shows its first kListedCases rows and says where the rest
+// are.
+TEST(RenderDetail, LongListsPointToTheCsv) {
+  Report report = SampleDetailReport();
+  const CaseRow late = report.kpis[0].cases[4];
+  report.kpis[0].cases.assign(250, late);
+  for (size_t i = 0; i < 250; ++i) {
+    report.kpis[0].cases[i].child = absl::StrCat("child-", 1000 + i);
+  }
+  const std::string html = RenderHtml(report);
+  EXPECT_TRUE(absl::StrContains(
+      html, "<summary>Late, overdue and excluded cases (250)</summary>"));
+  EXPECT_TRUE(absl::StrContains(html, "child-1199"));
+  EXPECT_FALSE(absl::StrContains(html, "child-1200"));
+  EXPECT_TRUE(absl::StrContains(
+      html,
+      "The first 200 of 250; the other 50 are in the full list, in "
+      "the CSV: <code>timescales report --detail --format csv</code>"));
+  const std::string md = RenderMarkdown(report);
+  EXPECT_TRUE(absl::StrContains(md, "child-1199"));
+  EXPECT_FALSE(absl::StrContains(md, "child-1200"));
+  EXPECT_TRUE(absl::StrContains(md, "... and 50 more: the full list is in"));
+}
+
+TEST(RenderDetail, MarkdownTablesKeepTheirColumns) {
+  const std::string md = RenderMarkdown(SampleDetailReport());
+  int columns = -1;
+  for (absl::string_view line : absl::StrSplit(md, '\n')) {
+    if (!absl::StartsWith(line, "|")) {
+      columns = -1;
+      continue;
+    }
+    if (columns < 0) columns = Pipes(line);
+    EXPECT_EQ(Pipes(line), columns) << line;
   }
 }
 
