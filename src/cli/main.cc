@@ -27,7 +27,7 @@ namespace {
 constexpr CommandRegistrar kCommands[] = {
     RegisterWorkdaysCommand, RegisterHolidaysCommand, RegisterCalendarCommand,
     RegisterDueCommand,      RegisterScheduleCommand, RegisterReportCommand,
-    RegisterMonitoringCommand,
+    RegisterMonitoringCommand, RegisterCasesCommand,
 };
 
 // "workdays needs a command: add, between, is-working", for the innermost
