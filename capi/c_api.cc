@@ -1789,7 +1789,10 @@ absl::Status RunReport(const char* fn, char** out,
       *out = CopyOut(RenderJson(*report));
       break;
     case Format::kCsv:
-      *out = CopyOut(RenderCsv(*report));
+      // With detail the CSV is the case-level table, one row a case; the
+      // tidy KPI table stays the CSV without it.
+      *out = CopyOut(run->options.detail ? RenderCasesCsv(*report)
+                                         : RenderCsv(*report));
       break;
     case Format::kMarkdown:
       *out = CopyOut(RenderMarkdown(*report));
@@ -1945,6 +1948,22 @@ extern "C" int tsc_report_options_set_format(tsc_report_options* options,
     TSC_RETURN_IF_ERROR(NonNull(fn, {{"options", options}}));
     TSC_RETURN_IF_ERROR(timescales::capi::ToFormat(fn, format).status());
     options->format = format;
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_report_options_set_detail(tsc_report_options* options,
+                                             int detail) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"options", options}}));
+    if (detail != 0 && detail != 1) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(fn, ": detail is ", detail,
+                       " (expected 0, the figures only, or 1, the case rows "
+                       "too)"));
+    }
+    options->options.detail = detail == 1;
     return absl::OkStatus();
   });
 }

@@ -24,11 +24,12 @@
 #include <string>
 #include <vector>
 
+#include "capi/capi_test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "report_fixture.h"
 #include "timescales/c.h"
-#include "capi/capi_test_util.h"
 
 namespace {
 
@@ -42,28 +43,9 @@ using ::testing::Not;
 using ::testing::StartsWith;
 using Json = nlohmann::json;
 
-constexpr char kEpisodesCsv[] =
-    "CHILD,DECOM,RNE,LS,CIN,PLACE,DEC,REC\n"
-    "A,01/07/2019,S,C2,N1,U1,,\n"
-    "B,01/01/2018,L,C2,N1,U1,,\n"
-    "C,02/03/2020,S,C2,N1,U1,,\n"
-    "D,01/06/2015,L,C2,N1,U1,,\n";
-constexpr char kReviewsCsv[] =
-    "CHILD,DOB,REVIEW,REVIEW_CODE\n"
-    "B,01/01/2010,15/05/2019,PN1\n"
-    "A,01/01/2016,29/07/2019,PN2\n"
-    "A,01/01/2016,31/02/2020,PN1\n"
-    "B,01/01/2010,15/11/2019,PN7\n"
-    "B,01/01/2010,15/11/2019,PN3\n"
-    "A,01/01/2016,01/11/2019,PN0\n";
-constexpr char kMeetingsCsv[] =
-    "child_id,meeting_type,held_at,sw_report_received_at,decisions_sent_at,"
-    "record_distributed_at,chair_id,qa_alerts\n"
-    "A,lac_review,2019-07-29T10:00,2019-07-28T09:00,2019-08-05,2019-08-30,"
-    "IRO1,1\n"
-    "A,lac_review,2019-11-01T14:00,2019-10-31T15:00,2019-11-11,,IRO2,0\n"
-    "B,lac_review,2019-11-15,2019-11-14,2019-11-22,2019-12-13,IRO1,2\n"
-    "B,lac_review,2020-03-30,,,,IRO2,0\n";
+using ::timescales::capi_test::kEpisodesCsv;
+using ::timescales::capi_test::kMeetingsCsv;
+using ::timescales::capi_test::kReviewsCsv;
 
 // Takes a tsc_free string.
 std::string Take(char* text) {
@@ -259,12 +241,17 @@ TEST_F(CapiReportTest, EachFormatStartsAsItShould) {
   EXPECT_THAT(html, Not(HasSubstr("<script")));
 
   const tsc_date as_at = Ymd(2020, 3, 31);
-  EXPECT_THAT(Monitor(as_at, TSC_FORMAT_JSON),
-              StartsWith("{\n  \"as_at\": \"2020-03-31\""));
+  // The list names children: its JSON says so first.
+  const std::string json = Monitor(as_at, TSC_FORMAT_JSON);
+  EXPECT_THAT(json, StartsWith("{\n  \"personal_data\": \"This list names "
+                               "children: it is personal data."));
+  EXPECT_THAT(json, HasSubstr("\",\n  \"as_at\": \"2020-03-31\",\n"));
+  // The original nine columns, then the new ones.
   EXPECT_THAT(Monitor(as_at, TSC_FORMAT_CSV),
               StartsWith("child,status,next_due,practical_due,"
                          "working_days_to_due,rule_id,last_review,"
-                         "reviews_in_period,period_start\n"));
+                         "reviews_in_period,period_start,kind,last_chair,"
+                         "held,working_days_late\n"));
   EXPECT_THAT(Monitor(as_at, TSC_FORMAT_MARKDOWN),
               StartsWith("# LAC reviews as at "));
 }

@@ -980,25 +980,105 @@ static void TestReport(void) {
   tsc_report_inputs_free(in);
 }
 
+/* Case-level detail through the options handle, from C: the JSON gains
+ * "cases" (A's late second review among lac_review_timeliness's rows), the
+ * CSV is the case table, whose lac_review_timeliness rows are the 6 counted
+ * by hand above (3 held reviews, B's unknown first review, the duplicate,
+ * C's overdue slot); a NULL handle and a value other than 0 or 1 are
+ * refused. */
+static void TestReportDetail(void) {
+  static const char kHeader[] =
+      "kpi,child,item,date,month,outcome,in_numerator,in_denominator,reason,"
+      "rule,slot,anchor,due,practical_due,late_working_days,chair_id,source";
+  tsc_report_inputs* in = SmallInputs();
+  tsc_report_options* opts = NULL;
+  char* text = NULL;
+  const char* line;
+  int header = 0;
+  int rows = 0;
+
+  CHECK_OK(tsc_report_options_create(&opts));
+  /* reviews.csv line 4 is rejected: 1 of 6 rows, over the threshold. */
+  CHECK_OK(tsc_report_options_set_allow_rejections(opts, 1));
+  CHECK_STATUS(tsc_report_options_set_detail(NULL, 1), TSC_INVALID_ARGUMENT);
+  CHECK(strstr(tsc_last_error_message(), "options") != NULL);
+  CHECK_STATUS(tsc_report_options_set_detail(opts, 2), TSC_INVALID_ARGUMENT);
+  CHECK_STATUS(tsc_report_options_set_detail(opts, -1), TSC_INVALID_ARGUMENT);
+
+  /* Without detail (and after the refused values): no cases. */
+  CHECK_OK(tsc_report_run_with_options(&text, in, "2019-20", opts));
+  CHECK(text != NULL && strstr(text, "\"cases\"") == NULL);
+  CHECK(text != NULL && strstr(text, "\"personal_data\"") == NULL);
+  tsc_free(text);
+  text = NULL;
+
+  CHECK_OK(tsc_report_options_set_detail(opts, 1));
+  CHECK_OK(tsc_report_run_with_options(&text, in, "2019-20", opts));
+  CHECK(text != NULL && strstr(text, "\"personal_data\"") != NULL);
+  CHECK(text != NULL && KpiHas(text, "lac_review_timeliness", "\"cases\": ["));
+  CHECK(text != NULL &&
+        KpiHas(text, "lac_review_timeliness", "\"source\": \"reviews.csv:7\""));
+  /* The figures are those without detail. */
+  CHECK(text != NULL &&
+        KpiNumber(text, "lac_review_timeliness", "numerator") == 2);
+  CHECK(text != NULL &&
+        KpiNumber(text, "lac_review_timeliness", "denominator") == 4);
+  tsc_free(text);
+  text = NULL;
+
+  CHECK_OK(tsc_report_options_set_format(opts, TSC_FORMAT_CSV));
+  CHECK_OK(tsc_report_run_with_options(&text, in, "2019-20", opts));
+  header = text != NULL && strncmp(text, kHeader, strlen(kHeader)) == 0;
+  CHECK(header);
+  CHECK(header &&
+        (text[strlen(kHeader)] == '\n' || text[strlen(kHeader)] == '\r'));
+  for (line = text; line != NULL && *line != '\0';) {
+    if (strncmp(line, "lac_review_timeliness,", 22) == 0) ++rows;
+    line = strchr(line, '\n');
+    if (line != NULL) ++line;
+  }
+  CHECK(rows == 6);
+  tsc_free(text);
+  text = NULL;
+
+  /* Back to 0: the KPI table again. */
+  CHECK_OK(tsc_report_options_set_detail(opts, 0));
+  CHECK_OK(tsc_report_run_with_options(&text, in, "2019-20", opts));
+  CHECK(text != NULL && strncmp(text, "kpi_id,kpi_title,", 17) == 0);
+  tsc_free(text);
+  tsc_report_options_free(opts);
+  tsc_report_inputs_free(in);
+}
+
 static void TestMonitoring(void) {
   /* As at Tue 31 Mar 2020: C's first review (due 30 Mar) is overdue by one
    * working day; A's next (6 months after 1 Nov: Fri 1 May 2020) is 21
    * working days ahead (Good Friday and Easter Monday skipped): on track;
-   * D has no review in the data: unknown. */
+   * D has no review in the data: unknown. No census: LAC rows only. The
+   * new columns follow the original nine: kind; the chair of the child's
+   * latest meeting by 31 Mar (A: 1 Nov, IRO2; C and D have none); held and
+   * working_days_late, empty for rows that are not held_late. */
+  static const char kHeader[] =
+      "child,status,next_due,practical_due,working_days_to_due,rule_id,"
+      "last_review,reviews_in_period,period_start,kind,last_chair,held,"
+      "working_days_late\n";
   tsc_report_inputs* in = SmallInputs();
   char* text = NULL;
   tsc_date as_at = Ymd(2020, 3, 31);
   CHECK_OK(tsc_monitoring_run(&text, in, as_at, NULL, 0, TSC_NO_DATE,
                               TSC_FORMAT_CSV));
+  CHECK(text != NULL && strncmp(text, kHeader, strlen(kHeader)) == 0);
   CHECK(text != NULL &&
         strstr(text,
                "C,overdue,2020-03-30,2020-03-30,-1,lac.first_review,"
-               ",0,2020-03-02\n") != NULL);
+               ",0,2020-03-02,lac,,,\n") != NULL);
   CHECK(text != NULL &&
         strstr(text,
                "A,on_track,2020-05-01,2020-05-01,21,"
-               "lac.subsequent_review,2019-11-01,2,2019-07-01\n") != NULL);
-  CHECK(text != NULL && strstr(text, "D,unknown,,,,,,0,\n") != NULL);
+               "lac.subsequent_review,2019-11-01,2,2019-07-01,lac,IRO2,,\n") !=
+            NULL);
+  CHECK(text != NULL && strstr(text, "D,unknown,,,,,,0,,lac,,,\n") != NULL);
+  CHECK(text != NULL && strstr(text, ",cp,") == NULL);
   tsc_free(text);
   text = NULL;
   CHECK_STATUS(tsc_monitoring_run(&text, in, as_at, NULL, 0, TSC_NO_DATE,
@@ -1066,6 +1146,7 @@ int main(void) {
   TestRules();
   TestSchedule();
   TestReport();
+  TestReportDetail();
   TestMonitoring();
   TestReportInputErrors();
   TestErrors();

@@ -489,11 +489,25 @@ class DataFrameWithoutPandasTest(unittest.TestCase):
 
 
 class MonitoringListTest(unittest.TestCase):
+    """LAC rows (kind "lac") for the children in care, and with the census
+    CP rows (kind "cp") for X's and Y's open plans, counted as in the module
+    docstring. Meetings are given, so each row names the chair of the
+    child's latest meeting of its kind held by the as-at date: the meetings
+    are all lac_review, so the CP rows have none. Through the C ABI there is
+    no late-since date, so no held_late rows."""
 
-    def rows(self, as_at, **kwargs):
+    def rows(self, as_at, kind=None, **kwargs):
         out = timescales.monitoring_list(**BUFFERS, as_at=as_at, **kwargs)
         return out, [(c["child"], c["status"], c["next_due"],
-                      c["working_days_to_due"]) for c in out["children"]]
+                      c["working_days_to_due"]) for c in out["children"]
+                     if kind is None or c["kind"] == kind]
+
+    @staticmethod
+    def row(out, kind, child):
+        found = [c for c in out["children"]
+                 if c["kind"] == kind and c["child"] == child]
+        assert len(found) == 1, (kind, child, out["children"])
+        return found[0]
 
     def test_statuses_at_the_year_end(self):
         # Tue 31 Mar 2020: C's first review (due Mon 30 Mar) is overdue by
@@ -501,46 +515,122 @@ class MonitoringListTest(unittest.TestCase):
         # Friday and Easter Monday skipped); B's (Fri 15 May) 30 (and the
         # 8 May bank holiday); D has no review in the data; E is on short
         # breaks only.
-        out, rows = self.rows(D(2020, 3, 31))
+        out, rows = self.rows(D(2020, 3, 31), kind="lac")
         self.assertEqual(rows, [("C", "overdue", "2020-03-30", -1),
                                 ("A", "on_track", "2020-05-01", 21),
                                 ("B", "on_track", "2020-05-15", 30),
                                 ("D", "unknown", None, None)])
+        # CP: Y's first review conference, due 3 months after the plan's
+        # start (25 Sep 2019) = Wed 25 Dec 2019, is not held: overdue by the
+        # working days after 25 Dec to 31 Mar, 3 in December (27, 30, 31;
+        # Boxing Day is a holiday), 22 in January (less New Year's Day), 20
+        # in February and 22 in March = 67. X's next, due 6 months after
+        # its 19 Sep conference = Thu 19 Mar 2020: overdue by 20, 23-27, 30
+        # and 31 Mar = 8.
+        _, cp = self.rows(D(2020, 3, 31), kind="cp")
+        self.assertEqual(cp, [("Y", "overdue", "2019-12-25", -67),
+                              ("X", "overdue", "2020-03-19", -8)])
+        # Overdue first, then by due date, LAC and CP together.
+        self.assertEqual([(c["kind"], c["child"]) for c in out["children"]],
+                         [("cp", "Y"), ("cp", "X"), ("lac", "C"),
+                          ("lac", "A"), ("lac", "B"), ("lac", "D")])
+        self.assertEqual(list(out)[0], "personal_data")
         self.assertEqual(out["as_at"], "2020-03-31")
+        self.assertIsNone(out["late_since"])
         self.assertEqual(out["short_breaks"], 1)
-        a = out["children"][1]
+        self.assertEqual((out["in_care"], out["cp_plans"], out["held_late"]),
+                         (4, 2, 0))
+        a = self.row(out, "lac", "A")
         self.assertEqual((a["rule_id"], a["last_review"],
                           a["reviews_in_period"], a["period_start"]),
                          ("lac.subsequent_review", "2019-11-01", 2,
                           "2019-07-01"))
+        # A's latest meeting by 31 Mar is 1 Nov's, chaired by IRO2; B's is
+        # 30 Mar's (IRO2), though that review is not in reviews.csv; C and
+        # D have none.
+        self.assertEqual((a["last_chair"], a["held"], a["working_days_late"]),
+                         ("IRO2", None, None))
+        self.assertEqual(self.row(out, "lac", "B")["last_chair"], "IRO2")
+        self.assertIsNone(self.row(out, "lac", "C")["last_chair"])
+        self.assertIsNone(self.row(out, "lac", "D")["last_chair"])
+        # Y's slot is the plan's first (rule cp.first_rcpc), none held yet;
+        # 25 Dec is Christmas Day, so the practical due date is Tue 24 Dec.
+        y = self.row(out, "cp", "Y")
+        self.assertEqual((y["rule_id"], y["last_review"],
+                          y["reviews_in_period"], y["period_start"],
+                          y["practical_due"], y["last_chair"], y["held"],
+                          y["working_days_late"]),
+                         ("cp.first_rcpc", None, 0, "2019-09-25",
+                          "2019-12-24", None, None, None))
+        # X's is the second, after the 19 Sep conference; 19 Mar is a
+        # working day.
+        x = self.row(out, "cp", "X")
+        self.assertEqual((x["rule_id"], x["last_review"],
+                          x["reviews_in_period"], x["period_start"],
+                          x["practical_due"], x["last_chair"]),
+                         ("cp.subsequent_rcpc", "2019-09-19", 1, "2019-06-20",
+                          "2020-03-19", None))
 
     def test_due_soon(self):
         # Tue 22 Oct 2019: A's second review, due Tue 29 Oct, is 5 working
         # days on: due soon; B's, 15 Nov, 18: on track. C is not yet in
         # care; E's short breaks have begun.
-        out, rows = self.rows(D(2019, 10, 22))
+        out, rows = self.rows(D(2019, 10, 22), kind="lac")
         self.assertEqual(rows, [("A", "due_soon", "2019-10-29", 5),
                                 ("B", "on_track", "2019-11-15", 18),
                                 ("D", "unknown", None, None)])
+        # Both plans are open. Y's first conference (Wed 25 Dec) is 45
+        # working days on: 7 in October (23-25, 28-31), 21 in November,
+        # 17 in December to the 24th; X's next (Thu 19 Mar 2020) 104: those
+        # 45 less the 17, 20 in December (less the 25th and 26th), 22 in
+        # January, 20 in February and 14 in March to the 19th.
+        _, cp = self.rows(D(2019, 10, 22), kind="cp")
+        self.assertEqual(cp, [("Y", "on_track", "2019-12-25", 45),
+                              ("X", "on_track", "2020-03-19", 104)])
+        self.assertEqual([c["child"] for c in out["children"]],
+                         ["A", "B", "Y", "X", "D"])
+        self.assertEqual((out["in_care"], out["cp_plans"]), (3, 2))
+        # By 22 Oct A's latest meeting is 29 Jul's (IRO1); B has had none.
+        self.assertEqual(self.row(out, "lac", "A")["last_chair"], "IRO1")
+        self.assertIsNone(self.row(out, "lac", "B")["last_chair"])
 
     def test_policy_window_from_config(self):
-        # Within 25 working days, A (21) is due soon as well.
+        # Within 25 working days, A (21) is due soon as well; the overdue
+        # stay overdue.
         _, rows = self.rows(D(2020, 3, 31), config={
             "policy": {"due_soon_working_days": 25}})
-        self.assertEqual([r[1] for r in rows],
-                         ["overdue", "due_soon", "on_track", "unknown"])
+        self.assertEqual([r[:2] for r in rows],
+                         [("Y", "overdue"), ("X", "overdue"),
+                          ("C", "overdue"), ("A", "due_soon"),
+                          ("B", "on_track"), ("D", "unknown")])
 
     def test_text_formats(self):
         csv = timescales.monitoring_list(**BUFFERS, as_at=D(2020, 3, 31),
                                          format="csv")
-        self.assertEqual(csv.splitlines()[:2], [
+        lines = csv.splitlines()
+        # The nine original columns first, the new ones after them.
+        self.assertEqual(lines[:4], [
             "child,status,next_due,practical_due,working_days_to_due,"
-            "rule_id,last_review,reviews_in_period,period_start",
+            "rule_id,last_review,reviews_in_period,period_start,"
+            "kind,last_chair,held,working_days_late",
+            "Y,overdue,2019-12-25,2019-12-24,-67,cp.first_rcpc,,0,"
+            "2019-09-25,cp,,,",
+            "X,overdue,2020-03-19,2020-03-19,-8,cp.subsequent_rcpc,"
+            "2019-09-19,1,2019-06-20,cp,,,",
             "C,overdue,2020-03-30,2020-03-30,-1,lac.first_review,,0,"
-            "2020-03-02"])
+            "2020-03-02,lac,,,"])
+        self.assertIn("A,on_track,2020-05-01,2020-05-01,21,"
+                      "lac.subsequent_review,2019-11-01,2,2019-07-01,lac,"
+                      "IRO2,,", lines)
+        self.assertEqual(len(lines), 1 + 6)
         md = timescales.monitoring_list(**BUFFERS, as_at=D(2020, 3, 31),
                                         format="markdown")
-        self.assertTrue(md.startswith("# LAC reviews as at "), md)
+        self.assertTrue(md.startswith(
+            "# LAC reviews and CP review conferences as at "), md)
+        self.assertIn("**Personal data.**", md)
+        self.assertIn("## LAC reviews\n", md)
+        self.assertIn("## CP review conferences\n", md)
+        self.assertIn("2 child protection plans open.", md)
 
 
 class DataQualityTest(unittest.TestCase):

@@ -627,10 +627,11 @@ TSC_API TSC_WARN_UNUSED int tsc_schedule_to_json(char **out,
 /* ---- Reports and the monitoring list ------------------------------------- */
 /*
  * The KPIs of an IRO annual report (docs/kpis.md) and the in-year monitoring
- * list of LAC reviews, computed from the extracts a council already holds:
- * SSDA903 CSV or XML, the CIN census XML and the library's meetings.csv
- * (docs/inputs.md). Fill an input set with files, folders or in-memory buffers,
- * then run a report or a list over it as often as needed:
+ * list of LAC reviews and CP review conferences, computed from the extracts
+ * a council already holds: SSDA903 CSV or XML, the CIN census XML and the
+ * library's meetings.csv (docs/inputs.md). Fill an input set with files,
+ * folders or in-memory buffers, then run a report or a list over it as often
+ * as needed:
  *
  *   tsc_report_inputs *in = NULL;
  *   char *json = NULL;
@@ -715,17 +716,29 @@ TSC_API TSC_WARN_UNUSED int tsc_report_run(char **out,
                                            tsc_date data_from, int format);
 /* The monitoring list as at the end of `as_at` (the CLI's `timescales
  * monitoring`): every child with a period of care open then, the next LAC
- * review due, its status ("overdue", "due_soon" within the policy's
- * due_soon_working_days, "on_track", or "unknown" for a child in care
- * since before the data with no review in it), the working days to it and
- * the last review held; overdue first, then by due date. `format` is
- * TSC_FORMAT_JSON ({"as_at", "policy", "calendar", "short_breaks",
- * "children": [{"child", "status", "next_due", "practical_due",
- * "working_days_to_due", "rule_id", "last_review", "reviews_in_period",
- * "period_start"}...]}), TSC_FORMAT_CSV (the same columns, one row a
- * child) or TSC_FORMAT_MARKDOWN; TSC_FORMAT_HTML is TSC_INVALID_ARGUMENT.
- * The other arguments and the errors are those of tsc_report_run;
- * `as_at` outside the supported range is TSC_OUT_OF_RANGE. */
+ * review due (a "lac" row) and, when a CIN census is among the inputs,
+ * every child protection plan open then, the next review conference due
+ * (a "cp" row); each with its status ("overdue", "due_soon" within the
+ * policy's due_soon_working_days, "on_track", or "unknown" for a child in
+ * care, or a plan, since before the data with no review in it), the
+ * working days to it, the last review (conference) held and the chair of
+ * the child's latest meeting of that kind (meetings.csv lac_review; icpc
+ * or rcpc) held by `as_at`; overdue first, then by due date, LAC and CP
+ * together. The list names children: it is personal data. `format` is
+ * TSC_FORMAT_JSON ({"personal_data" (a notice), "as_at", "late_since",
+ * "policy", "calendar", "short_breaks", "in_care" (the "lac" rows),
+ * "cp_plans" (the "cp" rows), "held_late", "children": [{"child",
+ * "status", "next_due", "practical_due", "working_days_to_due", "rule_id",
+ * "last_review", "reviews_in_period", "period_start", "kind",
+ * "last_chair", "held", "working_days_late"}...]}), TSC_FORMAT_CSV (the
+ * same columns, one row a child's review or plan; "kind,last_chair,held,
+ * working_days_late" follow the first nine) or TSC_FORMAT_MARKDOWN;
+ * TSC_FORMAT_HTML is TSC_INVALID_ARGUMENT. The reviews held late (status
+ * "held_late", with "held" and "working_days_late") are the CLI's
+ * --late-since and never listed here: "late_since" is null, "held_late"
+ * 0 and those two row fields empty. The other arguments and the errors
+ * are those of tsc_report_run; `as_at` outside the supported range is
+ * TSC_OUT_OF_RANGE. */
 TSC_API TSC_WARN_UNUSED int tsc_monitoring_run(
     char **out, const tsc_report_inputs *inputs, tsc_date as_at,
     const char *config_json, size_t config_len, tsc_date data_from,
@@ -749,7 +762,8 @@ TSC_API TSC_WARN_UNUSED int tsc_monitoring_run(
  *   tsc_report_options_free(opts);
  *
  * A failed setter leaves the handle as it was. Defaults: the default
- * configuration, data_from derived per source, TSC_FORMAT_JSON. */
+ * configuration, data_from derived per source, TSC_FORMAT_JSON, no case
+ * detail. */
 typedef struct tsc_report_options tsc_report_options;
 
 TSC_API TSC_WARN_UNUSED int tsc_report_options_create(
@@ -829,6 +843,42 @@ TSC_API TSC_WARN_UNUSED int tsc_report_options_set_max_rejected(
     tsc_report_options *options, double percent);
 TSC_API TSC_WARN_UNUSED int tsc_report_options_set_allow_rejections(
     tsc_report_options *options, int allow);
+
+/* ---- Case-level detail ----------------------------------------------------
+ *
+ * The records behind every figure (docs/kpis.md#case-level-detail): with
+ * detail 1, each KPI lists one row for every item it considered in the
+ * headline period (a review held, an overdue slot, an s47 enquiry, a plan,
+ * a review's action), and counting the rows gives the figure exactly: the
+ * numerator is the rows with in_numerator, the denominator those with
+ * in_denominator, each exclusion the rows with that reason.
+ *
+ *   tsc_report_options_set_detail(opts, 1);
+ *   tsc_report_options_set_format(opts, TSC_FORMAT_CSV);
+ *   tsc_report_run_with_options(&csv, in, "2019-20", opts);
+ *   ... kpi,child,item,date,month,outcome,in_numerator,in_denominator,...
+ *
+ * The rows carry children's identifiers: an output with detail is personal
+ * data, for the council's own use, never the committee report. Under
+ * detail tsc_report_run_with_options writes, for TSC_FORMAT_JSON, each KPI
+ * with a "cases" array ({"child", "item", "date", "month", "outcome",
+ * "in_numerator", "in_denominator", "reason", "rule", "slot", "anchor",
+ * "due", "practical_due", "late_working_days", "chair_id", "source"}) and
+ * a top-level "personal_data" member; for TSC_FORMAT_CSV the case table
+ * instead of the KPI table, one row a case with the KPI first (header
+ * "kpi,child,item,date,month,outcome,in_numerator,in_denominator,reason,
+ * rule,slot,anchor,due,practical_due,late_working_days,chair_id,source"
+ * on one line); for TSC_FORMAT_MARKDOWN and TSC_FORMAT_HTML the late,
+ * overdue and excluded cases under each KPI, the output saying at its top
+ * that it contains personal data. The rows cost time and memory in
+ * proportion to the data. tsc_report_run and the monitoring list are not
+ * affected. */
+
+/* 1: the output contains the case rows, and so children's identifiers;
+ * 0, the default: the figures only. Any other value is
+ * TSC_INVALID_ARGUMENT. */
+TSC_API TSC_WARN_UNUSED int tsc_report_options_set_detail(
+    tsc_report_options *options, int detail);
 
 #ifdef __cplusplus
 }

@@ -30,6 +30,7 @@ buffers); see :mod:`timescales.reporting`::
     r["kpis"][0]["id"]        # 'lac_review_timeliness'
     timescales.monitoring_list(ssda903="extracts/903",
                                as_at=datetime.date(2020, 3, 31))
+    timescales.cases_dataframe(ssda903="extracts/903")  # the case rows (pandas)
 
 Errors are :class:`TimescalesError` subclasses that are also the matching
 built-in exceptions (an invalid date is a ``ValueError``).
@@ -48,7 +49,8 @@ from .errors import (BufferTooSmallError, FailedPreconditionError,
 from .engine import Due, Timescales, due
 from .holiday import Holiday, HolidayKind
 from .policy import Policy
-from .reporting import monitoring_list, report, report_dataframe
+from .reporting import (cases_dataframe, monitoring_list, report,
+                        report_dataframe)
 from .schedule import Deadline, Schedule, Slot
 
 __all__ = [
@@ -76,6 +78,7 @@ __all__ = [
     "Deadline",
     "report",
     "report_dataframe",
+    "cases_dataframe",
     "monitoring_list",
     "TimescalesError",
     "InvalidArgumentError",

@@ -21,6 +21,11 @@ census XML and the library's own ``meetings.csv`` (docs/inputs.md)::
     timescales.report(ssda903=[("episodes.csv", episodes_text),
                                ("reviews.csv", reviews_text)])
 
+    # The cases behind the figures (personal data: children's ids).
+    cases = timescales.cases_dataframe(ssda903="extracts/903",
+                                       kpi="lac_review_timeliness")
+    cases[cases.outcome == "late"].groupby("chair_id").size()
+
 Inputs. Each of ``ssda903``, ``cin`` and ``meetings`` is None, one input or
 a list of inputs. An input is a path (``str`` or ``os.PathLike``) to a file
 or a folder (every ``.csv`` and ``.xml`` directly in it), or an in-memory
@@ -38,6 +43,14 @@ with the library's message naming the file and line. A bad row never
 raises: it is listed in ``inputs.rejections`` with its file, line and
 reason. A bad period, format or configuration (an unknown key is named)
 is an ``InvalidArgumentError`` too.
+
+Case-level detail (docs/kpis.md#case-level-detail). ``report(...,
+detail=True)`` gives each KPI the rows behind its figure, one per review,
+overdue slot, s47 enquiry, plan or action, so that counting them gives the
+figure: the numerator is the rows with ``in_numerator``, the denominator
+those with ``in_denominator``. The rows name children: they are personal
+data, for the council's own use, and an output holding them says so.
+:func:`cases_dataframe` gives them as a pandas ``DataFrame``.
 """
 
 import ctypes
@@ -46,12 +59,29 @@ import io
 import json
 import os
 from ctypes import byref, c_void_p
+from typing import (TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union)
 
 from . import errors
 from ._ffi import ReportInputsP, ReportOptionsP, lib
 from .dates import _serial
 
-__all__ = ["report", "report_dataframe", "monitoring_list", "FORMATS"]
+if TYPE_CHECKING:  # pandas is optional: only cases_dataframe imports it
+    import pandas
+
+__all__ = ["report", "report_dataframe", "cases_dataframe", "monitoring_list",
+           "FORMATS", "CASE_COLUMNS", "CASE_KPIS", "CASE_ITEMS",
+           "CASE_OUTCOMES", "CASE_REASONS"]
+
+# An input: a path, or an in-memory file as (name, data).
+Input = Union[str, os.PathLike,
+              Tuple[str, Union[bytes, bytearray, memoryview, str]]]
+# What the ssda903, cin and meetings keywords take.
+Inputs = Union[None, Input, List[Input]]
+# A period: "2019-20", "2019-20-Q3", "2019-10", "2019-04-01..2020-03-31",
+# or a (start, end) pair of dates.
+Period = Union[str, Tuple[datetime.date, datetime.date]]
+# A configuration: a dict, a path to a JSON file, or None.
+Config = Union[None, Dict[str, Any], str, os.PathLike]
 
 # TSC_FORMAT_* in c.h.
 FORMATS = {"json": 0, "csv": 1, "markdown": 2, "html": 3}
@@ -67,12 +97,44 @@ CSV_COLUMNS = (
     "overdue_at_period_end", "target", "polarity", "rag", "excluded_total",
     "excluded")
 
+# The columns of the case-level CSV (docs/kpis.md#case-level-detail), for
+# cases_dataframe.
+CASE_COLUMNS = (
+    "kpi", "child", "item", "date", "month", "outcome", "in_numerator",
+    "in_denominator", "reason", "rule", "slot", "anchor", "due",
+    "practical_due", "late_working_days", "chair_id", "source")
+# The categories of cases_dataframe's categorical columns, in the order of
+# docs/kpis.md. A value the library writes that is not listed (a newer
+# library) is added after them, never lost.
+CASE_KPIS = (
+    "lac_review_timeliness", "lac_review_participation", "icpc_timeliness",
+    "rcpc_timeliness", "cp_repeat_plans", "cp_repeat_plans_2y",
+    "cp_plans_open_over_18_months", "cp_plans_ended_2y_plus",
+    "lac_review_decisions_5wd", "lac_review_record_20wd",
+    "lac_review_sw_report_24h")
+CASE_ITEMS = ("review", "overdue_slot", "s47", "plan", "action", "child")
+CASE_OUTCOMES = ("on_time", "late", "overdue", "excluded", "counted",
+                 "not_counted")
+# Every KPI's exclusion reasons (docs/kpis.md#the-kpis), then not_yet_due.
+CASE_REASONS = (
+    "duplicate_review", "no_period_of_care", "short_breaks",
+    "previous_review_unknown", "under_4", "missing_code",
+    "missing_s47_start", "icpc_before_s47", "review_outside_plan",
+    "missing_start", "not_yet_due")
+_CASE_DATES = ("date", "anchor", "due", "practical_due")
+_CASE_INTS = ("slot", "late_working_days")
+_CASE_BOOLS = ("in_numerator", "in_denominator")
+_CASE_STRINGS = ("child", "month", "rule", "chair_id", "source")
 
-def report(ssda903=None, cin=None, meetings=None, period="2019-20",
-           config=None, data_from=None, format="json", *,
-           date_order="auto", two_digit_years_from=None,
-           allow_unknown_columns=False, max_rejected=5.0,
-           allow_rejections=False):
+
+def report(ssda903: Inputs = None, cin: Inputs = None,
+           meetings: Inputs = None, period: Period = "2019-20",
+           config: Config = None, data_from: Optional[datetime.date] = None,
+           format: str = "json", *, date_order: str = "auto",
+           two_digit_years_from: Optional[int] = None,
+           allow_unknown_columns: bool = False, max_rejected: float = 5.0,
+           allow_rejections: bool = False,
+           detail: bool = False) -> Union[Dict[str, Any], str]:
     """The KPIs of an IRO annual report for ``period``.
 
     Args:
@@ -99,13 +161,24 @@ def report(ssda903=None, cin=None, meetings=None, period="2019-20",
         format: ``"json"`` (returns the parsed ``dict`` of the docs/kpis.md#json-output
             contract), ``"csv"`` (tidy, one row a KPI and period or month),
             ``"markdown"`` or ``"html"`` (return the text).
+        detail: True adds the case rows (docs/kpis.md#case-level-detail),
+            which name children: personal data, for the council's own use.
+            JSON: each KPI gains a ``cases`` list (``child``, ``item``,
+            ``date``, ``month``, ``outcome``, ``in_numerator``,
+            ``in_denominator``, ``reason``, ``rule``, ``slot``, ``anchor``,
+            ``due``, ``practical_due``, ``late_working_days``,
+            ``chair_id``, ``source``) and the report a ``personal_data``
+            member; CSV: the case table (:data:`CASE_COLUMNS`, one row a
+            case) instead of the KPI table; Markdown and HTML: the late,
+            overdue and excluded cases under each KPI.
 
     Raises:
         InvalidArgumentError, NotFoundError: see the module documentation.
     """
     code = _format(format, FORMATS)
     reading = _reading(date_order, two_digit_years_from,
-                       allow_unknown_columns, max_rejected, allow_rejections)
+                       allow_unknown_columns, max_rejected, allow_rejections,
+                       detail)
     text = _run(lambda out, handle, options:
                 lib.tsc_report_run_with_options(out, handle, _period(period),
                                                 options),
@@ -113,8 +186,11 @@ def report(ssda903=None, cin=None, meetings=None, period="2019-20",
     return json.loads(text) if format == "json" else text
 
 
-def report_dataframe(ssda903=None, cin=None, meetings=None,
-                     period="2019-20", config=None, data_from=None, **reading):
+def report_dataframe(ssda903: Inputs = None, cin: Inputs = None,
+                     meetings: Inputs = None, period: Period = "2019-20",
+                     config: Config = None,
+                     data_from: Optional[datetime.date] = None,
+                     **reading: Any) -> "pandas.DataFrame":
     """The report's tidy CSV as a pandas ``DataFrame``: one row a KPI and
     series (``headline``, each ``month``, ``previous``), with the columns
     of :data:`CSV_COLUMNS`; ``period_start`` and ``period_end`` are
@@ -140,26 +216,178 @@ def report_dataframe(ssda903=None, cin=None, meetings=None,
         parse_dates=["period_start", "period_end"])
 
 
+def cases_dataframe(ssda903: Inputs = None, cin: Inputs = None,
+                    meetings: Inputs = None, period: Period = "2019-20",
+                    config: Config = None,
+                    data_from: Optional[datetime.date] = None, *,
+                    kpi: Optional[str] = None, date_order: str = "auto",
+                    two_digit_years_from: Optional[int] = None,
+                    allow_unknown_columns: bool = False,
+                    max_rejected: float = 5.0,
+                    allow_rejections: bool = False) -> "pandas.DataFrame":
+    """The case-level detail (docs/kpis.md#case-level-detail) as a pandas
+    ``DataFrame``: one row a case of every KPI, or of ``kpi`` only, with the
+    columns of :data:`CASE_COLUMNS`. The rows name children: personal data,
+    for the council's own use. Counting them gives each KPI's figure:
+    ``df[df.kpi == k].in_numerator.sum()`` is its numerator.
+
+    Columns and dtypes:
+
+    * ``date``, ``anchor``, ``due``, ``practical_due``: ``datetime64[ns]``,
+      NaT where a date does not apply;
+    * ``in_numerator``, ``in_denominator``: ``bool``;
+    * ``slot``, ``late_working_days``: nullable ``Int64`` (``<NA>`` where
+      there is none);
+    * ``kpi``, ``item``, ``outcome``, ``reason``: ``category``; ``outcome``'s
+      categories are :data:`CASE_OUTCOMES` in that order, ``reason``'s
+      :data:`CASE_REASONS` (NaN for a row not excluded);
+    * ``child``, ``month``, ``rule``, ``chair_id``, ``source``: ``str``
+      (object dtype; a child id stays as written, ``"007"`` is not 7;
+      None where a value does not apply).
+
+    Args:
+        kpi: a KPI id such as ``"lac_review_timeliness"``, or None for
+            every KPI. A KPI left out of the report for want of its table
+            has no rows.
+        Other arguments as :func:`report`.
+
+    Raises:
+        ImportError: pandas is not installed (it is an optional
+            dependency; ``report(..., format="csv", detail=True)`` gives
+            the same table as text without it).
+        InvalidArgumentError: ``kpi`` is not a KPI id; and as
+            :func:`report`.
+    """
+    try:
+        import pandas
+    except ImportError as e:
+        raise ImportError(
+            "timescales.cases_dataframe needs pandas, which is not "
+            "installed (pip install pandas); timescales.report(..., "
+            "format='csv', detail=True) gives the same table as text "
+            "without it") from e
+    if kpi is not None and not isinstance(kpi, str):
+        raise TypeError("kpi must be a KPI id (str) or None, got %s" %
+                        type(kpi).__name__)
+    text = report(ssda903, cin, meetings, period=period, config=config,
+                  data_from=data_from, format="csv", date_order=date_order,
+                  two_digit_years_from=two_digit_years_from,
+                  allow_unknown_columns=allow_unknown_columns,
+                  max_rejected=max_rejected,
+                  allow_rejections=allow_rejections, detail=True)
+    # Every cell as written ("007" stays a string; empty stays empty), then
+    # each column converted to its type below.
+    raw = pandas.read_csv(io.StringIO(text), dtype=str,
+                          keep_default_na=False, na_filter=False)
+    if tuple(raw.columns) != CASE_COLUMNS:
+        raise errors.InternalError(
+            errors.INTERNAL,
+            "the case table's columns are %s, expected %s" %
+            (",".join(raw.columns), ",".join(CASE_COLUMNS)))
+    if kpi is not None:
+        if kpi not in CASE_KPIS and not (raw["kpi"] == kpi).any():
+            raise errors.InvalidArgumentError(
+                errors.INVALID_ARGUMENT,
+                "kpi %r is not a KPI id (expected one of %s)" %
+                (kpi, ", ".join(CASE_KPIS)))
+        raw = raw[raw["kpi"] == kpi].reset_index(drop=True)
+    return _case_frame(pandas, raw)
+
+
+def _case_frame(pandas, raw):
+    """The case table's text columns converted to their dtypes."""
+    out = {}
+    for column in CASE_COLUMNS:
+        cells = raw[column]
+        if column in _CASE_DATES:
+            out[column] = pandas.to_datetime(
+                cells.where(cells != "", None), format="%Y-%m-%d",
+                errors="raise").astype("datetime64[ns]")
+        elif column in _CASE_BOOLS:
+            out[column] = cells.map(_bool_cell(column)).astype(bool)
+        elif column in _CASE_INTS:
+            out[column] = pandas.array(
+                [None if cell == "" else int(cell) for cell in cells],
+                dtype=pandas.Int64Dtype())
+        elif column == "kpi":
+            out[column] = _categorical(pandas, cells, CASE_KPIS)
+        elif column == "item":
+            out[column] = _categorical(pandas, cells, CASE_ITEMS)
+        elif column == "outcome":
+            out[column] = _categorical(pandas, cells, CASE_OUTCOMES)
+        elif column == "reason":
+            out[column] = _categorical(pandas, cells, CASE_REASONS)
+        elif column in _CASE_STRINGS:
+            out[column] = cells.where(cells != "", None).astype(object)
+        else:  # CASE_COLUMNS and the lists above disagree
+            raise AssertionError("no type for case column %r" % column)
+    return pandas.DataFrame(out, columns=list(CASE_COLUMNS),
+                            index=pandas.RangeIndex(len(raw)))
+
+
+def _bool_cell(column):
+    values = {"true": True, "false": False, "1": True, "0": False}
+
+    def parse(cell):
+        try:
+            return values[cell.lower()]
+        except KeyError:
+            raise errors.InternalError(
+                errors.INTERNAL,
+                "the case table's %s is %r, not true or false" %
+                (column, cell)) from None
+    return parse
+
+
+def _categorical(pandas, cells, known):
+    """``cells`` as a Categorical of the ``known`` values in their order,
+    with any other value written (a newer library's) after them; an empty
+    cell is NaN."""
+    present = [v for v in pandas.unique(cells) if v != ""]
+    extra = sorted(v for v in present if v not in known)
+    return pandas.Categorical(cells.where(cells != "", None),
+                              categories=list(known) + extra)
+
+
 def monitoring_list(ssda903=None, cin=None, meetings=None, as_at=None,
                     config=None, data_from=None, format="json", *,
                     date_order="auto", two_digit_years_from=None,
                     allow_unknown_columns=False):
-    """The LAC review monitoring list as at the end of ``as_at`` (the CLI's
-    ``timescales monitoring``): each child in care then, the next review due
-    and its status, overdue first.
+    """The monitoring list as at the end of ``as_at`` (the CLI's
+    ``timescales monitoring``): each child in care then, with the next LAC
+    review due (a ``"lac"`` row), and, when a CIN census is given, each
+    child protection plan open then, with the next review conference due
+    (a ``"cp"`` row); each with its status, overdue first, then by due
+    date, LAC and CP together. The list names children: it is personal
+    data.
 
     Args:
         as_at: a ``datetime.date`` (required).
-        format: ``"json"`` (returns the parsed ``dict``: ``as_at``,
-            ``policy``, ``calendar``, ``short_breaks`` and ``children``, a
-            list of ``{"child", "status", "next_due", "practical_due",
+        format: ``"json"`` (returns the parsed ``dict``: ``personal_data``
+            (a notice), ``as_at``, ``late_since`` (always ``None`` here),
+            ``policy``, ``calendar``, ``short_breaks``, ``in_care`` (the
+            ``"lac"`` rows), ``cp_plans`` (the ``"cp"`` rows),
+            ``held_late`` (always 0 here) and ``children``, a list of
+            ``{"child", "status", "next_due", "practical_due",
             "working_days_to_due", "rule_id", "last_review",
-            "reviews_in_period", "period_start"}``, dates as ISO text),
-            ``"csv"`` or ``"markdown"`` (return the text).
+            "reviews_in_period", "period_start", "kind", "last_chair",
+            "held", "working_days_late"}``, dates as ISO text),
+            ``"csv"`` (the same columns, one row a child's review or plan;
+            ``kind,last_chair,held,working_days_late`` after the first
+            nine) or ``"markdown"`` (return the text).
+
+    Row fields: ``kind`` is ``"lac"`` or ``"cp"``; for a ``"cp"`` row
+    ``period_start`` is the plan's start and ``last_review`` its last
+    review conference. ``last_chair`` is the ``chair_id`` of the child's
+    latest meeting of the row's kind (``lac_review``; ``icpc`` or
+    ``rcpc``) held by ``as_at``, ``None`` without one or without
+    meetings. ``held`` and ``working_days_late`` are for ``held_late``
+    rows (the CLI's ``--late-since``), ``None`` otherwise.
 
     Statuses: ``"overdue"``, ``"due_soon"`` (within the policy's
-    ``due_soon_working_days``), ``"on_track"``, and ``"unknown"`` for a
-    child in care since before the data with no review in it.
+    ``due_soon_working_days``), ``"on_track"``, ``"unknown"`` for a child
+    in care (or a plan) since before the data with no review in it, and
+    ``"held_late"`` (only with the CLI's ``--late-since``, so never here).
     Other arguments as :func:`report`.
     """
     if as_at is None:
@@ -233,7 +461,7 @@ _DATE_ORDERS = {"auto": 0, "dmy": 1, "mdy": 2}
 
 
 def _reading(date_order, two_digit_years_from, allow_unknown_columns,
-             max_rejected, allow_rejections):
+             max_rejected, allow_rejections, detail=False):
     """The reading options, checked."""
     if date_order not in _DATE_ORDERS:
         raise errors.InvalidArgumentError(
@@ -243,11 +471,14 @@ def _reading(date_order, two_digit_years_from, allow_unknown_columns,
     if two_digit_years_from is not None and not isinstance(
             two_digit_years_from, int):
         raise TypeError("two_digit_years_from must be a year (int) or None")
+    if not isinstance(detail, (bool, int)) or detail not in (0, 1):
+        raise TypeError("detail must be True or False, got %r" % (detail,))
     return {"date_order": _DATE_ORDERS[date_order],
             "two_digit_years_from": two_digit_years_from or 0,
             "allow_unknown_columns": 1 if allow_unknown_columns else 0,
             "max_rejected": float(max_rejected),
-            "allow_rejections": 1 if allow_rejections else 0}
+            "allow_rejections": 1 if allow_rejections else 0,
+            "detail": 1 if detail else 0}
 
 
 def _add(handle, item, kind):
@@ -294,6 +525,7 @@ def _run(call, ssda903, cin, meetings, config, data_from, code, reading):
         _set_config(options, config)
         lib.tsc_report_options_set_data_from(options, from_day)
         lib.tsc_report_options_set_format(options, code)
+        lib.tsc_report_options_set_detail(options, reading["detail"])
         lib.tsc_report_options_set_max_rejected(options,
                                                 reading["max_rejected"])
         lib.tsc_report_options_set_allow_rejections(
