@@ -1,7 +1,7 @@
 // File: cli/monitoring_command.cc
 //
-// `timescales monitoring`: the in-year monitoring list of LAC reviews, and
-// its name before 0.2, `timescales schedule --as-at`.
+// `timescales monitoring`: the in-year monitoring list of LAC reviews and CP
+// review conferences, and its name before 0.2, `timescales schedule --as-at`.
 
 #include <algorithm>
 #include <iostream>
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "command.h"
 #include "report_inputs.h"
@@ -23,6 +24,7 @@ namespace {
 struct MonitoringArgs : InputArgs {
   std::string as_at;
   std::string status;
+  std::string late_since;
 };
 
 // `hidden`: options of an old name, left out of --help.
@@ -37,8 +39,13 @@ void AddMonitoringOptions(CLI::App& command, MonitoringArgs& args,
   command
       .add_option("--status", args.status,
                   "Only these statuses, comma-separated: overdue, "
-                  "due_soon, on_track, unknown")
+                  "due_soon, on_track, unknown, held_late")
       ->type_name("LIST");
+  command
+      .add_option("--late-since", args.late_since,
+                  "Also list the reviews and conferences held late from "
+                  "this day to the as-at day (status held_late)")
+      ->type_name("DATE");
   command.add_option("--format", args.format, "csv, json or markdown")
       ->check(CLI::IsMember({"csv", "json", "markdown"}))
       ->type_name("FORMAT")
@@ -60,6 +67,19 @@ absl::Status RunMonitoring(const CommandContext& context,
   }
   absl::StatusOr<Date> as_at = ParseDateArgument(args.as_at);
   if (!as_at.ok()) return as_at.status();
+  MonitoringOptions monitoring;
+  if (!args.late_since.empty()) {
+    absl::StatusOr<Date> since = ParseDateArgument(args.late_since);
+    if (!since.ok()) return since.status();
+    if (*since > *as_at) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--late-since ", since->ToString(), " is after --as-at ",
+                       as_at->ToString(),
+                       ": the window runs from the one to "
+                       "the other"));
+    }
+    monitoring.late_since = *since;
+  }
   std::vector<MonitoringStatus> wanted;
   for (absl::string_view name :
        absl::StrSplit(args.status, ',', absl::SkipWhitespace())) {
@@ -74,12 +94,13 @@ absl::Status RunMonitoring(const CommandContext& context,
   absl::StatusOr<Dataset> data = ImportInputs(args, progress);
   if (!data.ok()) return data.status();
   SayNotes(*data);
-  if (!data->Has("ssda903.episodes")) {
+  if (!data->Has("ssda903.episodes") && !data->Has("cin.cp_plans")) {
     return absl::InvalidArgumentError(
-        "the monitoring list needs SSDA903 episodes (--ssda903)");
+        "the monitoring list needs SSDA903 episodes (--ssda903) or a CIN "
+        "census (--cin)");
   }
   absl::StatusOr<MonitoringList> list =
-      BuildMonitoringList(*data, *as_at, *config, *options);
+      BuildMonitoringList(*data, *as_at, *config, *options, monitoring);
   progress.Done();
   if (!list.ok()) return list.status();
   if (!wanted.empty()) {
@@ -91,8 +112,8 @@ absl::Status RunMonitoring(const CommandContext& context,
     }
     list->rows = std::move(kept);
   }
-  // CSV stays one row a child for tidy readers; the count the JSON and
-  // Markdown carry goes to stderr instead.
+  // CSV stays one row a review slot for tidy readers; the count the JSON
+  // and Markdown carry goes to stderr instead.
   if (args.format == "csv" && list->short_breaks > 0) {
     const bool one = list->short_breaks == 1;
     std::cerr << "timescales: note: " << list->short_breaks
@@ -115,8 +136,9 @@ void RegisterMonitoringCommand(CLI::App& app, CommandContext& context) {
   args->format = "csv";
   CLI::App* monitoring = app.add_subcommand(
       "monitoring",
-      "The in-year monitoring list: every child in care, their next LAC "
-      "review due and its status as at a date");
+      "The in-year monitoring list: every child in care and every child "
+      "protection plan open, the next review (or review conference) due and "
+      "its status as at a date");
   AddMonitoringOptions(*monitoring, *args, /*hidden=*/false);
   monitoring->get_option("--as-at")->required();
   context.SetAction(monitoring, [&context, args](std::ostream& out) {

@@ -61,7 +61,8 @@ std::vector<CpPlanRecord> DistinctPlans(const std::vector<CpPlanRecord>& all) {
       merged.end = plan.end;
     }
     if (plan.previous_plans &&
-        (!merged.previous_plans || *plan.previous_plans > *merged.previous_plans)) {
+        (!merged.previous_plans ||
+         *plan.previous_plans > *merged.previous_plans)) {
       merged.previous_plans = plan.previous_plans;
     }
     if (!plan.latest_category.empty()) {
@@ -102,7 +103,8 @@ std::vector<Section47Record> DistinctSection47(
     if (!merged.icpc_target && s47.icpc_target) {
       merged.icpc_target = s47.icpc_target;
     }
-    merged.icpc_not_required = merged.icpc_not_required || s47.icpc_not_required;
+    merged.icpc_not_required =
+        merged.icpc_not_required || s47.icpc_not_required;
   }
   return out;
 }

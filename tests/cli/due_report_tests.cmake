@@ -129,7 +129,7 @@ tsc_add_cli_test(report.missing_file EXIT 1
 # Children 1000150 and 1000171 are on short breaks (LS V3/V4) on 31 March
 # 2020: CSV keeps one row a child, so their count goes to stderr.
 tsc_add_cli_test(monitoring.csv
-  STDOUT_MATCHES "^child,status,next_due,practical_due,working_days_to_due,rule_id,last_review,reviews_in_period,period_start\n"
+  STDOUT_MATCHES "^child,status,next_due,practical_due,working_days_to_due,rule_id,last_review,reviews_in_period,period_start,kind,last_chair,held,working_days_late\n"
   STDERR_MATCHES "^timescales: note: 2 children on short breaks only are not listed"
   ARGS monitoring --ssda903 "${TSC_EXAMPLE_DATA}/ssda903" --as-at 2020-03-31)
 tsc_add_cli_test(monitoring.json_counts_short_breaks
@@ -154,6 +154,48 @@ tsc_add_cli_test(schedule.old_monitoring_name_still_works
 tsc_add_cli_test(monitoring.needs_as_at EXIT 2
   STDERR_MATCHES "--as-at is required"
   ARGS monitoring --ssda903 "${TSC_EXAMPLE_DATA}/ssda903")
+# CP plans and chairs (the demo's CIN censuses and meetings), counted by
+# hand: 1000027 looked after 19 Nov 2019, first review 16 Dec (IRO05), the
+# second due 3 months later, Mon 16 Mar 2020: overdue by 11 working days on
+# 31 Mar. 5000196's plan from 10 Jan 2019: conferences 10 Apr and 4 Oct
+# 2019 (IRO09); the next due 6 months later, Sat 4 Apr 2020 (practical Fri
+# 3 Apr), 3 working days on.
+set(TSC_DEMO_MONITORING --ssda903 "${TSC_EXAMPLE_DATA}/ssda903"
+  --cin "${TSC_EXAMPLE_DATA}/cin" --meetings "${TSC_EXAMPLE_DATA}/meetings.csv"
+  --config "${TSC_EXAMPLE_DATA}/config.json" --as-at 2020-03-31)
+tsc_add_cli_test(monitoring.lac_row_with_chair
+  STDOUT_MATCHES "\n1000027,overdue,2020-03-16,2020-03-16,-11,lac.second_review,2019-12-16,1,2019-11-19,lac,IRO05,,\n"
+  STDERR_MATCHES "2 children on short breaks"
+  ARGS monitoring ${TSC_DEMO_MONITORING})
+tsc_add_cli_test(monitoring.cp_row_with_chair
+  STDOUT_MATCHES "\n5000196,due_soon,2020-04-04,2020-04-03,3,cp.subsequent_rcpc,2019-10-04,2,2019-01-10,cp,IRO09,,\n"
+  STDERR_MATCHES "2 children on short breaks"
+  ARGS monitoring ${TSC_DEMO_MONITORING})
+# A census alone is enough: CP rows only.
+tsc_add_cli_test(monitoring.cin_only
+  STDOUT_MATCHES "^child,[^\n]*\n5000196,due_soon,2020-04-04,[^\n]*,cp,,,\n([^,\n]+,[a-z_]+,[^\n]*,cp,,,\n)+$"
+  ARGS monitoring --cin "${TSC_EXAMPLE_DATA}/cin" --as-at 2020-03-31)
+tsc_add_cli_test(monitoring.needs_episodes_or_census EXIT 1
+  STDERR_MATCHES "needs SSDA903 episodes \\(--ssda903\\) or a CIN census \\(--cin\\)"
+  ARGS monitoring --meetings "${TSC_EXAMPLE_DATA}/meetings.csv" --as-at 2020-03-31)
+# Held late since 1 Jan 2020: 5000116's third conference, due 15 Jan (6
+# months after 15 Jul 2019), held Mon 20 Jan (IRO07): 3 working days late.
+# The 2019-20-Q4 report agrees: no LAC review and one conference late.
+tsc_add_cli_test(monitoring.held_late_since
+  STDOUT_MATCHES "^child,[^\n]*\n5000116,held_late,2020-01-15,2020-01-15,,cp.subsequent_rcpc,2019-07-15,2,2018-10-02,cp,IRO07,2020-01-20,3\n$"
+  STDERR_MATCHES "2 children on short breaks"
+  ARGS monitoring ${TSC_DEMO_MONITORING} --late-since 2020-01-01
+    --status held_late)
+tsc_add_cli_test(monitoring.late_since_after_as_at EXIT 1
+  STDERR_MATCHES "--late-since 2020-04-01 is after --as-at 2020-03-31"
+  ARGS monitoring ${TSC_DEMO_MONITORING} --late-since 2020-04-01)
+# The list names children: JSON and Markdown say so first.
+tsc_add_cli_test(monitoring.json_personal_data
+  STDOUT_MATCHES "^{\n  \"personal_data\": \"This list names children: it is personal data"
+  ARGS monitoring ${TSC_DEMO_MONITORING} --format json)
+tsc_add_cli_test(monitoring.markdown_personal_data
+  STDOUT_MATCHES "^# LAC reviews and CP review conferences as at the end of Tue 31 Mar 2020\n\n\\*\\*Personal data.\\*\\* This list names children"
+  ARGS monitoring ${TSC_DEMO_MONITORING} --format markdown)
 
 # ---- extracts as exports write them (tests/data/exports) ---------------------
 set(TSC_EXPORTS "${TSC_TEST_DATA_DIR}/exports")
@@ -201,3 +243,29 @@ tsc_add_cli_test(report.cannot_write_says_why EXIT 1
   STDERR_MATCHES "cannot write /nonexistent-folder/r.json: No such file or directory"
   ARGS report --meetings "${TSC_EXPORTS}/meetings.csv" --period 2019-20
     --output /nonexistent-folder/r.json)
+
+# ---- report --detail ----------------------------------------------------------
+# The cases behind each figure name children: only with --detail, and each
+# output then says so first (docs/kpis.md#case-level-detail).
+tsc_add_cli_test(report.detail_json
+  STDOUT_MATCHES "^{\n  \"personal_data\": \"Contains personal data: children's identifiers[^\n]*\",\n  \"period\": .*\"id\": \"lac_review_timeliness\",.*\n      \"cases\": \\[\n        {\"child\": \"[0-9]+\", \"item\": \"review\", \"date\": \"2019-[^\n]*\"source\": \"[^\"]*reviews.csv:[0-9]+\"},\n"
+  ARGS report ${TSC_DEMO_INPUTS} --period 2019-20 --detail)
+tsc_add_cli_test(report.detail_markdown
+  STDOUT_MATCHES "^> \\*\\*Contains personal data: children's identifiers\\.[^\n]*\\*\\*\n\n# IRO KPI scorecard: 2019-20\n.*#### Late, overdue and excluded cases \\([0-9]+\\)\n\n\\| Child \\| Item \\| Date \\| Outcome \\|.*\\| [0-9]+ \\| review \\| 2019-[0-9-]+ \\| late \\|"
+  ARGS report ${TSC_DEMO_INPUTS} --period 2019-20 --detail --format markdown)
+tsc_add_cli_test(report.detail_html
+  STDOUT_MATCHES "^<!DOCTYPE html>.*<body>\n<p class=\"personal-data\" role=\"note\">Contains personal data.*<details class=\"cases\">\n<summary>Late, overdue and excluded cases \\([0-9]+\\)</summary>"
+  ARGS report ${TSC_DEMO_INPUTS} --period 2019-20 --detail --format html)
+# CSV with detail is the case table (render/cases.cc), not the figures.
+tsc_add_cli_test(report.detail_csv
+  STDOUT_MATCHES "^kpi,child,[^\n]*\nlac_review_timeliness,[0-9]+,review,"
+  ARGS report ${TSC_DEMO_INPUTS} --period 2019-20 --detail --format csv)
+tsc_add_cli_test(report.detail_cannot_write_says_why EXIT 1
+  STDERR_MATCHES "cannot write /nonexistent-folder/r.json"
+  ARGS report ${TSC_DEMO_INPUTS} --period 2019-20 --detail
+    --output /nonexistent-folder/r.json)
+# Without --detail no output has cases or the notice.
+add_test(NAME cli.report.without_detail_no_cases COMMAND bash -c
+  "for format in json csv markdown html; do out=$(\"$0\" \"$@\" --format $format) && test -n \"$out\" || exit 1; if printf '%s' \"$out\" | grep -q -i -e '\"cases\"' -e 'personal data' -e personal_data -e '^kpi,child,'; then echo \"$format has case detail\"; exit 1; fi; done"
+  $<TARGET_FILE:timescales_cli> report ${TSC_DEMO_INPUTS} --period 2019-20)
+set_tests_properties(cli.report.without_detail_no_cases PROPERTIES LABELS cli)

@@ -90,8 +90,9 @@ TEST(MonitoringList, NextReviewAndStatusForEveryChildInCare) {
   const std::string csv = RenderMonitoringCsv(*list);
   EXPECT_THAT(csv,
               HasSubstr("A,overdue,2020-10-23,2020-10-23,-5,"
-                        "lac.subsequent_review,2020-04-23,2,2019-12-20\n"));
-  EXPECT_THAT(csv, HasSubstr("D,unknown,,,,,,0,\n"));
+                        "lac.subsequent_review,2020-04-23,2,2019-12-20,lac,,,"
+                        "\n"));
+  EXPECT_THAT(csv, HasSubstr("D,unknown,,,,,,0,,lac,,,\n"));
   EXPECT_THAT(RenderMonitoringJson(*list),
               HasSubstr("\"status\": \"due_soon\""));
   EXPECT_THAT(RenderMonitoringMarkdown(*list),
