@@ -23,9 +23,11 @@ Date LastDayOf(int year) { return *Date::FromYmd(year, 12, 31); }
 std::shared_ptr<const internal::CalendarTables> BuildTables(
     CalendarInfo info, std::vector<Holiday> holidays) {
   auto tables = std::make_shared<internal::CalendarTables>();
-  std::sort(holidays.begin(), holidays.end(),
-            [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
-  // One entry a day: the first listed wins (bank holidays before closures).
+  // Stable: one entry a day, the first listed wins (bank holidays before
+  // closures, and a file's first title for a date listed twice).
+  std::stable_sort(
+      holidays.begin(), holidays.end(),
+      [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
   holidays.erase(std::unique(holidays.begin(), holidays.end(),
                              [](const Holiday& a, const Holiday& b) {
                                return a.date == b.date;

@@ -84,8 +84,10 @@ absl::StatusOr<GovUkDivision> ReadDivision(const Json& object,
         absl::StrFormat("GOV.UK bank holidays: division '%s' has no events",
                         Excerpt(out.name)));
   }
-  std::sort(out.holidays.begin(), out.holidays.end(),
-            [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
+  // Stable, so a date listed twice keeps its first title.
+  std::stable_sort(
+      out.holidays.begin(), out.holidays.end(),
+      [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
   return out;
 }
 

@@ -679,3 +679,62 @@ TEST(CalendarBuilder, WeekendsOnly) {
 
 }  // namespace
 }  // namespace timescales
+
+namespace timescales {
+namespace {
+
+// A closure day on a bank holiday changes nothing (calendar.h): the bank
+// holiday keeps its name and kind, for every bank holiday of the built-in
+// data (the fuzz finding tests/fuzz/corpus/closure_days/
+// closure_on_bank_holiday.txt: an unstable sort let a quarter of them be
+// replaced).
+TEST(ClosureDays, OnABankHolidayChangeNothingForEveryBankHoliday) {
+  const absl::StatusOr<Calendar> plain =
+      CalendarBuilder::EnglandAndWales().Build();
+  ASSERT_TRUE(plain.ok());
+  const absl::StatusOr<std::vector<Holiday>> bank =
+      plain->HolidaysBetween(testing::D(1995, 1, 1), testing::D(2030, 12, 31));
+  ASSERT_TRUE(bank.ok());
+  ASSERT_GT(bank->size(), 250u);
+  CalendarBuilder builder = CalendarBuilder::EnglandAndWales();
+  for (const Holiday& h : *bank) {
+    ASSERT_TRUE(builder.AddClosureDay(h.date, "Council closure").ok());
+  }
+  const absl::StatusOr<Calendar> closed = builder.Build();
+  ASSERT_TRUE(closed.ok());
+  for (const Holiday& h : *bank) {
+    const Holiday* found = closed->FindHoliday(h.date);
+    ASSERT_NE(found, nullptr) << h.date.ToString();
+    EXPECT_EQ(found->name, h.name) << h.date.ToString();
+    EXPECT_EQ(found->kind, h.kind) << h.date.ToString();
+  }
+  const Holiday* ve_day = closed->FindHoliday(testing::D(2020, 5, 8));
+  ASSERT_NE(ve_day, nullptr);
+  EXPECT_EQ(ve_day->name, "Early May bank holiday (VE day)");
+  EXPECT_EQ(ve_day->kind, HolidayKind::kBankHoliday);
+}
+
+// A GOV.UK file listing a date twice: the first title wins, read alone or
+// over the built-in data (tests/fuzz/corpus/govuk_json/
+// same_date_two_titles.json).
+TEST(GovUkJson, ADateListedTwiceKeepsItsFirstTitle) {
+  const std::string json = R"({"england-and-wales": {"division":
+      "england-and-wales", "events": [
+      {"title": "First title", "date": "2007-05-07", "notes": "", "bunting": true},
+      {"title": "Second title", "date": "2007-05-07", "notes": "", "bunting": true},
+      {"title": "Spring bank holiday", "date": "2007-05-28", "notes": "", "bunting": true}]}})";
+  const absl::StatusOr<Calendar> alone =
+      Calendar::FromGovUkJson(json, "england-and-wales");
+  ASSERT_TRUE(alone.ok()) << alone.status();
+  ASSERT_NE(alone->FindHoliday(testing::D(2007, 5, 7)), nullptr);
+  EXPECT_EQ(alone->FindHoliday(testing::D(2007, 5, 7))->name, "First title");
+  CalendarBuilder builder = CalendarBuilder::EnglandAndWales();
+  ASSERT_TRUE(builder.LoadGovUkJson(json, "england-and-wales").ok());
+  const absl::StatusOr<Calendar> over = builder.Build();
+  ASSERT_TRUE(over.ok());
+  ASSERT_NE(over->FindHoliday(testing::D(2007, 5, 7)), nullptr);
+  EXPECT_EQ(over->FindHoliday(testing::D(2007, 5, 7))->name, "First title");
+}
+
+}  // namespace
+}  // namespace timescales
