@@ -16,6 +16,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "base/excerpt.h"
 #include "import/dataset_merge.h"
 #include "import/date_field.h"
 #include "import/import_owned.h"
@@ -81,6 +82,18 @@ class XmlImport {
 
   // Parses the document and checks its root element.
   absl::Status Load(const char* root) {
+    // pugixml skips text before the first '<'; the content sniffing of
+    // ImportBuffer() takes such a file for CSV. Refused, so both agree.
+    const absl::string_view text = absl::StripLeadingAsciiWhitespace(
+        absl::string_view(&buffer_[start_], buffer_.size() - start_ - 1));
+    if (!text.empty() && text.front() != '<') {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s: line %d: text before the XML document ('%s'): an XML return "
+          "starts with '<' (its declaration or root element)",
+          name_,
+          lines_.LineOf(static_cast<size_t>(text.data() - &buffer_[start_])),
+          internal::Excerpt(text.substr(0, text.find('<')))));
+    }
     const pugi::xml_parse_result result =
         doc_.load_buffer_inplace(&buffer_[start_], buffer_.size() - start_,
                                  kParseOptions, pugi::encoding_utf8);

@@ -735,6 +735,37 @@ TEST(ImportSsda903Xml, WrongRootIsAnError) {
 // ---- CIN census XML
 // ------------------------------------------------------------
 
+// The content sniffing reads past a DOCTYPE's internal subset, where quoted
+// markup is no root element (a fuzz finding).
+TEST(ImportBuffer, ADoctypeWithMarkupInAnEntityIsStillA903Return) {
+  const std::string xml =
+      "<?xml version=\"1.0\"?>\n"
+      "<!DOCTYPE EXPSSDA903 [ <!ENTITY note \"<b>903</b>\"> ]>\n"
+      "<EXPSSDA903>\n"
+      "  <CHILD><HEADER><CHILDID>1</CHILDID><SEX>1</SEX><DOB>01/02/2010</DOB>"
+      "</HEADER></CHILD>\n"
+      "</EXPSSDA903>\n";
+  Dataset data;
+  ASSERT_TRUE(ImportBuffer("return.xml", xml, &data).ok());
+  ASSERT_EQ(data.headers.size(), 1u);
+  EXPECT_EQ(data.headers[0].child, "1");
+}
+
+// Text before the document: pugixml would skip it and the sniffing takes
+// the file for CSV; the XML importers refuse it, naming the text.
+TEST(ImportSsda903Xml, TextBeforeTheDocumentIsAnError) {
+  const std::string xml =
+      "junk<?xml version=\"1.0\"?>\n<EXPSSDA903></EXPSSDA903>\n";
+  Dataset data;
+  EXPECT_THAT(ImportSsda903Xml("return.xml", xml, &data),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("return.xml: line 1: text before the XML "
+                                 "document ('junk')")));
+  EXPECT_THAT(ImportCinXml("census.xml", "  x\n<Message/>", &data),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("census.xml: line 1: text before")));
+}
+
 TEST(ImportCinXml, NumbersRecordsAndReadsEveryField) {
   const std::string path = Fixture("cin_census.xml");
   Dataset data;
