@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "testing/records.h"
 #include "testing/status_matchers.h"
 #include "timescales/render.h"
 #include "timescales/report.h"
@@ -19,7 +20,9 @@ using ::timescales::testing::IsOk;
 
 TEST(ReportCsv, AMonthLabelledLikeAFinancialYearKeepsItsOwnDates) {
   Dataset data;
-  data.files.push_back(InputFile{"meetings.csv", "meetings", 1, 0, false});
+  InputFile meetings = testing::FileOf("meetings.csv", "meetings");
+  meetings.rows = 1;
+  data.files.push_back(meetings);
   MeetingRecord m;
   m.child = "A";
   m.held = *Moment::Parse("2010-11-10");

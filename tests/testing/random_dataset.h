@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_format.h"
 #include "testing/fixtures.h"
+#include "testing/records.h"
 #include "timescales/dataset.h"
 
 namespace timescales {
@@ -25,7 +26,7 @@ class RandomData {
     Dataset data;
     for (const char* table :
          {"ssda903.episodes", "ssda903.reviews", "meetings"}) {
-      data.files.push_back(InputFile{"x.csv", table, 0, 0, false});
+      data.files.push_back(FileOf("x.csv", table));
     }
     for (int c = 0; c < 250; ++c) {
       const std::string child = absl::StrFormat("C%d", c);
@@ -41,7 +42,7 @@ class RandomData {
   Dataset MakeWithCin() {
     Dataset data = Make();
     for (const char* table : {"cin.section47", "cin.cp_plans"}) {
-      data.files.push_back(InputFile{"census.xml", table, 0, 0, false});
+      data.files.push_back(FileOf("census.xml", table));
     }
     for (int c = 0; c < 150; ++c) {
       const std::string child = absl::StrFormat("P%d", c);

@@ -16,9 +16,16 @@
 namespace timescales {
 namespace testing {
 
+// An input file of `table` named `path`, no rows read.
+inline InputFile FileOf(std::string path, std::string table) {
+  InputFile file;
+  file.path = std::move(path);
+  file.table = std::move(table);
+  return file;
+}
+
 inline void Present(Dataset* data, const char* table) {
-  data->files.push_back(
-      InputFile{std::string(table) + ".csv", table, 0, 0, false});
+  data->files.push_back(FileOf(std::string(table) + ".csv", table));
 }
 
 inline Episode Ep(const char* child, Date decom, const char* rne,
