@@ -42,6 +42,14 @@ struct KpiCounts {
   int64_t overdue_at_period_end = 0;
 };
 
+// One period before the reporting period (docs/kpis.md#earlier-periods):
+// its figure, and its year-to-date series month by month.
+struct EarlierPeriod {
+  ReportingPeriod period;
+  KpiCounts counts;
+  std::vector<std::pair<std::string, KpiCounts>> year_to_date;
+};
+
 struct KpiResult {
   std::string id;
   std::string title;
@@ -62,12 +70,36 @@ struct KpiResult {
   // Whether the KPI is about timeliness (rows on_time / late / overdue) or
   // a count (rows counted / not_counted).
   bool timeliness = false;
+  // From the period's start to the end of each month ("2019-04", ...): the
+  // last is the headline (docs/kpis.md#year-to-date).
+  std::vector<std::pair<std::string, KpiCounts>> year_to_date;
+  // The periods before this one that the data cover, the latest first, at
+  // most ReportSettings::previous_years of them; the first is `previous`.
+  std::vector<EarlierPeriod> earlier;
+  // The configured narrative (Markdown subset), "" for none.
+  std::string narrative;
+};
+
+// The counts that set the KPIs in context (docs/kpis.md#context); each is
+// empty when its source table is absent.
+struct ReportContext {
+  // Children in a period of care (short breaks aside) open at the end of E.
+  std::optional<int64_t> children_in_care;
+  // Children with a child protection plan open at the end of E.
+  std::optional<int64_t> children_on_cp_plans;
+  // LAC reviews held in [S, E] (a duplicate counted once).
+  std::optional<int64_t> lac_reviews;
+  // Initial and review child protection conferences held in [S, E].
+  std::optional<int64_t> icpcs;
+  std::optional<int64_t> rcpcs;
 };
 
 struct ChairRow {
   std::string chair_id;  // "(none)" for a blank chair
   int64_t meetings = 0;
   int64_t qa_alerts = 0;
+  // Distinct children of the meetings chaired in the period.
+  int64_t children = 0;
   KpiCounts decisions;
   KpiCounts record;
   KpiCounts sw_report;
@@ -110,6 +142,19 @@ struct Report {
   std::string calendar;  // name and data version
   // Whether the KPIs carry their case rows (personal data).
   bool detail = false;
+  // From ReportSettings: the page's title, the council, the narrative.
+  std::string title;
+  std::string council;
+  std::string narrative;
+  // The day the report was computed (SOURCE_DATE_EPOCH when set) and the
+  // version of the library that computed it.
+  std::optional<Date> generated;
+  std::string version;
+  ReportContext context;
+  // LAC reviews held in [S, E] by participation code: "PN0" ... "PN7", then
+  // "other" (blank or not a PN code), each present only when non-zero
+  // (docs/kpis.md#participation-mix).
+  std::vector<std::pair<std::string, int64_t>> participation;
 
   // "reviews.csv:1234": the file (as given) and line of a case's record.
   std::string SourceOf(const SourceRef& source) const;

@@ -46,6 +46,21 @@ struct KpiSettings {
   std::optional<KpiTarget> target;
   // Named comparators in configuration order: "statistical neighbours" 22.2.
   std::vector<std::pair<std::string, double>> benchmarks;
+  // What the IRO writes about this KPI: Markdown text of the subset
+  // docs/configuration.md#narrative describes ("" for none).
+  std::string narrative;
+};
+
+// The `report` object: what the page says of itself
+// (docs/configuration.md#report).
+struct ReportSettings {
+  std::string title;    // "" for the default, "IRO KPI scorecard"
+  std::string council;  // "" for none
+  // The report's own commentary (Markdown subset), "" for none.
+  std::string narrative;
+  // How many years before the period the charts show, at most: each is
+  // shown only when the data cover it (docs/kpis.md#earlier-periods).
+  int previous_years = 3;
 };
 
 // The configuration file (docs/configuration.md): every key optional,
@@ -58,10 +73,13 @@ struct KpiSettings {
 //    "closure_days": ["2019-12-24", {"date": "2019-12-27", "name": "..."}],
 //    "holidays": {"govuk_json": "path/to/bank-holidays.json",
 //                 "division": "england-and-wales", "merge": "overlay"},
-//    "rules": {...RuleCatalogue::FromJson "rules" object...}}
+//    "rules": {...RuleCatalogue::FromJson "rules" object...},
+//    "report": {"title": "...", "council": "...", "narrative": "...",
+//               "previous_years": 3}}
 struct ReportConfig {
   Policy policy;
   std::map<std::string, KpiSettings> kpis;
+  ReportSettings report;
   // `closure_days` and `holidays` (the GOV.UK path already resolved).
   CalendarSettings calendar;
   std::string rules_json;  // the "rules" member, re-serialised

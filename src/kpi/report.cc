@@ -7,7 +7,10 @@
 #include "timescales/report.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
+#include <ctime>
 #include <iterator>
 #include <map>
 #include <set>
@@ -18,6 +21,7 @@
 #include "absl/strings/str_format.h"
 #include "kpi/builders.h"
 #include "timescales/kpi_registry.h"
+#include "timescales/version.h"
 
 TSC_NAMESPACE_BEGIN
 namespace {
@@ -75,6 +79,17 @@ bool RowsMakeTheFigure(const KpiResult& kpi, const std::vector<CaseRow>& rows) {
          made.overdue_at_period_end == kpi.headline.overdue_at_period_end;
 }
 
+// From the start of `period` to the end of each of its months; the last
+// is the whole period.
+std::vector<std::pair<std::string, KpiCounts>> YearToDate(
+    const internal::Kpi& kpi, const ReportingPeriod& period, Date horizon) {
+  std::vector<std::pair<std::string, KpiCounts>> out;
+  for (const ReportingPeriod& month : period.Months()) {
+    out.emplace_back(month.label, kpi.Count(period.start, month.end, horizon));
+  }
+  return out;
+}
+
 absl::StatusOr<KpiResult> Evaluate(const internal::Kpi& kpi,
                                    const ReportingPeriod& period,
                                    const ReportConfig& config,
@@ -103,14 +118,30 @@ absl::StatusOr<KpiResult> Evaluate(const internal::Kpi& kpi,
     result.monthly.emplace_back(month.label,
                                 kpi.Count(month.start, month.end, horizon));
   }
+  result.year_to_date = YearToDate(kpi, period, horizon);
   absl::StatusOr<ReportingPeriod> previous = period.Previous();
   if (previous.ok() && kpi.coverage_start &&
       previous->start >= *kpi.coverage_start) {
     result.previous_period = *previous;
     result.previous = kpi.Count(previous->start, previous->end, horizon);
   }
+  // The earlier periods the charts show, the latest first: each covered by
+  // the data (docs/kpis.md#earlier-periods). The first is `previous`.
+  for (int i = 0; i < config.report.previous_years && previous.ok() &&
+                  kpi.coverage_start && previous->start >= *kpi.coverage_start;
+       ++i) {
+    EarlierPeriod earlier;
+    earlier.period = *previous;
+    earlier.year_to_date = YearToDate(kpi, *previous, horizon);
+    earlier.counts = i == 0
+                         ? *result.previous
+                         : kpi.Count(previous->start, previous->end, horizon);
+    result.earlier.push_back(std::move(earlier));
+    previous = previous->Previous();
+  }
   const auto settings = config.kpis.find(kpi.id());
   if (settings != config.kpis.end()) {
+    result.narrative = settings->second.narrative;
     if (settings->second.target) {
       result.target = settings->second.target;
       result.rag = Rag(result.headline.value, *settings->second.target);
@@ -133,12 +164,15 @@ std::vector<ChairRow> ByChair(
     const std::map<std::string, std::vector<KpiCounts>>& by_kpi) {
   const internal::MeetingChairs& chairs = internal::Chairs(ctx);
   std::vector<ChairRow> rows(chairs.names.size());
+  std::vector<std::set<std::string_view>> children(chairs.names.size());
   for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
     const MeetingRecord& m = ctx.data.meetings[i];
     if (!period.Contains(m.held.date)) continue;
-    ChairRow& row = rows[static_cast<size_t>(chairs.of_meeting[i])];
+    const size_t chair = static_cast<size_t>(chairs.of_meeting[i]);
+    ChairRow& row = rows[chair];
     ++row.meetings;
     row.qa_alerts += m.qa_alerts;
+    if (children[chair].insert(m.child).second) ++row.children;
   }
   auto counts = [&](const char* id, size_t chair) {
     const auto it = by_kpi.find(id);
@@ -259,6 +293,105 @@ void JudgeEmptiedKpis(const Report& report, const Dataset& data,
   }
 }
 
+// The counts of docs/kpis.md#context.
+ReportContext Context(const KpiContext& ctx, const ReportingPeriod& period) {
+  ReportContext out;
+  const Dataset& data = ctx.data;
+  const Date s = period.start, e = period.end;
+  if (data.Has("ssda903.episodes")) {
+    const internal::LacView& lac = internal::Lac(ctx);
+    int64_t in_care = 0;
+    for (size_t child = 0; child < lac.children(); ++child) {
+      for (const internal::PeriodOfCare& p : lac.Periods(child)) {
+        if (p.short_break || p.first_decom > e) continue;
+        if (!p.end || *p.end > e) {
+          ++in_care;
+          break;
+        }
+      }
+    }
+    out.children_in_care = in_care;
+  }
+  if (data.Has("ssda903.reviews")) {
+    const internal::LacView& lac = internal::Lac(ctx);
+    int64_t held = 0;
+    for (size_t child = 0; child < lac.children(); ++child) {
+      for (const internal::ChildReview& r : lac.Reviews(child)) {
+        if (!r.duplicate && r.date >= s && r.date <= e) ++held;
+      }
+    }
+    out.lac_reviews = held;
+  }
+  if (data.Has("cin.cp_plans")) {
+    std::set<std::string_view> on_plans;
+    int64_t rcpcs = 0;
+    for (const CpPlanRecord& plan : internal::Plans(ctx)) {
+      if (plan.start && *plan.start <= e && (!plan.end || *plan.end > e)) {
+        on_plans.insert(plan.child);
+      }
+      std::set<Date> dates;
+      for (const Date& d : plan.reviews) {
+        if (d >= s && d <= e) dates.insert(d);
+      }
+      rcpcs += static_cast<int64_t>(dates.size());
+    }
+    out.children_on_cp_plans = static_cast<int64_t>(on_plans.size());
+    out.rcpcs = rcpcs;
+  }
+  if (data.Has("cin.section47")) {
+    std::set<std::pair<std::string_view, Date>> icpcs;
+    for (const Section47Record& s47 : internal::Enquiries(ctx)) {
+      if (s47.icpc && *s47.icpc >= s && *s47.icpc <= e) {
+        icpcs.insert({s47.child, *s47.icpc});
+      }
+    }
+    out.icpcs = static_cast<int64_t>(icpcs.size());
+  }
+  return out;
+}
+
+// LAC reviews held in the period by participation code
+// (docs/kpis.md#participation-mix).
+std::vector<std::pair<std::string, int64_t>> ParticipationMix(
+    const KpiContext& ctx, const ReportingPeriod& period) {
+  std::vector<std::pair<std::string, int64_t>> out;
+  if (!ctx.data.Has("ssda903.reviews")) return out;
+  int64_t by_code[9] = {};
+  const internal::LacView& lac = internal::Lac(ctx);
+  for (size_t child = 0; child < lac.children(); ++child) {
+    for (const internal::ChildReview& r : lac.Reviews(child)) {
+      if (r.duplicate || r.date < period.start || r.date > period.end) {
+        continue;
+      }
+      const std::string& code = r.record->review_code;
+      const bool pn = code.size() == 3 && code[0] == 'P' && code[1] == 'N' &&
+                      code[2] >= '0' && code[2] <= '7';
+      ++by_code[pn ? code[2] - '0' : 8];
+    }
+  }
+  for (int i = 0; i < 9; ++i) {
+    if (by_code[i] == 0) continue;
+    out.emplace_back(i < 8 ? absl::StrCat("PN", i) : "other", by_code[i]);
+  }
+  return out;
+}
+
+// Today (UTC), or the day of SOURCE_DATE_EPOCH when it is set, so that a
+// build can reproduce a page byte for byte.
+std::optional<Date> Today() {
+  int64_t seconds = static_cast<int64_t>(std::time(nullptr));
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+      epoch != nullptr && *epoch != '\0') {
+    char* end = nullptr;
+    errno = 0;
+    const long long v = std::strtoll(epoch, &end, 10);
+    if (errno == 0 && end != nullptr && *end == '\0' && v >= 0) seconds = v;
+  }
+  const int64_t days = seconds / 86400;
+  if (days < 0 || days > 100000) return std::nullopt;
+  return Date::FromSerial(static_cast<int32_t>(days));
+}
+
 }  // namespace
 
 absl::StatusOr<Report> ComputeReport(const Dataset& data,
@@ -281,6 +414,11 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
   report.warnings = data.warnings;
   report.reconciliation = Reconcile(data);
   report.detail = options.detail;
+  report.title = config.report.title;
+  report.council = config.report.council;
+  report.narrative = config.report.narrative;
+  report.generated = Today();
+  report.version = TSC_VERSION_STRING;
   report.policy = ts.policy().Describe();
   const CalendarInfo& info = ts.calendar().info();
   report.calendar =
@@ -331,6 +469,8 @@ absl::StatusOr<Report> ComputeReport(const Dataset& data,
     report.cp_coverage_start = internal::CpCoverageStart(ctx);
   }
   if (data.Has("meetings")) report.by_chair = ByChair(ctx, period, by_chair);
+  report.context = Context(ctx, period);
+  report.participation = ParticipationMix(ctx, period);
   JudgeRejections(data, options.max_rejected_share, &report.data_problems);
   JudgeEmptiedKpis(report, data, &report.data_problems);
   return report;

@@ -8,6 +8,7 @@
 #include "timescales/report_config.h"
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <optional>
 
@@ -34,6 +35,65 @@ absl::StatusOr<double> Number(const std::string& where, const Json& value) {
   const std::optional<double> number = internal::JsonDouble(value);
   if (!number) return ConfigError(where, "must be a number");
   return *number;
+}
+
+// Narrative text: a string, or an array of strings (paragraphs, joined by
+// a blank line), at most kMaxNarrative bytes.
+absl::StatusOr<std::string> Narrative(const std::string& where,
+                                      const Json& value) {
+  constexpr size_t kMaxNarrative = 64 * 1024;
+  std::string text;
+  if (value.is_string()) {
+    text = *value.get_ptr<const std::string*>();
+  } else if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      if (!value[i].is_string()) {
+        return ConfigError(absl::StrFormat("%s[%d]", where, i),
+                           "must be a string");
+      }
+      if (i > 0) text += "\n\n";
+      text += *value[i].get_ptr<const std::string*>();
+    }
+  } else {
+    return ConfigError(where, "must be a string or an array of strings");
+  }
+  if (text.size() > kMaxNarrative) {
+    return ConfigError(where, "is longer than 64 KB");
+  }
+  return text;
+}
+
+absl::Status ReadReport(const Json& spec, ReportConfig* config) {
+  if (!spec.is_object()) return ConfigError("report", "must be an object");
+  for (auto it = spec.begin(); it != spec.end(); ++it) {
+    const std::string where = "report." + Excerpt(it.key());
+    if (it.key() == "title" || it.key() == "council") {
+      if (!it.value().is_string()) {
+        return ConfigError(where, "must be a string");
+      }
+      std::string value = *it.value().get_ptr<const std::string*>();
+      if (value.size() > 200) {
+        return ConfigError(where, "is longer than 200 bytes");
+      }
+      (it.key() == "title" ? config->report.title : config->report.council) =
+          std::move(value);
+    } else if (it.key() == "narrative") {
+      absl::StatusOr<std::string> text = Narrative(where, it.value());
+      if (!text.ok()) return text.status();
+      config->report.narrative = *std::move(text);
+    } else if (it.key() == "previous_years") {
+      const std::optional<double> n = internal::JsonDouble(it.value());
+      if (!n || *n != std::floor(*n) || *n < 0 || *n > 10) {
+        return ConfigError(where, "must be a whole number from 0 to 10");
+      }
+      config->report.previous_years = static_cast<int>(*n);
+    } else {
+      return ConfigError(where,
+                         "unknown key (expected title, council, narrative, "
+                         "previous_years)");
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<KpiSettings> ReadKpi(const std::string& id, const Json& spec) {
@@ -76,10 +136,14 @@ absl::StatusOr<KpiSettings> ReadKpi(const std::string& id, const Json& spec) {
         if (!v.ok()) return v.status();
         settings.benchmarks.emplace_back(b.key(), *v);
       }
+    } else if (it.key() == "narrative") {
+      absl::StatusOr<std::string> text = Narrative(where, it.value());
+      if (!text.ok()) return text.status();
+      settings.narrative = *std::move(text);
     } else {
       return ConfigError(where,
                          "unknown key (expected target, polarity, "
-                         "amber_tolerance, benchmarks)");
+                         "amber_tolerance, benchmarks, narrative)");
     }
   }
   if (has_target) settings.target = target;
@@ -194,10 +258,13 @@ absl::StatusOr<ReportConfig> FromJsonImpl(absl::string_view json,
         return absl::InvalidArgumentError(
             absl::StrFormat("configuration: %s", check.status().message()));
       }
+    } else if (key == "report") {
+      absl::Status s = ReadReport(it.value(), &config);
+      if (!s.ok()) return s;
     } else {
       return absl::InvalidArgumentError(absl::StrFormat(
           "configuration: unknown key \"%s\" (expected policy, kpis, "
-          "closure_days, holidays, rules)",
+          "closure_days, holidays, rules, report)",
           Excerpt(key)));
     }
   }

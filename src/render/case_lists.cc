@@ -20,6 +20,22 @@ bool NotCountedIsTheProblem(const KpiResult& kpi) {
   return kpi.id == kpi_id::kLacReviewParticipation;
 }
 
+// What being in the numerator means for a KPI that is not about timeliness.
+absl::string_view CountedWords(const KpiResult& kpi) {
+  if (kpi.id == kpi_id::kCpRepeatPlans) return "a second or subsequent plan";
+  if (kpi.id == kpi_id::kCpRepeatPlans2y) {
+    return "within 2 years of a previous plan ending";
+  }
+  if (kpi.id == kpi_id::kCpPlansOpenOver18Months) {
+    return "open more than 18 months";
+  }
+  if (kpi.id == kpi_id::kCpPlansEnded2yPlus) return "lasted 2 years or more";
+  if (kpi.id == kpi_id::kLacReviewParticipation) return "child participated";
+  return "";
+}
+
+}  // namespace
+
 // The exclusion reasons of docs/kpis.md in plain words; an unknown one is
 // shown with spaces for underscores.
 std::string PlainReason(std::string_view reason) {
@@ -46,22 +62,6 @@ std::string PlainReason(std::string_view reason) {
   return absl::StrReplaceAll(absl::string_view(reason.data(), reason.size()),
                              {{"_", " "}});
 }
-
-// What being in the numerator means for a KPI that is not about timeliness.
-absl::string_view CountedWords(const KpiResult& kpi) {
-  if (kpi.id == kpi_id::kCpRepeatPlans) return "a second or subsequent plan";
-  if (kpi.id == kpi_id::kCpRepeatPlans2y) {
-    return "within 2 years of a previous plan ending";
-  }
-  if (kpi.id == kpi_id::kCpPlansOpenOver18Months) {
-    return "open more than 18 months";
-  }
-  if (kpi.id == kpi_id::kCpPlansEnded2yPlus) return "lasted 2 years or more";
-  if (kpi.id == kpi_id::kLacReviewParticipation) return "child participated";
-  return "";
-}
-
-}  // namespace
 
 bool ListsCase(const KpiResult& kpi, const CaseRow& row) {
   switch (row.outcome) {
@@ -135,6 +135,25 @@ std::string PlainCaseOutcome(const KpiResult& kpi, const CaseRow& row) {
                  : "not counted";
   }
   return "";
+}
+
+const char* ParticipationWords(std::string_view code) {
+  // The SSDA903 Reviews table's codes, in short words.
+  static constexpr const char* kWords[] = {
+      "under 4",
+      "spoke for themselves",
+      "an advocate spoke for them",
+      "views by symbols or other means",
+      "attended, views not conveyed",
+      "views briefed to the chair",
+      "did not attend, views sent",
+      "did not attend or convey views",
+  };
+  if (code.size() != 3 || code[0] != 'P' || code[1] != 'N' || code[2] < '0' ||
+      code[2] > '7') {
+    return nullptr;
+  }
+  return kWords[code[2] - '0'];
 }
 
 }  // namespace internal

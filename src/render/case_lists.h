@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "timescales/cases.h"
 #include "timescales/config.h"
@@ -31,6 +32,10 @@ inline constexpr char kFullListCommand[] =
     "timescales report --detail --format csv";
 inline constexpr char kCasesCommand[] = "timescales cases";
 
+// An exclusion reason of docs/kpis.md in plain words ("short breaks"); an
+// unknown one with spaces for underscores.
+std::string PlainReason(std::string_view reason);
+
 // Whether the page lists `row`: for a timeliness KPI the late, overdue and
 // excluded rows; for the others the excluded rows and the counted ones
 // (a repeat plan, a plan over 18 months), except for participation, where
@@ -50,6 +55,10 @@ std::string PlainCaseItem(const KpiResult& kpi, CaseItem item);
 // The outcome and, for an excluded row, why: "late", "excluded: short
 // breaks", "counted: a second or subsequent plan".
 std::string PlainCaseOutcome(const KpiResult& kpi, const CaseRow& row);
+
+// A participation code (PN0-PN7) in short words ("spoke for themselves"), or
+// null for a blank or unknown code.
+const char* ParticipationWords(std::string_view code);
 
 }  // namespace internal
 TSC_NAMESPACE_END

@@ -26,6 +26,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "render/case_lists.h"
+#include "render/narrative.h"
 #include "render/text.h"
 #include "timescales/render.h"
 
@@ -35,7 +36,6 @@ namespace {
 using internal::Grouped;
 using internal::Num;
 using internal::Percent;
-using internal::Signed;
 
 // How many rejections and warnings are listed before "... and N more".
 constexpr size_t kListed = 20;
@@ -60,9 +60,13 @@ std::string Fraction(const KpiCounts& counts) {
                       Grouped(counts.denominator));
 }
 
-// The unit of a difference: percentage points for a percent KPI.
-std::string Points(const KpiResult& kpi, double diff) {
-  return IsPercent(kpi) ? Signed(diff) + " pp" : Signed(diff);
+// "1.5 points higher", "2 lower", "the same".
+std::string Distance(const KpiResult& kpi, double diff) {
+  if (std::fabs(diff) < 0.005) return "the same";
+  const std::string amount = Num(std::fabs(diff));
+  const std::string unit =
+      IsPercent(kpi) ? (amount == "1" ? " point" : " points") : "";
+  return absl::StrCat(amount, unit, diff > 0 ? " higher" : " lower");
 }
 
 std::string TargetText(const KpiResult& kpi) {
@@ -113,7 +117,10 @@ std::string ChangeText(const KpiResult& kpi) {
   const std::optional<double> diff = Change(kpi);
   if (!diff) return "-";
   if (*diff == 0.0) return "no change";
-  return Points(kpi, *diff) + Direction(kpi, *diff);
+  return absl::StrCat(
+      *diff > 0 ? "up " : "down ",
+      Distance(kpi, *diff).substr(0, Distance(kpi, *diff).rfind(' ')),
+      Direction(kpi, *diff));
 }
 
 std::string BenchmarksText(const KpiResult& kpi) {
@@ -123,7 +130,7 @@ std::string BenchmarksText(const KpiResult& kpi) {
     std::string part = absl::StrCat(internal::MarkdownText(name), " ",
                                     Figure(kpi, comparator.first));
     if (comparator.second) {
-      absl::StrAppend(&part, " (", Points(kpi, *comparator.second), ")");
+      absl::StrAppend(&part, " (ours ", Distance(kpi, *comparator.second), ")");
     }
     parts.push_back(std::move(part));
   }
@@ -153,10 +160,50 @@ void AppendTitle(const Report& report, std::string* out) {
                     internal::MarkdownText(internal::kPersonalDataNotice),
                     "**\n\n");
   }
-  absl::StrAppend(
-      out, "# IRO KPI scorecard: ", internal::MarkdownText(report.period.label),
-      "\n\nReporting period ", report.period.start.ToString(), " to ",
-      report.period.end.ToString(), ", as at the end of the period.\n\n");
+  const std::string title =
+      report.title.empty() ? std::string("IRO KPI scorecard") : report.title;
+  absl::StrAppend(out, "# ", internal::MarkdownText(title), ": ",
+                  internal::MarkdownText(report.period.label), "\n\n");
+  if (!report.council.empty()) {
+    absl::StrAppend(out, "**", internal::MarkdownText(report.council),
+                    "**\n\n");
+  }
+  absl::StrAppend(out, "Reporting period ", report.period.start.ToString(),
+                  " to ", report.period.end.ToString(),
+                  ", as at the end of the period.");
+  if (report.generated) {
+    absl::StrAppend(out, " Produced ", report.generated->ToString());
+    if (!report.version.empty()) {
+      absl::StrAppend(out, " by timescales ",
+                      internal::MarkdownText(report.version));
+    }
+    absl::StrAppend(out, ".");
+  }
+  absl::StrAppend(out, "\n\n");
+}
+
+void AppendContext(const Report& report, std::string* out) {
+  const ReportContext& c = report.context;
+  std::vector<std::string> rows;
+  const std::string at = report.period.end.ToString();
+  const auto add = [&](const std::optional<int64_t>& n,
+                       const std::string& what) {
+    if (n) rows.push_back(Row({what, Grouped(*n)}));
+  };
+  add(c.children_in_care, "Children in care at " + at);
+  add(c.children_on_cp_plans, "Children on a child protection plan at " + at);
+  add(c.lac_reviews, "LAC reviews held in the period");
+  add(c.icpcs, "Initial child protection conferences held");
+  add(c.rcpcs, "Review child protection conferences held");
+  if (rows.empty()) return;
+  absl::StrAppend(out, "## The year in numbers\n\n", Row({"", "Number"}),
+                  "|:---|---:|\n", absl::StrJoin(rows, ""), "\n");
+}
+
+void AppendNarrative(const Report& report, std::string* out) {
+  if (report.narrative.empty()) return;
+  absl::StrAppend(out, "## Summary\n\n",
+                  internal::NarrativeMarkdown(report.narrative));
 }
 
 void AppendScorecard(const Report& report, std::string* out) {
@@ -185,16 +232,54 @@ void AppendScorecard(const Report& report, std::string* out) {
   }
 }
 
+// What was left out and why, in words; zero reasons are not named.
 std::string ExcludedText(const KpiCounts& counts) {
-  if (counts.excluded.empty()) return "Excluded: none.";
   int64_t total = 0;
   std::vector<std::string> parts;
   for (const auto& [reason, n] : counts.excluded) {
-    parts.push_back(absl::StrCat(Code(reason), " ", Grouped(n)));
+    if (n == 0) continue;
+    parts.push_back(
+        absl::StrCat(internal::MarkdownText(internal::PlainReason(reason)),
+                     " (", Grouped(n), ")"));
     total += n;
   }
-  return absl::StrCat("Excluded (", Grouped(total),
-                      "): ", absl::StrJoin(parts, ", "), ".");
+  if (total == 0) return "Nothing was left out of the figure.";
+  return absl::StrCat("Left out of the figure: ", Grouped(total), ", for ",
+                      absl::StrJoin(parts, "; "), ".");
+}
+
+std::string EarlierText(const KpiResult& kpi) {
+  std::vector<std::string> parts;
+  for (const EarlierPeriod& e : kpi.earlier) {
+    parts.push_back(absl::StrCat(internal::MarkdownText(e.period.label), " ",
+                                 ValueText(kpi, e.counts), " (",
+                                 Grouped(e.counts.numerator), " of ",
+                                 Grouped(e.counts.denominator), ")"));
+  }
+  if (parts.empty()) return "";
+  return absl::StrCat("Earlier years: ", absl::StrJoin(parts, "; "), ".\n\n");
+}
+
+void AppendParticipation(const Report& report, std::string* out) {
+  if (report.participation.empty()) return;
+  int64_t total = 0;
+  for (const auto& [code, n] : report.participation) total += n;
+  absl::StrAppend(out, "\nHow children took part in the ", Grouped(total),
+                  " LAC reviews held:\n\n",
+                  Row({"Participation code", "Reviews", "Share"}),
+                  "|:---|---:|---:|\n");
+  for (const auto& [code, n] : report.participation) {
+    std::string words = "Other: blank or not a code";
+    if (const char* plain = internal::ParticipationWords(code)) {
+      words = absl::StrCat(code, ": ", plain);
+    }
+    absl::StrAppend(
+        out, Row({internal::MarkdownText(words), Grouped(n),
+                  absl::StrFormat("%.1f%%",
+                                  total > 0 ? 100.0 * static_cast<double>(n) /
+                                                  static_cast<double>(total)
+                                            : 0.0)}));
+  }
 }
 
 void AppendMonthly(const KpiResult& kpi, std::string* out) {
@@ -276,7 +361,12 @@ void AppendKpi(const Report& report, const KpiResult& kpi, std::string* out) {
                     Num(kpi.target->amber_tolerance),
                     IsPercent(kpi) ? " pp" : "", ": ", RagText(kpi), ".");
   }
-  absl::StrAppend(out, "\n\n", ExcludedText(kpi.headline), "\n");
+  absl::StrAppend(out, "\n\n", EarlierText(kpi), ExcludedText(kpi.headline),
+                  "\n");
+  if (!kpi.narrative.empty()) {
+    absl::StrAppend(out, "\n", internal::NarrativeMarkdown(kpi.narrative));
+  }
+  if (kpi.id == "lac_review_participation") AppendParticipation(report, out);
   AppendMonthly(kpi, out);
   if (report.detail) AppendCases(report, kpi, out);
   absl::StrAppend(out, "\n");
@@ -299,17 +389,32 @@ void AppendChairs(const Report& report, std::string* out) {
   if (report.by_chair.empty()) return;
   absl::StrAppend(
       out, "## By chair\n\n",
-      Row({"Chair", "Meetings", "QA alerts", "Decisions within 5 working days",
+      Row({"Chair", "Meetings chaired", "Children", "QA alerts",
+           "Alerts per 10 meetings", "Decisions within 5 working days",
            "Record within 20 working days",
            "Social worker report 24 hours before"}),
-      "|:---|---:|---:|---:|---:|---:|\n");
+      "|:---|---:|---:|---:|---:|---:|---:|---:|\n");
   for (const ChairRow& row : report.by_chair) {
+    const std::string rate =
+        row.meetings > 0
+            ? absl::StrFormat("%.1f", 10.0 *
+                                          static_cast<double>(row.qa_alerts) /
+                                          static_cast<double>(row.meetings))
+            : "-";
     absl::StrAppend(
         out, Row({internal::MarkdownText(row.chair_id), Grouped(row.meetings),
-                  Grouped(row.qa_alerts), ChairCell(row.decisions),
-                  ChairCell(row.record), ChairCell(row.sw_report)}));
+                  Grouped(row.children), Grouped(row.qa_alerts), rate,
+                  ChairCell(row.decisions), ChairCell(row.record),
+                  ChairCell(row.sw_report)}));
   }
   absl::StrAppend(out, "\n");
+}
+
+// The file's name without its folders: the paper names files, not paths.
+std::string FileName(absl::string_view path) {
+  const size_t slash = path.find_last_of("/\\");
+  return std::string(slash == absl::string_view::npos ? path
+                                                      : path.substr(slash + 1));
 }
 
 void AppendFiles(const Report& report, std::string* out) {
@@ -322,8 +427,9 @@ void AppendFiles(const Report& report, std::string* out) {
   for (const InputFile& file : report.files) {
     std::string table = internal::MarkdownText(file.table);
     if (file.ignored) absl::StrAppend(&table, " (not used by the KPIs)");
-    absl::StrAppend(out, Row({internal::MarkdownText(file.path), table,
-                              Grouped(file.rows), Grouped(file.rejected)}));
+    absl::StrAppend(out,
+                    Row({internal::MarkdownText(FileName(file.path)), table,
+                         Grouped(file.rows), Grouped(file.rejected)}));
   }
   absl::StrAppend(out, "\n");
 }
@@ -346,7 +452,7 @@ void AppendProblems(absl::string_view heading,
                   Grouped(static_cast<int64_t>(rows.size())), ")\n\n",
                   Row({"File", "Line", "Reason"}), "|:---|---:|:---|\n");
   for (size_t i = 0; i < rows.size() && i < kListed; ++i) {
-    absl::StrAppend(out, Row({internal::MarkdownText(rows[i].path),
+    absl::StrAppend(out, Row({internal::MarkdownText(FileName(rows[i].path)),
                               absl::StrCat(rows[i].line),
                               internal::MarkdownText(rows[i].reason)}));
   }
@@ -390,6 +496,10 @@ void AppendMethod(const Report& report, std::string* out) {
       CoverageText(report.cp_coverage_start), ".\n",
       "- Policy: ", internal::MarkdownText(report.policy), "\n",
       "- Calendar: ", internal::MarkdownText(report.calendar), "\n");
+  if (!report.version.empty()) {
+    absl::StrAppend(out, "- Tool: timescales ",
+                    internal::MarkdownText(report.version), "\n");
+  }
 }
 
 }  // namespace
@@ -397,6 +507,8 @@ void AppendMethod(const Report& report, std::string* out) {
 std::string RenderMarkdown(const Report& report) {
   std::string out;
   AppendTitle(report, &out);
+  AppendContext(report, &out);
+  AppendNarrative(report, &out);
   AppendScorecard(report, &out);
   AppendDetails(report, &out);
   AppendChairs(report, &out);

@@ -100,7 +100,7 @@ tsc_add_cli_test(report.json_contract
   STDOUT_MATCHES "\"period\": {\n    \"start\": \"2019-04-01\",\n    \"end\": \"2020-03-31\".*\"id\": \"lac_review_timeliness\".*\"monthly\".*\"by_chair\".*\"rejections\""
   ARGS report ${TSC_DEMO_INPUTS} --period 2019-20)
 tsc_add_cli_test(report.markdown
-  STDOUT_MATCHES "^# IRO KPI scorecard: 2019-20\n.*\\| CP plans starting in the period that are a second or subsequent plan \\|.*\\| RED \\|"
+  STDOUT_MATCHES "^# Annual report of the Independent Reviewing Officer: 2019-20\n.*\\| CP plans starting in the period that are a second or subsequent plan \\|.*\\| RED \\|"
   ARGS report ${TSC_DEMO_INPUTS} --period 2019-20 --format markdown)
 tsc_add_cli_test(report.csv
   STDOUT_MATCHES "^kpi_id,kpi_title,unit,series,period,"
@@ -251,7 +251,7 @@ tsc_add_cli_test(report.detail_json
   STDOUT_MATCHES "^{\n  \"personal_data\": \"Contains personal data: children's identifiers[^\n]*\",\n  \"period\": .*\"id\": \"lac_review_timeliness\",.*\n      \"cases\": \\[\n        {\"child\": \"[0-9]+\", \"item\": \"review\", \"date\": \"2019-[^\n]*\"source\": \"[^\"]*reviews.csv:[0-9]+\"},\n"
   ARGS report ${TSC_DEMO_INPUTS} --period 2019-20 --detail)
 tsc_add_cli_test(report.detail_markdown
-  STDOUT_MATCHES "^> \\*\\*Contains personal data: children's identifiers\\.[^\n]*\\*\\*\n\n# IRO KPI scorecard: 2019-20\n.*#### Late, overdue and excluded cases \\([0-9]+\\)\n\n\\| Child \\| Item \\| Date \\| Outcome \\|.*\\| [0-9]+ \\| review \\| 2019-[0-9-]+ \\| late \\|"
+  STDOUT_MATCHES "^> \\*\\*Contains personal data: children's identifiers\\.[^\n]*\\*\\*\n\n# Annual report of the Independent Reviewing Officer: 2019-20\n.*#### Late, overdue and excluded cases \\([0-9]+\\)\n\n\\| Child \\| Item \\| Date \\| Outcome \\|.*\\| [0-9]+ \\| review \\| 2019-[0-9-]+ \\| late \\|"
   ARGS report ${TSC_DEMO_INPUTS} --period 2019-20 --detail --format markdown)
 tsc_add_cli_test(report.detail_html
   STDOUT_MATCHES "^<!DOCTYPE html>.*<body>\n<p class=\"personal-data\" role=\"note\">Contains personal data.*<details class=\"cases\">\n<summary>Late, overdue and excluded cases \\([0-9]+\\)</summary>"

@@ -200,6 +200,57 @@ InputFile File(std::string path, std::string table, int64_t rows,
   return file;
 }
 
+// The year to date the engine would give, approximated from the months
+// (the engine counts each [S, month end] afresh).
+std::vector<std::pair<std::string, KpiCounts>> YearToDate(
+    const std::vector<std::pair<std::string, KpiCounts>>& monthly,
+    bool count_kpi = false) {
+  std::vector<std::pair<std::string, KpiCounts>> out;
+  int64_t n = 0, d = 0;
+  for (const auto& [label, counts] : monthly) {
+    n = count_kpi ? counts.numerator : n + counts.numerator;
+    d = count_kpi ? counts.denominator : d + counts.denominator;
+    out.emplace_back(label, Counts(n, d, count_kpi));
+  }
+  return out;
+}
+
+// The new members of issue 15: year to date, earlier years, narrative,
+// title, context, participation mix, children per chair.
+void AddPageMembers(Report* r) {
+  r->title = "Annual report of the <IRO>";
+  r->council = "Shire & \"Vale\" CC";
+  r->narrative =
+      "The year in **brief**: *better* than last year.\n\n- one\n- two "
+      "<script>alert(1)</script>";
+  r->generated = D(2020, 6, 30);
+  r->version = "9.9.9";
+  r->context.children_in_care = 612;
+  r->context.children_on_cp_plans = 480;
+  r->context.lac_reviews = 1213;
+  r->context.icpcs = 250;
+  r->context.rcpcs = 700;
+  r->participation = {{"PN0", 81}, {"PN1", 500}, {"PN6", 200}, {"other", 3}};
+  for (KpiResult& k : r->kpis) {
+    const bool count_kpi = k.unit == "count";
+
+    k.year_to_date = YearToDate(k.monthly, count_kpi);
+    if (k.previous && k.previous_period) {
+      EarlierPeriod e;
+      e.period = *k.previous_period;
+      e.counts = *k.previous;
+      e.year_to_date = YearToDate(k.monthly, count_kpi);
+      for (auto& [label, counts] : e.year_to_date) {
+        label =
+            absl::StrCat(std::stoi(label.substr(0, 4)) - 1, label.substr(4));
+      }
+      k.earlier.push_back(e);
+    }
+  }
+  r->kpis[0].narrative = "Reviews *held* on time.";
+  for (ChairRow& row : r->by_chair) row.children = row.meetings / 2;
+}
+
 Report SampleReport() {
   Report r;
   r.period = Period("2019-20");
@@ -232,6 +283,7 @@ Report SampleReport() {
   r.lac_coverage_start = D(2017, 4, 1);
   r.policy = "statutory defaults; reviews on a non-working day count";
   r.calendar = "england-and-wales (GOV.UK & derived rules, 1995-2030)";
+  AddPageMembers(&r);
   return r;
 }
 
@@ -722,9 +774,9 @@ TEST(RenderMarkdown, TablesKeepTheirColumnsAndTextIsEscaped) {
     }
     EXPECT_EQ(Pipes(line), columns) << line;
   }
-  // Scorecard, 3 monthly trends, chairs, files, reconciliation, rejections,
-  // warnings.
-  EXPECT_EQ(tables, 9);
+  // Context, scorecard, 3 monthly trends, chairs, files, reconciliation,
+  // rejections, warnings.
+  EXPECT_EQ(tables, 10);
   // No raw HTML: every '<' from the data is backslash-escaped.
   EXPECT_FALSE(absl::StrContains(absl::StrReplaceAll(md, {{"\\<", ""}}), "<"));
   EXPECT_TRUE(absl::StrContains(md, "\\<script\\>"));
@@ -761,32 +813,101 @@ TEST(RenderHtml, SelfContainedAndEscaped) {
   EXPECT_TRUE(absl::StrContains(html, "reviews, &quot;final&quot;.csv"));
   EXPECT_TRUE(absl::StrContains(html, "&#39;Outstanding&#39; shires"));
   EXPECT_TRUE(absl::StrContains(html, "@media print"));
-  EXPECT_EQ(Occurrences(html, "<details>"), 2);  // rejections, warnings
-  // Every rejection is listed, not only the first 20.
-  EXPECT_EQ(Occurrences(html, "REVIEW is blank"), 18);
+  EXPECT_TRUE(absl::StrContains(html, "size:A4"));
+  // Rejections are summarised by reason, with the first lines.
+  EXPECT_TRUE(absl::StrContains(html, "<caption>Rows rejected: "));
+  // Files by name, never by path.
+  EXPECT_FALSE(absl::StrContains(html, "cin/census.xml"));
+  EXPECT_TRUE(absl::StrContains(html, "<td>census.xml</td>"));
+  // The configured text is escaped; the narrative's emphasis is kept.
+  EXPECT_TRUE(absl::StrContains(html, "Annual report of the &lt;IRO&gt;"));
+  EXPECT_TRUE(absl::StrContains(html, "Shire &amp; &quot;Vale&quot; CC"));
+  EXPECT_TRUE(absl::StrContains(html, "<strong>brief</strong>"));
+  EXPECT_TRUE(absl::StrContains(html, "<li>two &lt;script&gt;"));
+  // Plain words, not code names.
+  EXPECT_FALSE(absl::StrContains(html, "previous_review_unknown"));
+  EXPECT_FALSE(absl::StrContains(html, " pp"));
+  EXPECT_FALSE(absl::StrContains(html, "Counted "));
+  // Monthly tables are collapsed.
+  EXPECT_EQ(Occurrences(html, "<details class=\"monthly\">"), 3);
+}
+
+TEST(RenderHtml, TitleBlockContextMixAndChairs) {
+  const std::string html = RenderHtml(SampleReport());
+  EXPECT_TRUE(absl::StrContains(html, "<p class=\"council\">Shire &amp;"));
+  EXPECT_TRUE(absl::StrContains(html, "Produced 30 June 2020"));
+  EXPECT_TRUE(absl::StrContains(html, "by timescales 9.9.9"));
+  EXPECT_TRUE(absl::StrContains(html,
+                                "612</span><span class=\"what\">"
+                                "children in care on 31 March 2020"));
+  EXPECT_TRUE(absl::StrContains(html, "@top-left{content:\"Shire & \\22 "));
+  EXPECT_TRUE(absl::StrContains(html, "@top-right{content:\"2019-20\""));
+  EXPECT_TRUE(absl::StrContains(html, "<th scope=\"col\">Chair</th>"));
+  EXPECT_TRUE(absl::StrContains(html, "Alerts per 10 meetings"));
+}
+
+TEST(RenderHtml, ACountKpiIsBarsAMonth) {
+  Report r = SampleReport();
+  KpiResult& open = r.kpis[2];
+  ASSERT_EQ(open.unit, "count");
+  for (int i = 0; i < 12; ++i) {
+    const int month = (i + 3) % 12 + 1;
+    open.monthly.emplace_back(
+        absl::StrFormat("%04d-%02d", month >= 4 ? 2019 : 2020, month),
+        Counts(5 + i % 4, 60, /*count_kpi=*/true));
+  }
+  open.target = KpiTarget{3, Polarity::kLowerIsBetter, 2};
+  const std::string html = RenderHtml(r);
+  EXPECT_EQ(Occurrences(html, "<svg "), 4);
+  EXPECT_EQ(Occurrences(html, "<rect class=\"bar\""), 12);
+  EXPECT_TRUE(absl::StrContains(html, ">at the month&#39;s end</text>") ||
+              absl::StrContains(html, ">at the month's end</text>"));
+}
+
+TEST(RenderHtml, NarrativeIsASafeSubsetOfMarkdown) {
+  Report r = SampleReport();
+  r.narrative =
+      "<b>x</b> **bold** and *em* and **unclosed\n\n1. first\n2. "
+      "second\n\n[link](http://x) # not a heading";
+  const std::string html = RenderHtml(r);
+  EXPECT_TRUE(absl::StrContains(
+      html,
+      "<p>&lt;b&gt;x&lt;/b&gt; <strong>bold</strong> and <em>em</em> "
+      "and **unclosed</p>\n<ol>\n<li>first</li>\n<li>second</li>\n"
+      "</ol>\n<p>[link](http:"));
+  EXPECT_FALSE(absl::StrContains(html, "<a "));
+  const std::string md = RenderMarkdown(r);
+  EXPECT_TRUE(absl::StrContains(md, "\\<b\\>x"));
+  EXPECT_TRUE(absl::StrContains(md, "**bold** and *em*"));
+  EXPECT_TRUE(absl::StrContains(md, "1. first\n2. second\n"));
 }
 
 TEST(RenderHtml, RagTilesCarryAWordAsWellAsAColour) {
   const std::string html = RenderHtml(SampleReport());
   EXPECT_TRUE(absl::StrContains(
       html, "<article class=\"tile rag-green\">\n<h3>LAC reviews held"));
-  EXPECT_TRUE(absl::StrContains(html, "<p class=\"rag\">GREEN</p>"));
-  EXPECT_TRUE(absl::StrContains(html, "<p class=\"rag\">RED</p>"));
-  EXPECT_TRUE(absl::StrContains(html, "<p class=\"rag\">NO TARGET</p>"));
-  EXPECT_TRUE(absl::StrContains(html, "<p class=\"rag\">NOT RATED</p>"));
+  EXPECT_TRUE(absl::StrContains(html, "<span class=\"rag\">GREEN</span>"));
+  EXPECT_TRUE(absl::StrContains(html, "<span class=\"rag\">RED</span>"));
+  EXPECT_TRUE(absl::StrContains(html, "<span class=\"rag\">NO TARGET</span>"));
+  EXPECT_TRUE(absl::StrContains(html, "<span class=\"rag\">NOT RATED</span>"));
 }
 
-TEST(RenderHtml, OneTrendChartPerPercentKpiWithTargetAndGaps) {
+TEST(RenderHtml, OneChartPerKpiWithTargetEarlierYearsAndGaps) {
   const std::string html = RenderHtml(SampleReport());
-  EXPECT_EQ(Occurrences(html, "<svg "), 3);  // not the count KPI
+  // The count KPI of the sample has no months: no chart.
+  EXPECT_EQ(Occurrences(html, "<svg "), 3);
   EXPECT_EQ(Occurrences(html, "<line class=\"target\""), 3);
-  // The LAC series is broken at August: two polylines; the ICPC series is
-  // all gaps: none.
-  EXPECT_EQ(Occurrences(html, "<polyline"), 3);
-  EXPECT_EQ(Occurrences(html, ">n/a</text>"), 1 + 12);
+  EXPECT_EQ(Occurrences(html, "<line class=\"benchmark\""), 5);
+  // The year to date of LAC and repeat plans, and of each earlier year; the
+  // ICPC series is all gaps: none.
+  EXPECT_EQ(Occurrences(html, "<polyline class=\"line\""), 2);
+  EXPECT_EQ(Occurrences(html, "<polyline class=\"earlier earlier-1\""), 2);
+  EXPECT_EQ(Occurrences(html, ">n/a</text>"), 12);
+  // Every month's counts are under the axis.
+  EXPECT_TRUE(absl::StrContains(html, ">counted in the month</text>"));
   // Tags balance (a cheap well-formedness check).
   for (absl::string_view tag :
-       {"section", "svg", "table", "details", "article", "ul", "dl"}) {
+       {"section", "svg", "table", "details", "article", "ul", "ol", "div"}) {
     EXPECT_EQ(Occurrences(html, absl::StrCat("<", tag, ">")) +
                   Occurrences(html, absl::StrCat("<", tag, " ")),
               Occurrences(html, absl::StrCat("</", tag, ">")))

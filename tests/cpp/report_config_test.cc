@@ -48,3 +48,39 @@ TEST(ReportConfig, UnknownKeysAreErrorsNamingTheKey) {
 
 }  // namespace
 }  // namespace timescales
+
+namespace timescales {
+namespace {
+
+TEST(ReportConfigPage, TitleCouncilNarrativeAndPreviousYears) {
+  absl::StatusOr<ReportConfig> config = ReportConfig::FromJson(
+      R"({"report": {"title": "IRO annual report", "council": "Shire CC",
+                     "narrative": ["One.", "- a\n- b"], "previous_years": 2},
+          "kpis": {"cp_repeat_plans": {"narrative": "*Rising* from October."}}})");
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->report.title, "IRO annual report");
+  EXPECT_EQ(config->report.council, "Shire CC");
+  EXPECT_EQ(config->report.narrative, "One.\n\n- a\n- b");
+  EXPECT_EQ(config->report.previous_years, 2);
+  EXPECT_EQ(config->kpis.at("cp_repeat_plans").narrative,
+            "*Rising* from October.");
+  EXPECT_EQ(ReportConfig::FromJson("{}")->report.previous_years, 3);
+}
+
+TEST(ReportConfigPage, UnknownAndBadKeysAreErrors) {
+  for (const char* bad :
+       {R"({"report": {"titel": "x"}})", R"({"report": {"title": 3}})",
+        R"({"report": {"previous_years": 1.5}})",
+        R"({"report": {"previous_years": -1}})",
+        R"({"report": {"narrative": [1]}})", R"({"report": []})",
+        R"({"kpis": {"cp_repeat_plans": {"narative": "x"}}})"}) {
+    EXPECT_FALSE(ReportConfig::FromJson(bad).ok()) << bad;
+  }
+  EXPECT_THAT(ReportConfig::FromJson(R"({"report": {"titel": "x"}})")
+                  .status()
+                  .message(),
+              ::testing::HasSubstr("report.titel: unknown key"));
+}
+
+}  // namespace
+}  // namespace timescales

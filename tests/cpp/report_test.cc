@@ -804,3 +804,50 @@ TEST(IcpcTimeliness, AnEnquiryRepeatedInTwoCensusesCountsOnce) {
 
 }  // namespace
 }  // namespace timescales
+
+namespace timescales {
+namespace {
+
+// ---- The page's members (issue 15)
+// -------------------------------------------
+
+TEST(ReportPage, ContextMixYearToDateAndEarlierYears) {
+  Dataset data = LacData();
+  data.reviews[2].review_code = "PN7";  // B, 1 May 2019
+  data.reviews[5].review_code = "";     // D, 1 Aug 2019
+  ReportConfig config;
+  config.report.title = "T";
+  config.report.council = "C";
+  absl::StatusOr<Report> r = RunReport(data, "2019-20", D(2017, 4, 1), config);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->title, "T");
+  EXPECT_EQ(r->council, "C");
+  EXPECT_FALSE(r->version.empty());
+  ASSERT_TRUE(r->generated.has_value());
+  // In care at 31 Mar 2020: A and E (B's period is open too); C, F and G
+  // left, C's was a short break.
+  EXPECT_EQ(r->context.children_in_care, 3);
+  // Held in 2019-20, a duplicate once: A 22 Jan, B 1 May and 5 Nov, C, D.
+  EXPECT_EQ(r->context.lac_reviews, 5);
+  EXPECT_FALSE(r->context.icpcs.has_value());
+  using Mix = std::vector<std::pair<std::string, int64_t>>;
+  EXPECT_EQ(r->participation, (Mix{{"PN1", 3}, {"PN7", 1}, {"other", 1}}));
+  const KpiResult* t = Find(*r, "lac_review_timeliness");
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->year_to_date.size(), 12u);
+  const KpiCounts& last = t->year_to_date.back().second;
+  EXPECT_EQ(last.numerator, t->headline.numerator);
+  EXPECT_EQ(last.denominator, t->headline.denominator);
+  EXPECT_EQ(last.excluded, t->headline.excluded);
+  // The data cover 2018-19 and 2017-18 (data_from 1 Apr 2017).
+  ASSERT_EQ(t->earlier.size(), 2u);
+  EXPECT_EQ(t->earlier[0].period.label, "2018-19");
+  EXPECT_EQ(t->earlier[0].counts.denominator, t->previous->denominator);
+  EXPECT_EQ(t->earlier[1].period.label, "2017-18");
+  config.report.previous_years = 1;
+  r = RunReport(data, "2019-20", D(2017, 4, 1), config);
+  EXPECT_EQ(Find(*r, "lac_review_timeliness")->earlier.size(), 1u);
+}
+
+}  // namespace
+}  // namespace timescales
