@@ -130,7 +130,7 @@ class DetailReportTest(unittest.TestCase):
         for bad in (2, -1, "yes", None):
             with self.subTest(detail=bad):
                 with self.assertRaises(TypeError):
-                    timescales.report(**BUFFERS, allow_rejections=True,
+                    timescales.report(period="2019-20", **BUFFERS, allow_rejections=True,
                                       detail=bad)
 
     def test_detail_reaches_the_library(self):
@@ -142,8 +142,8 @@ class DetailReportTest(unittest.TestCase):
             return real(options, detail)
         with mock.patch.object(reporting.lib, "tsc_report_options_set_detail",
                                spy):
-            timescales.report(**BUFFERS, allow_rejections=True, detail=True)
-            timescales.report(**BUFFERS, allow_rejections=True)
+            timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, detail=True)
+            timescales.report(period="2019-20", **BUFFERS, allow_rejections=True)
         self.assertEqual(calls, [1, 0])
 
 
@@ -152,7 +152,7 @@ class DetailHandCountedTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.kpis = kpis(timescales.report(**BUFFERS, allow_rejections=True,
+        cls.kpis = kpis(timescales.report(period="2019-20", **BUFFERS, allow_rejections=True,
                                           detail=True))
 
     def rows(self, kpi):
@@ -264,7 +264,7 @@ class CasesDataFrameTest(unittest.TestCase):
         self.assertIn("lac_review_timelines", str(cm.exception))
 
     def test_values_counted_by_hand(self):
-        df = timescales.cases_dataframe(**BUFFERS, allow_rejections=True,
+        df = timescales.cases_dataframe(period="2019-20", **BUFFERS, allow_rejections=True,
                                         kpi="lac_review_timeliness")
         self.assertEqual(len(df), 6)
         late = df[df["outcome"] == "late"].iloc[0]
@@ -284,7 +284,7 @@ class CasesDataFrameTest(unittest.TestCase):
         self.assertEqual(int(df["in_denominator"].sum()), 4)
 
     def test_child_ids_stay_strings(self):
-        df = timescales.cases_dataframe(**ZEROS, kpi="lac_review_timeliness")
+        df = timescales.cases_dataframe(period="2019-20", **ZEROS, kpi="lac_review_timeliness")
         self.assertEqual(list(df["child"]), ["007", "007"])
         self.assertEqual(
             sorted(zip(df["date"], df["outcome"].astype(str))),
@@ -301,7 +301,7 @@ class CasesDataFrameWithoutPandasTest(unittest.TestCase):
     def test_import_error_is_clear(self):
         with mock.patch.dict(sys.modules, {"pandas": None}):
             with self.assertRaises(ImportError) as cm:
-                timescales.cases_dataframe(**BUFFERS, allow_rejections=True)
+                timescales.cases_dataframe(period="2019-20", **BUFFERS, allow_rejections=True)
         self.assertIn("pandas", str(cm.exception))
         self.assertIn("detail=True", str(cm.exception))
 

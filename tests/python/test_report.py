@@ -241,7 +241,7 @@ class ReportFromBuffersTest(unittest.TestCase):
         self.assertEqual(inputs["missing"], [])
 
     def test_missing_sources_are_named_not_zero(self):
-        r = timescales.report(ssda903=BUFFERS["ssda903"], allow_rejections=True)
+        r = timescales.report(period="2019-20", ssda903=BUFFERS["ssda903"], allow_rejections=True)
         self.assertEqual(sorted(kpis(r)), ["lac_review_participation",
                                            "lac_review_timeliness"])
         self.assertEqual(r["inputs"]["missing"],
@@ -264,20 +264,20 @@ class ReportFromBuffersTest(unittest.TestCase):
         # From 1 Aug 2019 A's period began before the coverage start: its
         # 29 Jul review has no known due date, and 1 Nov is due 6 months
         # after 29 Jul (29 Jan 2020): on time. With B and C: 2 of 3.
-        r = timescales.report(**BUFFERS, allow_rejections=True, data_from=D(2019, 8, 1))
+        r = timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, data_from=D(2019, 8, 1))
         t = kpis(r)["lac_review_timeliness"]
         self.assertEqual(counts(t), (2, 3, 66.67))
         self.assertEqual(t["excluded"]["previous_review_unknown"], 2)
 
     def test_text_formats(self):
-        csv = timescales.report(**BUFFERS, allow_rejections=True, format="csv")
+        csv = timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, format="csv")
         self.assertTrue(csv.startswith("kpi_id,kpi_title,unit,series,"))
         self.assertIn("\nlac_review_timeliness,LAC reviews held within "
                       "timescale,percent,headline,2019-20,2019-04-01,"
                       "2020-03-31,2,4,50.00,1,", csv)
-        md = timescales.report(**BUFFERS, allow_rejections=True, format="markdown")
+        md = timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, format="markdown")
         self.assertTrue(md.startswith("# IRO KPI scorecard: 2019-20\n"), md)
-        html = timescales.report(**BUFFERS, allow_rejections=True, format="html")
+        html = timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, format="html")
         self.assertTrue(html.startswith("<!DOCTYPE html>"))
 
 
@@ -299,10 +299,10 @@ class ReportFromFilesTest(unittest.TestCase):
         self.write("903/reviews.csv", REVIEWS)
         census = self.write("census.xml", CENSUS)
         meetings = pathlib.Path(self.write("meetings.csv", MEETINGS))
-        from_files = timescales.report(
+        from_files = timescales.report(period="2019-20", 
             ssda903=os.path.join(self.dir, "903"), cin=[census],
             meetings=meetings, allow_rejections=True)
-        from_buffers = timescales.report(**BUFFERS, allow_rejections=True)
+        from_buffers = timescales.report(period="2019-20", **BUFFERS, allow_rejections=True)
         self.assertEqual(from_files["kpis"], from_buffers["kpis"])
         paths = [f["path"] for f in from_files["inputs"]["files"]]
         self.assertEqual(paths, [os.path.join(self.dir, "903", "episodes.csv"),
@@ -324,7 +324,7 @@ class ReportFromFilesTest(unittest.TestCase):
         here = os.getcwd()
         self.addCleanup(os.chdir, here)
         os.chdir(self.dir)  # not the configuration's folder
-        k = kpis(timescales.report(**BUFFERS, allow_rejections=True, config=config))
+        k = kpis(timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, config=config))
         self.assertEqual(counts(k["lac_review_decisions_5wd"]),
                          (3, 3, 100.0))
         self.assertEqual(counts(k["lac_review_record_20wd"]), (1, 3, 33.33))
@@ -332,7 +332,7 @@ class ReportFromFilesTest(unittest.TestCase):
     def test_malformed_config_file(self):
         config = self.write("bad.json", '{\n  "kpis": {,}\n}')
         with self.assertRaises(InvalidArgumentError) as cm:
-            timescales.report(**BUFFERS, allow_rejections=True, config=config)
+            timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, config=config)
         self.assertIn("line 2", str(cm.exception))
 
 
@@ -343,7 +343,7 @@ class ConfigTest(unittest.TestCase):
         # against 60: green. Decisions 66.67 against 70 (tolerance 5): 3.33
         # points worse, amber. Sw report 50 against 40, lower is better:
         # 10 points worse with no tolerance, red.
-        k = kpis(timescales.report(**BUFFERS, allow_rejections=True, config={"kpis": {
+        k = kpis(timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, config={"kpis": {
             "lac_review_timeliness": {"target": 95, "amber_tolerance": 5},
             "lac_review_participation": {"target": 60},
             "lac_review_decisions_5wd": {
@@ -363,7 +363,7 @@ class ConfigTest(unittest.TestCase):
 
     def test_closure_days(self):
         # The same closure as the holidays file, as closure_days.
-        k = kpis(timescales.report(**BUFFERS, allow_rejections=True, config={
+        k = kpis(timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, config={
             "closure_days": [{"date": "2019-11-04", "name": "Training"}]}))
         self.assertEqual(counts(k["lac_review_decisions_5wd"]),
                          (3, 3, 100.0))
@@ -376,7 +376,7 @@ class ConfigTest(unittest.TestCase):
                 ({"kpis": {"lac_review_timeliness": {"targt": 95}}},
                  "kpis.lac_review_timeliness.targt")]:
             with self.assertRaises(InvalidArgumentError) as cm:
-                timescales.report(**BUFFERS, allow_rejections=True, config=config)
+                timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, config=config)
             self.assertIn(named, cm.exception.message)
             self.assertIsInstance(cm.exception, ValueError)
 
@@ -385,20 +385,20 @@ class ErrorsTest(unittest.TestCase):
 
     def test_missing_path_is_not_found(self):
         with self.assertRaises(NotFoundError) as cm:
-            timescales.report(ssda903="/nonexistent/903")
+            timescales.report(period="2019-20", ssda903="/nonexistent/903")
         self.assertIsInstance(cm.exception, LookupError)
         self.assertIn("/nonexistent/903", cm.exception.message)
 
     def test_malformed_xml_names_buffer_and_line(self):
         bad = "<Message>\n<Children>\n</Message>\n"
         with self.assertRaises(InvalidArgumentError) as cm:
-            timescales.report(cin=("census.xml", bad))
+            timescales.report(period="2019-20", cin=("census.xml", bad))
         self.assertIn("census.xml: line 3", cm.exception.message)
         self.assertIn("malformed XML", cm.exception.message)
 
     def test_missing_column_is_named(self):
         with self.assertRaises(InvalidArgumentError) as cm:
-            timescales.report(ssda903=("reviews.csv",
+            timescales.report(period="2019-20", ssda903=("reviews.csv",
                                        "CHILD,DOB,REVIEW\nB,01/01/2010,"
                                        "15/05/2019\n"))
         self.assertIn("REVIEW_CODE", cm.exception.message)
@@ -412,46 +412,52 @@ class ErrorsTest(unittest.TestCase):
 
     def test_bad_format(self):
         with self.assertRaises(InvalidArgumentError):
-            timescales.report(**BUFFERS, allow_rejections=True, format="xlsx")
+            timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, format="xlsx")
         with self.assertRaises(InvalidArgumentError):
             timescales.monitoring_list(**BUFFERS, as_at=D(2020, 3, 31),
                                        format="html")
 
     def test_dates_out_of_range(self):
         with self.assertRaises(OutOfRangeError):
-            timescales.report(**BUFFERS, allow_rejections=True, data_from=D(2200, 1, 1))
+            timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, data_from=D(2200, 1, 1))
         with self.assertRaises(OutOfRangeError):
             timescales.monitoring_list(**BUFFERS, as_at=D(1899, 12, 31))
 
     def test_bad_input_types(self):
-        for bad in [b"episodes.csv", 42, ("name",), ("n", 1),
+        for bad in [{"episodes.csv": 1}, 42, ("name",), ("n", 1),
                     [("n", EPISODES), 42]]:
             with self.assertRaises(TypeError, msg=repr(bad)):
-                timescales.report(ssda903=bad)
+                timescales.report(period="2019-20", ssda903=bad)
         with self.assertRaises(TypeError):
             timescales.monitoring_list(**BUFFERS)  # no as_at
         with self.assertRaises(TypeError):
-            timescales.report(**BUFFERS, allow_rejections=True, config=42)
+            timescales.report(period="2019-20", **BUFFERS, allow_rejections=True, config=42)
 
     def test_every_error_is_a_timescales_error(self):
         with self.assertRaises(TimescalesError):
-            timescales.report(ssda903=("x.csv", "a,b\n1,2\n"))
+            timescales.report(period="2019-20", ssda903=("x.csv", "a,b\n1,2\n"))
 
 
 @unittest.skipIf(pandas is None, "pandas is not installed")
 class DataFrameTest(unittest.TestCase):
 
     def test_columns_and_rows(self):
-        df = timescales.report_dataframe(**BUFFERS, allow_rejections=True)
-        self.assertEqual(list(df.columns), [
+        df = timescales.report_dataframe(period="2019-20", **BUFFERS, allow_rejections=True)
+        columns = list(df.columns)
+        self.assertEqual(columns[:17], [
             "kpi_id", "kpi_title", "unit", "series", "period", "period_start",
             "period_end", "numerator", "denominator", "value",
-            "overdue_at_period_end", "target", "polarity", "rag",
-            "excluded_total", "excluded"])
+            "overdue_at_period_end", "target", "amber_tolerance", "polarity",
+            "rag", "benchmark_difference", "excluded_total"])
+        # One column per exclusion reason, in docs/kpis.md's order.
+        reasons = [c[len("excluded_"):] for c in columns[17:]]
+        self.assertIn("duplicate_review", reasons)
+        self.assertEqual(reasons, [r for r in timescales.reporting
+                                   .CASE_REASONS if r in reasons])
         # 11 KPIs, each a headline and 12 months; none has a previous year
         # (2018-19 starts before both coverage starts).
         self.assertEqual(len(df), 11 * 13)
-        self.assertEqual(list(df["series"].value_counts().sort_index()
+        self.assertEqual(list(df["series"].astype(str).value_counts().sort_index()
                               .items()), [("headline", 11), ("month", 132)])
         head = df[(df.kpi_id == "lac_review_timeliness") &
                   (df.series == "headline")].iloc[0]
@@ -459,6 +465,9 @@ class DataFrameTest(unittest.TestCase):
                          (2, 4, 50.0))
         self.assertEqual(head.period, "2019-20")
         self.assertEqual(head.period_start, pandas.Timestamp(2019, 4, 1))
+        self.assertEqual((head.excluded_duplicate_review,
+                          head.excluded_no_period_of_care), (1, 0))
+        self.assertTrue(pandas.isna(head.excluded_under_4))  # not its reason
         october = df[(df.kpi_id == "lac_review_timeliness") &
                      (df.period == "2019-10")].iloc[0]
         self.assertEqual(october.overdue_at_period_end, 1)
@@ -483,7 +492,7 @@ class DataFrameWithoutPandasTest(unittest.TestCase):
     def test_import_error_is_clear(self):
         with mock.patch.dict(sys.modules, {"pandas": None}):
             with self.assertRaises(ImportError) as cm:
-                timescales.report_dataframe(**BUFFERS, allow_rejections=True)
+                timescales.report_dataframe(period="2019-20", **BUFFERS, allow_rejections=True)
         self.assertIn("pandas", str(cm.exception))
         self.assertIn("format='csv'", str(cm.exception))
 
@@ -516,9 +525,9 @@ class MonitoringListTest(unittest.TestCase):
         # 8 May bank holiday); D has no review in the data; E is on short
         # breaks only.
         out, rows = self.rows(D(2020, 3, 31), kind="lac")
-        self.assertEqual(rows, [("C", "overdue", "2020-03-30", -1),
-                                ("A", "on_track", "2020-05-01", 21),
-                                ("B", "on_track", "2020-05-15", 30),
+        self.assertEqual(rows, [("C", "overdue", D(2020, 3, 30), -1),
+                                ("A", "on_track", D(2020, 5, 1), 21),
+                                ("B", "on_track", D(2020, 5, 15), 30),
                                 ("D", "unknown", None, None)])
         # CP: Y's first review conference, due 3 months after the plan's
         # start (25 Sep 2019) = Wed 25 Dec 2019, is not held: overdue by the
@@ -528,14 +537,14 @@ class MonitoringListTest(unittest.TestCase):
         # its 19 Sep conference = Thu 19 Mar 2020: overdue by 20, 23-27, 30
         # and 31 Mar = 8.
         _, cp = self.rows(D(2020, 3, 31), kind="cp")
-        self.assertEqual(cp, [("Y", "overdue", "2019-12-25", -67),
-                              ("X", "overdue", "2020-03-19", -8)])
+        self.assertEqual(cp, [("Y", "overdue", D(2019, 12, 25), -67),
+                              ("X", "overdue", D(2020, 3, 19), -8)])
         # Overdue first, then by due date, LAC and CP together.
         self.assertEqual([(c["kind"], c["child"]) for c in out["children"]],
                          [("cp", "Y"), ("cp", "X"), ("lac", "C"),
                           ("lac", "A"), ("lac", "B"), ("lac", "D")])
         self.assertEqual(list(out)[0], "personal_data")
-        self.assertEqual(out["as_at"], "2020-03-31")
+        self.assertEqual(out["as_at"], D(2020, 3, 31))
         self.assertIsNone(out["late_since"])
         self.assertEqual(out["short_breaks"], 1)
         self.assertEqual((out["in_care"], out["cp_plans"], out["held_late"]),
@@ -543,8 +552,8 @@ class MonitoringListTest(unittest.TestCase):
         a = self.row(out, "lac", "A")
         self.assertEqual((a["rule_id"], a["last_review"],
                           a["reviews_in_period"], a["period_start"]),
-                         ("lac.subsequent_review", "2019-11-01", 2,
-                          "2019-07-01"))
+                         ("lac.subsequent_review", D(2019, 11, 1), 2,
+                          D(2019, 7, 1)))
         # A's latest meeting by 31 Mar is 1 Nov's, chaired by IRO2; B's is
         # 30 Mar's (IRO2), though that review is not in reviews.csv; C and
         # D have none.
@@ -560,24 +569,24 @@ class MonitoringListTest(unittest.TestCase):
                           y["reviews_in_period"], y["period_start"],
                           y["practical_due"], y["last_chair"], y["held"],
                           y["working_days_late"]),
-                         ("cp.first_rcpc", None, 0, "2019-09-25",
-                          "2019-12-24", None, None, None))
+                         ("cp.first_rcpc", None, 0, D(2019, 9, 25),
+                          D(2019, 12, 24), None, None, None))
         # X's is the second, after the 19 Sep conference; 19 Mar is a
         # working day.
         x = self.row(out, "cp", "X")
         self.assertEqual((x["rule_id"], x["last_review"],
                           x["reviews_in_period"], x["period_start"],
                           x["practical_due"], x["last_chair"]),
-                         ("cp.subsequent_rcpc", "2019-09-19", 1, "2019-06-20",
-                          "2020-03-19", None))
+                         ("cp.subsequent_rcpc", D(2019, 9, 19), 1, D(2019, 6, 20),
+                          D(2020, 3, 19), None))
 
     def test_due_soon(self):
         # Tue 22 Oct 2019: A's second review, due Tue 29 Oct, is 5 working
         # days on: due soon; B's, 15 Nov, 18: on track. C is not yet in
         # care; E's short breaks have begun.
         out, rows = self.rows(D(2019, 10, 22), kind="lac")
-        self.assertEqual(rows, [("A", "due_soon", "2019-10-29", 5),
-                                ("B", "on_track", "2019-11-15", 18),
+        self.assertEqual(rows, [("A", "due_soon", D(2019, 10, 29), 5),
+                                ("B", "on_track", D(2019, 11, 15), 18),
                                 ("D", "unknown", None, None)])
         # Both plans are open. Y's first conference (Wed 25 Dec) is 45
         # working days on: 7 in October (23-25, 28-31), 21 in November,
@@ -585,8 +594,8 @@ class MonitoringListTest(unittest.TestCase):
         # 45 less the 17, 20 in December (less the 25th and 26th), 22 in
         # January, 20 in February and 14 in March to the 19th.
         _, cp = self.rows(D(2019, 10, 22), kind="cp")
-        self.assertEqual(cp, [("Y", "on_track", "2019-12-25", 45),
-                              ("X", "on_track", "2020-03-19", 104)])
+        self.assertEqual(cp, [("Y", "on_track", D(2019, 12, 25), 45),
+                              ("X", "on_track", D(2020, 3, 19), 104)])
         self.assertEqual([c["child"] for c in out["children"]],
                          ["A", "B", "Y", "X", "D"])
         self.assertEqual((out["in_care"], out["cp_plans"]), (3, 2))

@@ -30,11 +30,26 @@ buffers); see :mod:`timescales.reporting`::
     r["kpis"][0]["id"]        # 'lac_review_timeliness'
     timescales.monitoring_list(ssda903="extracts/903",
                                as_at=datetime.date(2020, 3, 31))
-    timescales.cases_dataframe(ssda903="extracts/903")  # the case rows (pandas)
+    timescales.cases_dataframe(ssda903="extracts/903",  # the case rows
+                               period="2019-20")       # (pandas)
+
+Columns of dates (lists, numpy datetime64 of any unit, pandas Series),
+missing dates (NaT) giving missing results::
+
+    df["due"] = timescales.due_batch("lac.first_review", df["DECOM"])
+    df["late_by"] = timescales.lateness_batch("lac.first_review",
+                                              df["DECOM"], df["REVIEW"])
 
 Errors are :class:`TimescalesError` subclasses that are also the matching
 built-in exceptions (an invalid date is a ``ValueError``).
+
+Every public function and class is annotated (checked with ``mypy
+--strict``); options are strings typed as ``Literal`` (``Counting``,
+``Roll``, ``MonthConvention``, ``Merge``, ``IcpcAnchor``, ``SwReport``,
+``Participation``), so a type checker catches ``counting="start_exclude"``.
 """
+
+from typing import Any
 
 from ._ffi import lib as _lib
 from .builder import CalendarBuilder
@@ -46,10 +61,14 @@ from .errors import (BufferTooSmallError, FailedPreconditionError,
                      InternalError, InvalidArgumentError, NotFoundError,
                      OutOfRangeError, ResourceExhaustedError, TimescalesError,
                      UnimplementedError)
-from .engine import Due, Timescales, due
+from .engine import (DateBatch, Due, Timescales, due, due_batch,
+                     lateness_batch, on_time_batch)
 from .holiday import Holiday, HolidayKind
+from ._options import (Counting, IcpcAnchor, Merge, MonthConvention,
+                       Participation, Roll, SlotStatus, SwReport, Unit)
 from .policy import Policy
-from .reporting import (cases_dataframe, monitoring_list, report,
+from .reporting import (cases_dataframe, chairs_dataframe,
+                        monitoring_dataframe, monitoring_list, report,
                         report_dataframe)
 from .schedule import Deadline, Schedule, Slot
 
@@ -73,13 +92,28 @@ __all__ = [
     "Timescales",
     "Due",
     "due",
+    "due_batch",
+    "on_time_batch",
+    "lateness_batch",
+    "DateBatch",
+    "Counting",
+    "Roll",
+    "MonthConvention",
+    "Merge",
+    "IcpcAnchor",
+    "SwReport",
+    "Participation",
+    "Unit",
+    "SlotStatus",
     "Schedule",
     "Slot",
     "Deadline",
     "report",
     "report_dataframe",
+    "chairs_dataframe",
     "cases_dataframe",
     "monitoring_list",
+    "monitoring_dataframe",
     "TimescalesError",
     "InvalidArgumentError",
     "OutOfRangeError",
@@ -92,10 +126,10 @@ __all__ = [
 ]
 
 # The version of the loaded C library, which is the package's version.
-__version__ = _lib.tsc_version_string().decode("ascii")
+__version__: str = _lib.tsc_version_string().decode("ascii")
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> Any:
     # Names replaced in 0.2, kept with a warning until 0.3.
     if name == "Rules":
         import warnings

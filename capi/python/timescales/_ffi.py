@@ -20,6 +20,8 @@ import ctypes
 from ctypes import (POINTER, Structure, c_char, c_char_p, c_double, c_int,
                     c_int32, c_int64, c_size_t, c_uint8, c_void_p)
 
+from typing import Any, List, Optional, Tuple
+
 from . import _loader, errors
 
 __all__ = ["lib", "LIBRARY_PATH", "CalendarP", "BuilderP", "HolidayListP",
@@ -77,7 +79,7 @@ _date = c_int32  # tsc_date: serial days since 1970-01-01
 _P = POINTER
 
 # name, argtypes, restype: functions returning a tsc_status.
-_STATUS_FUNCS = [
+_STATUS_FUNCS: List[Tuple[str, List[Any]]] = [
     ("tsc_date_from_ymd", [_P(_date), c_int, c_int, c_int]),
     ("tsc_date_to_ymd", [_P(c_int), _P(c_int), _P(c_int), _date]),
     ("tsc_date_parse", [_P(_date), c_char_p]),
@@ -227,7 +229,7 @@ _STATUS_FUNCS = [
 ]
 
 # name, argtypes, restype: functions that cannot fail.
-_PLAIN_FUNCS = [
+_PLAIN_FUNCS: List[Tuple[str, List[Any], Any]] = [
     ("tsc_version_number", [], c_int),
     ("tsc_version_string", [], c_char_p),  # static text
     ("tsc_abi_version", [], c_int),
@@ -256,8 +258,8 @@ class _Library:
     function with ``unittest.mock.patch.object`` to observe its arguments.
     """
 
-    def __init__(self, dll):
-        missing = []
+    def __init__(self, dll: ctypes.CDLL) -> None:
+        missing: List[str] = []
         for name, argtypes in _STATUS_FUNCS:
             self._register(dll, name, argtypes, c_int, _check, missing)
         for name, argtypes, restype in _PLAIN_FUNCS:
@@ -267,7 +269,13 @@ class _Library:
                 "timescales: the C library lacks %s; it is older than this "
                 "Python package" % ", ".join(missing))
 
-    def _register(self, dll, name, argtypes, restype, errcheck, missing):
+    def __getattr__(self, name: str) -> Any:
+        # Only for the type checker: every function is set in __init__, so
+        # this runs only for a name that is not a C function.
+        raise AttributeError("the C library has no function %r" % name)
+
+    def _register(self, dll: ctypes.CDLL, name: str, argtypes: List[Any],
+                  restype: Any, errcheck: Any, missing: List[str]) -> None:
         try:
             fn = getattr(dll, name)
         except AttributeError:
@@ -280,7 +288,7 @@ class _Library:
         setattr(self, name, fn)
 
 
-def _check(status, func, args):
+def _check(status: int, func: Any, args: Any) -> Any:
     """errcheck: OK returns the arguments; any other status raises."""
     if status == 0:
         return args
@@ -290,7 +298,7 @@ def _check(status, func, args):
     raise errors.from_status(status, raw.decode("utf-8", "replace"))
 
 
-def take_string(ptr):
+def take_string(ptr: Optional[int]) -> Optional[str]:
     """Copies a library-allocated ``char *`` (a c_void_p value) to str and
     releases it with tsc_free. ``None`` for NULL."""
     if not ptr:

@@ -1,6 +1,9 @@
 """Ownership of one C handle: the lifetime code every wrapper shares."""
 
 import weakref
+from typing import Any, Callable, NoReturn, TypeVar
+
+_T = TypeVar("_T", bound="OwnedHandle")
 
 
 class OwnedHandle:
@@ -17,36 +20,38 @@ class OwnedHandle:
     _what = "object"
     _pickle_hint = "make it again in the other process"
 
-    def _own(self, handle, free):
+    _handle: Any
+
+    def _own(self, handle: Any, free: Callable[[Any], None]) -> None:
         self._handle = handle
         self._finalizer = weakref.finalize(self, free, handle)
 
-    def close(self):
+    def close(self) -> None:
         """Releases the handle now; later calls raise ValueError."""
         self._finalizer()
         self._handle = None
 
     @property
-    def closed(self):
+    def closed(self) -> bool:
         return self._handle is None
 
-    def __enter__(self):
+    def __enter__(self: _T) -> _T:
         return self
 
-    def __exit__(self, *exc_info):
+    def __exit__(self, *exc_info: Any) -> None:
         self.close()
 
-    def _h(self):
+    def _h(self) -> Any:
         if self._handle is None:
             raise ValueError("the %s is closed" % self._what)
         return self._handle
 
-    def __copy__(self):
+    def __copy__(self: _T) -> _T:
         return self
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self: _T, memo: Any) -> _T:
         return self
 
-    def __reduce__(self):
+    def __reduce__(self) -> NoReturn:
         raise TypeError("a %s cannot be pickled; %s" % (self._what,
                                                         self._pickle_hint))

@@ -19,6 +19,7 @@ import ctypes
 import ctypes.util
 import os
 import sys
+from typing import Any, List, Mapping, Optional, Tuple
 
 __all__ = ["EXPECTED_ABI", "library_file_name", "load", "check_abi"]
 
@@ -26,7 +27,7 @@ __all__ = ["EXPECTED_ABI", "library_file_name", "load", "check_abi"]
 EXPECTED_ABI = 1
 
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
-_dll_directories = []  # Windows: keep the handles of added DLL directories
+_dll_directories: List[Any] = []  # Windows: keep the handles of added DLL directories
 
 _GUIDANCE = (
     "Build and install the C library (cmake --build build && "
@@ -35,7 +36,7 @@ _GUIDANCE = (
     "libtimescales_c.")
 
 
-def library_file_name(abi=EXPECTED_ABI):
+def library_file_name(abi: int = EXPECTED_ABI) -> str:
     """The platform's file name of the C library for ABI ``abi``."""
     if sys.platform == "win32":
         return "timescales_c.dll"
@@ -44,17 +45,17 @@ def library_file_name(abi=EXPECTED_ABI):
     return "libtimescales_c.so.%d" % abi
 
 
-def _install_tree_dir():
+def _install_tree_dir() -> Optional[str]:
     # The module exists only in a `cmake --install` tree.
     try:
         from . import _install_paths
     except ImportError:
         return None
-    return os.path.normpath(
-        os.path.join(_PACKAGE_DIR, _install_paths.LIBDIR_FROM_PACKAGE))
+    libdir: str = getattr(_install_paths, "LIBDIR_FROM_PACKAGE")
+    return os.path.normpath(os.path.join(_PACKAGE_DIR, libdir))
 
 
-def _open(path, source):
+def _open(path: str, source: str) -> ctypes.CDLL:
     if sys.platform == "win32" and os.path.isabs(path):
         # Dependencies next to the DLL are not searched by default.
         _dll_directories.append(os.add_dll_directory(os.path.dirname(path)))
@@ -67,14 +68,16 @@ def _open(path, source):
             (path, source, e)) from e
 
 
-def load(environ=None):
+def load(environ: Optional[Mapping[str, str]] = None
+         ) -> Tuple[ctypes.CDLL, str]:
     """Returns ``(library, path)``, the loaded and ABI-checked C library.
 
     Raises:
         ImportError: no library was found, it failed to load, or its ABI
             version is not ``EXPECTED_ABI``.
     """
-    environ = os.environ if environ is None else environ
+    if environ is None:
+        environ = os.environ
     name = library_file_name()
 
     override = environ.get("TSC_LIBRARY")
@@ -86,9 +89,11 @@ def load(environ=None):
         if not os.path.exists(override):
             raise ImportError(
                 "timescales: TSC_LIBRARY=%s does not exist" % override)
-        lib, path = _open(override, "TSC_LIBRARY"), override
+        lib: Optional[ctypes.CDLL] = _open(override, "TSC_LIBRARY")
+        path: Optional[str] = override
     else:
-        lib = path = None
+        lib = None
+        path = None
         bundled = os.path.join(_PACKAGE_DIR, name)
         install_dir = _install_tree_dir()
         if os.path.exists(bundled):
@@ -100,15 +105,19 @@ def load(environ=None):
             found = ctypes.util.find_library("timescales_c")
             if found:
                 lib, path = _open(found, "ctypes.util.find_library"), found
-        if lib is None:
+        if lib is None or path is None:
             raise ImportError(
                 "timescales: cannot find the C library %s. %s" %
                 (name, _GUIDANCE))
+    if lib is None or path is None:  # unreachable: narrows the types
+        raise ImportError("timescales: cannot find the C library %s. %s" %
+                          (name, _GUIDANCE))
     check_abi(lib, path)
     return lib, path
 
 
-def check_abi(lib, where="libtimescales_c", expected=EXPECTED_ABI):
+def check_abi(lib: Any, where: str = "libtimescales_c",
+              expected: int = EXPECTED_ABI) -> None:
     """Raises ImportError unless ``lib.tsc_abi_version() == expected``."""
     try:
         fn = lib.tsc_abi_version

@@ -16,15 +16,30 @@ import datetime
 import threading
 import weakref
 from ctypes import byref
+from typing import (TYPE_CHECKING, Any, Dict, Iterable, Mapping, Optional,
+                    NoReturn, Tuple, TypeVar, Union)
 
 from ._ffi import BuilderP, CalendarP, lib
-from .calendar import Calendar, _optional_text, _text
+from ._options import Merge, deprecated_table
+from .calendar import Calendar, Text, _optional_text, _text
 from .dates import _choice, _serial
 
-__all__ = ["CalendarBuilder", "MERGES"]
+__all__ = ["CalendarBuilder", "Merge"]
+
+_B = TypeVar("_B", bound="CalendarBuilder")
 
 # Values of TSC_JSON_* in c.h.
-MERGES = {"overlay": 0, "replace": 1}
+_MERGES: Dict[str, int] = {"overlay": 0, "replace": 1}
+
+if TYPE_CHECKING:
+    # The old public table (a dict of C constants): deprecated.
+    MERGES: Dict[str, int]
+else:
+    def __getattr__(name: str) -> Dict[str, int]:
+        if name == "MERGES":
+            return deprecated_table("builder", name, _MERGES, "merge")
+        raise AttributeError("module %r has no attribute %r" %
+                             (__name__, name))
 
 
 class CalendarBuilder:
@@ -35,7 +50,10 @@ class CalendarBuilder:
             calendar of weekends only (give it a ``name``).
     """
 
-    def __init__(self, base="england-and-wales", *, name=None):
+    _handle: Optional[Any]
+
+    def __init__(self, base: Optional[str] = "england-and-wales", *,
+                 name: Optional[str] = None) -> None:
         handle = BuilderP()
         if base == "england-and-wales":
             lib.tsc_calendar_builder_create_england_and_wales(byref(handle))
@@ -50,7 +68,8 @@ class CalendarBuilder:
                                            handle)
         self._lock = threading.Lock()
 
-    def load_govuk_json(self, text, division=None, merge="overlay"):
+    def load_govuk_json(self: _B, text: Text, division: Optional[str] = None,
+                        merge: Merge = "overlay") -> _B:
         """Merges a GOV.UK ``bank-holidays.json`` document (str or bytes):
         the whole file with a ``division`` name, or one division object.
 
@@ -59,14 +78,15 @@ class CalendarBuilder:
         file's holidays become the only ones.
         """
         data = _text(text, "text")
-        division = _optional_text(division, "division")
-        merge = _choice(merge, MERGES, "merge")
+        encoded = _optional_text(division, "division")
+        how = _choice(merge, _MERGES, "merge")
         with self._lock:
             lib.tsc_calendar_builder_load_govuk_json(
-                self._h(), data, len(data), division, merge)
+                self._h(), data, len(data), encoded, how)
         return self
 
-    def add_closure_day(self, day, name="Local closure day"):
+    def add_closure_day(self: _B, day: datetime.date,
+                        name: str = "Local closure day") -> _B:
         """Adds a local closure day: a non-working day for this council
         only. A closure on a weekend or holiday changes nothing."""
         serial = _serial(day)
@@ -76,10 +96,16 @@ class CalendarBuilder:
                                                      encoded)
         return self
 
-    def add_closure_days(self, days):
+    def add_closure_days(
+            self: _B,
+            days: Union[Mapping[datetime.date, str],
+                        Iterable[Union[datetime.date,
+                                       Tuple[datetime.date, str]]]]) -> _B:
         """Adds several closure days: ``[(date, name), ...]``, a
         ``{date: name}`` mapping, or plain dates (default name)."""
-        items = days.items() if hasattr(days, "items") else days
+        # Anything with items() (a dict, a pandas Series) gives its pairs.
+        pairs = getattr(days, "items", None)
+        items: Iterable[Any] = pairs() if callable(pairs) else days
         for item in items:
             if isinstance(item, datetime.date):
                 self.add_closure_day(item)
@@ -87,49 +113,50 @@ class CalendarBuilder:
                 self.add_closure_day(*item)
         return self
 
-    def load_closure_days(self, text, source=None):
+    def load_closure_days(self: _B, text: Text,
+                          source: Optional[str] = None) -> _B:
         """Reads closure days from text: one date a line (``yyyy-mm-dd`` or
         ``dd/mm/yyyy``), optionally followed by a comma or spaces and a name;
         blank lines and ``#`` comments are skipped. Errors name ``source``
         (e.g. the file name) and the line."""
         data = _text(text, "text")
-        source = _optional_text(source, "source")
+        where = _optional_text(source, "source")
         with self._lock:
             lib.tsc_calendar_builder_load_closure_days(self._h(), data,
-                                                       len(data), source)
+                                                       len(data), where)
         return self
 
-    def set_strict(self, strict=True):
+    def set_strict(self: _B, strict: bool = True) -> _B:
         """In a strict calendar, dates past ``known_until`` raise
         OutOfRangeError instead of being provisional."""
         with self._lock:
             lib.tsc_calendar_builder_set_strict(self._h(), 1 if strict else 0)
         return self
 
-    def build(self):
+    def build(self) -> Calendar:
         """A new Calendar from the builder's current state."""
         handle = CalendarP()
         with self._lock:
             lib.tsc_calendar_builder_build(byref(handle), self._h())
         return Calendar._adopt(handle)
 
-    def close(self):
+    def close(self) -> None:
         """Releases the builder now; calendars it built stay valid."""
         with self._lock:
             self._finalizer()
             self._handle = None
 
-    def __enter__(self):
+    def __enter__(self: _B) -> _B:
         return self
 
-    def __exit__(self, *exc_info):
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _h(self):
+    def _h(self) -> Any:
         if self._handle is None:
             raise ValueError("the calendar builder is closed")
         return self._handle
 
-    def __reduce__(self):
+    def __reduce__(self) -> NoReturn:
         # A copy would share the C builder and free it twice.
         raise TypeError("a CalendarBuilder cannot be copied or pickled")

@@ -25,21 +25,39 @@ collected.
 """
 
 import ctypes
+import datetime
 import json
 from ctypes import byref
+from typing import (TYPE_CHECKING, Any, Dict, Iterable, List, Mapping,
+                    Optional, SupportsIndex, Tuple, Type, TypeVar, Union,
+                    cast, overload)
 
 from . import _batch
 from ._handle import OwnedHandle
 from ._ffi import CalendarP, HolidayListP, lib, take_string
+from ._options import (Counting, DateBatch, DateList, IntBatch, Merge, Roll,
+                       deprecated_table)
 from .dates import _choice, _int32, _serial, serial_to_date
 from .holiday import Holiday, HolidayKind
 
-__all__ = ["Calendar", "COUNTING", "ROLLS"]
+if TYPE_CHECKING:  # numpy is optional
+    import numpy
+
+__all__ = ["Calendar", "Counting", "Roll", "Text", "ClosureDays"]
+
+_C = TypeVar("_C", bound="Calendar")
+
+# Text the library reads: str (encoded as UTF-8) or bytes.
+Text = Union[str, bytes, bytearray, memoryview]
+# Local closure days: (date, name) pairs or plain dates, a {date: name}
+# mapping, or text with one date a line (CalendarBuilder.load_closure_days).
+ClosureDays = Union[Iterable[Union[datetime.date, Tuple[datetime.date, str]]],
+                    Mapping[datetime.date, str], str, bytes, bytearray]
 
 # Values of TSC_COUNT_* in c.h.
-COUNTING = {"start_excluded": 0, "start_is_day_one": 1}
+_COUNTING: Dict[str, int] = {"start_excluded": 0, "start_is_day_one": 1}
 # Values of TSC_ROLL_* in c.h.
-ROLLS = {
+_ROLLS: Dict[str, int] = {
     "unadjusted": 0,
     "following": 1,
     "preceding": 2,
@@ -48,7 +66,22 @@ ROLLS = {
 }
 
 
-def _text(value, what):
+if TYPE_CHECKING:
+    # The old public tables (dicts of C constants): deprecated, see
+    # __getattr__.
+    COUNTING: Dict[str, int]
+    ROLLS: Dict[str, int]
+else:
+    def __getattr__(name: str) -> Dict[str, int]:
+        if name == "COUNTING":
+            return deprecated_table("calendar", name, _COUNTING, "counting")
+        if name == "ROLLS":
+            return deprecated_table("calendar", name, _ROLLS, "roll")
+        raise AttributeError("module %r has no attribute %r" %
+                             (__name__, name))
+
+
+def _text(value: object, what: str) -> bytes:
     """str (UTF-8 encoded) or bytes, as bytes for the C library."""
     if isinstance(value, str):
         return value.encode("utf-8")
@@ -58,7 +91,7 @@ def _text(value, what):
                     (what, type(value).__name__))
 
 
-def _optional_text(value, what):
+def _optional_text(value: object, what: str) -> Optional[bytes]:
     return None if value is None else _text(value, what)
 
 
@@ -73,13 +106,13 @@ class Calendar(OwnedHandle):
     _what = "calendar"
     _pickle_hint = "build it again in the other process"
 
-    def __init__(self):
+    def __init__(self) -> None:
         raise TypeError(
             "use Calendar.england_and_wales(), Calendar.from_govuk_json() or "
             "Calendar.build()")
 
     @classmethod
-    def _adopt(cls, handle):
+    def _adopt(cls: Type[_C], handle: Any) -> _C:
         """Wraps a new tsc_calendar* that this object now owns."""
         self = object.__new__(cls)
         self._own(handle, lib.tsc_calendar_free)
@@ -88,7 +121,7 @@ class Calendar(OwnedHandle):
     # ---- Construction -----------------------------------------------------
 
     @classmethod
-    def england_and_wales(cls, strict=False):
+    def england_and_wales(cls, strict: bool = False) -> "Calendar":
         """The built-in England and Wales calendar.
 
         Exact from 1995 to ``known_until`` (the last year GOV.UK has
@@ -102,7 +135,8 @@ class Calendar(OwnedHandle):
         return cls._adopt(handle)
 
     @classmethod
-    def from_govuk_json(cls, text, division=None):
+    def from_govuk_json(cls, text: Text,
+                        division: Optional[str] = None) -> "Calendar":
         """A calendar holding exactly one division of a GOV.UK
         ``bank-holidays.json`` document.
 
@@ -124,9 +158,11 @@ class Calendar(OwnedHandle):
         return cls._adopt(handle)
 
     @classmethod
-    def build(cls, base="england-and-wales", *, name=None, govuk_json=None,
-              division=None, merge="overlay", closure_days=None,
-              strict=False):
+    def build(cls, base: Optional[str] = "england-and-wales", *,
+              name: Optional[str] = None, govuk_json: Optional[Text] = None,
+              division: Optional[str] = None, merge: Merge = "overlay",
+              closure_days: Optional[ClosureDays] = None,
+              strict: bool = False) -> "Calendar":
         """A calendar from a base, an optional GOV.UK file and closure days,
         in one call. See :class:`timescales.CalendarBuilder` for each step.
 
@@ -163,14 +199,16 @@ class Calendar(OwnedHandle):
 
     # ---- Queries ----------------------------------------------------------
 
-    def is_working_day(self, day):
+    def is_working_day(self, day: datetime.date) -> bool:
         """True when ``day`` is Monday to Friday and not a holiday or closure
         day."""
         out = ctypes.c_int()
         lib.tsc_calendar_is_working_day(byref(out), self._h(), _serial(day))
         return bool(out.value)
 
-    def add_working_days(self, day, n, counting="start_excluded"):
+    def add_working_days(self, day: datetime.date, n: SupportsIndex,
+                         counting: Counting = "start_excluded"
+                         ) -> datetime.date:
         """The n-th working day after ``day`` (before it when n < 0; ``day``
         itself when n == 0).
 
@@ -180,32 +218,34 @@ class Calendar(OwnedHandle):
         out = ctypes.c_int32()
         lib.tsc_calendar_add_working_days_counting(
             byref(out), self._h(), _serial(day), _int32(n, "n"),
-            _choice(counting, COUNTING, "counting"))
+            _choice(counting, _COUNTING, "counting"))
         return serial_to_date(out.value)
 
-    def working_days_between(self, start, end, counting="start_excluded"):
+    def working_days_between(self, start: datetime.date, end: datetime.date,
+                             counting: Counting = "start_excluded") -> int:
         """Working days in (start, end]; negative when end < start. With
         ``"start_is_day_one"``, working days in [start, end]."""
         out = ctypes.c_int32()
         lib.tsc_calendar_working_days_between_counting(
             byref(out), self._h(), _serial(start, "start"),
-            _serial(end, "end"), _choice(counting, COUNTING, "counting"))
+            _serial(end, "end"), _choice(counting, _COUNTING, "counting"))
         return out.value
 
-    def next_working_day(self, day):
+    def next_working_day(self, day: datetime.date) -> datetime.date:
         """The first working day strictly after ``day``."""
         out = ctypes.c_int32()
         lib.tsc_calendar_next_working_day(byref(out), self._h(), _serial(day))
         return serial_to_date(out.value)
 
-    def previous_working_day(self, day):
+    def previous_working_day(self, day: datetime.date) -> datetime.date:
         """The last working day strictly before ``day``."""
         out = ctypes.c_int32()
         lib.tsc_calendar_previous_working_day(byref(out), self._h(),
                                               _serial(day))
         return serial_to_date(out.value)
 
-    def adjust(self, day, roll="preceding"):
+    def adjust(self, day: datetime.date, roll: Roll = "preceding"
+               ) -> datetime.date:
         """Rolls ``day`` to a working day.
 
         The default ``"preceding"`` gives the practical due date: the last
@@ -214,23 +254,24 @@ class Calendar(OwnedHandle):
         """
         out = ctypes.c_int32()
         lib.tsc_calendar_adjust(byref(out), self._h(), _serial(day),
-                                _choice(roll, ROLLS, "roll"))
+                                _choice(roll, _ROLLS, "roll"))
         return serial_to_date(out.value)
 
-    def is_provisional(self, day):
+    def is_provisional(self, day: datetime.date) -> bool:
         """True when ``day`` is past ``known_until``: its holidays were
         projected and may still change by proclamation."""
         out = ctypes.c_int()
         lib.tsc_calendar_is_provisional(byref(out), self._h(), _serial(day))
         return bool(out.value)
 
-    def holiday_name(self, day):
+    def holiday_name(self, day: datetime.date) -> Optional[str]:
         """The name of the holiday or closure day on ``day``, or None."""
         out = ctypes.c_char_p()
         lib.tsc_calendar_holiday_name(byref(out), self._h(), _serial(day))
         return None if out.value is None else out.value.decode("utf-8")
 
-    def holidays(self, start, end):
+    def holidays(self, start: datetime.date, end: datetime.date
+                 ) -> List[Holiday]:
         """Every non-working weekday in [start, end], in date order, as a
         list of :class:`Holiday`; an error past a strict calendar's data."""
         handle = HolidayListP()
@@ -239,7 +280,7 @@ class Calendar(OwnedHandle):
         try:
             day, name = ctypes.c_int32(), ctypes.c_char_p()
             kind, provisional = ctypes.c_int(), ctypes.c_int()
-            result = []
+            result: List[Holiday] = []
             for i in range(lib.tsc_holiday_list_size(handle)):
                 lib.tsc_holiday_list_get(byref(day), byref(name), byref(kind),
                                          byref(provisional), handle, i)
@@ -255,28 +296,28 @@ class Calendar(OwnedHandle):
     # ---- Information ------------------------------------------------------
 
     @property
-    def name(self):
+    def name(self) -> str:
         """The calendar's name, e.g. ``"england-and-wales"``."""
         out = ctypes.c_char_p()
         lib.tsc_calendar_name(byref(out), self._h())
         return (out.value or b"").decode("utf-8")
 
     @property
-    def data_version(self):
+    def data_version(self) -> str:
         """The version of the holiday data the calendar was built from."""
         out = ctypes.c_char_p()
         lib.tsc_calendar_data_version(byref(out), self._h())
         return (out.value or b"").decode("utf-8")
 
     @property
-    def exact_from(self):
+    def exact_from(self) -> datetime.date:
         """The first day covered by published holiday data."""
         out = ctypes.c_int32()
         lib.tsc_calendar_exact_from(byref(out), self._h())
         return serial_to_date(out.value)
 
     @property
-    def known_until(self):
+    def known_until(self) -> datetime.date:
         """The last day covered by published data; later days are
         provisional."""
         out = ctypes.c_int32()
@@ -284,15 +325,16 @@ class Calendar(OwnedHandle):
         return serial_to_date(out.value)
 
     @property
-    def info(self):
+    def info(self) -> Dict[str, Any]:
         """Everything about the calendar's data as a dict (name,
         data_version, exact_from, known_until, sources, strict,
         closure_days), as the library reports it."""
         out = ctypes.c_void_p()  # char **: we own the string
         lib.tsc_calendar_info_json(byref(out), self._h())
-        return json.loads(take_string(out.value))
+        return cast(Dict[str, Any],
+                    json.loads(take_string(out.value) or "{}"))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self._handle is None:
             return "<timescales.Calendar (closed)>"
         return "<timescales.Calendar %r, data %s, known until %s>" % (
@@ -300,8 +342,22 @@ class Calendar(OwnedHandle):
 
     # ---- Batches ----------------------------------------------------------
 
-    def add_working_days_batch(self, days, n, counting="start_excluded",
-                               out=None):
+    @overload
+    def add_working_days_batch(
+            self, days: DateList, n: Union[SupportsIndex, IntBatch],
+            counting: Counting = "start_excluded",
+            out: None = None) -> List[Optional[datetime.date]]: ...
+
+    @overload
+    def add_working_days_batch(
+            self, days: DateBatch, n: Union[SupportsIndex, IntBatch],
+            counting: Counting = "start_excluded",
+            out: Optional["numpy.ndarray[Any, Any]"] = None) -> Any: ...
+
+    def add_working_days_batch(
+            self, days: DateBatch, n: Union[SupportsIndex, IntBatch],
+            counting: Counting = "start_excluded",
+            out: Optional["numpy.ndarray[Any, Any]"] = None) -> Any:
         """``add_working_days`` over many days in one call.
 
         Args:
@@ -319,19 +375,44 @@ class Calendar(OwnedHandle):
             OutOfRangeError etc.: the message names the failing (flat) index.
         """
         return _batch.add_working_days(self._h(), days, n,
-                                       _choice(counting, COUNTING, "counting"),
+                                       _choice(counting, _COUNTING, "counting"),
                                        out)
 
-    def working_days_between_batch(self, starts, ends,
-                                   counting="start_excluded", out=None):
+    @overload
+    def working_days_between_batch(
+            self, starts: DateList, ends: DateList,
+            counting: Counting = "start_excluded",
+            out: None = None) -> List[Optional[int]]: ...
+
+    @overload
+    def working_days_between_batch(
+            self, starts: DateBatch, ends: DateBatch,
+            counting: Counting = "start_excluded",
+            out: Optional["numpy.ndarray[Any, Any]"] = None) -> Any: ...
+
+    def working_days_between_batch(
+            self, starts: DateBatch, ends: DateBatch,
+            counting: Counting = "start_excluded",
+            out: Optional["numpy.ndarray[Any, Any]"] = None) -> Any:
         """``working_days_between`` pairwise over two equal-length sequences
         of dates (lists in, list of int out) or numpy ``datetime64[D]``
         arrays (int64 array out; ``out=`` as in add_working_days_batch)."""
         return _batch.working_days_between(
-            self._h(), starts, ends, _choice(counting, COUNTING, "counting"),
+            self._h(), starts, ends, _choice(counting, _COUNTING, "counting"),
             out)
 
-    def is_working_day_batch(self, days, out=None):
+    @overload
+    def is_working_day_batch(self, days: DateList,
+                             out: None = None) -> List[Optional[bool]]: ...
+
+    @overload
+    def is_working_day_batch(
+            self, days: DateBatch,
+            out: Optional["numpy.ndarray[Any, Any]"] = None) -> Any: ...
+
+    def is_working_day_batch(
+            self, days: DateBatch,
+            out: Optional["numpy.ndarray[Any, Any]"] = None) -> Any:
         """``is_working_day`` over a sequence of dates (list of bool out) or
         a numpy ``datetime64[D]`` array (bool array out; ``out=`` as in
         add_working_days_batch)."""

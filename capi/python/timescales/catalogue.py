@@ -16,15 +16,21 @@ A :class:`RuleCatalogue` object is immutable and may be shared between threads.
 
 import dataclasses
 from ctypes import byref, c_char_p, c_int, c_int32, c_size_t
+from typing import (Any, Iterator, List, Optional, Tuple, Type, TypeVar,
+                    Union, overload)
 
 from ._handle import OwnedHandle
 from ._ffi import RuleCatalogueP, lib
-from .calendar import _text
+from ._options import Unit
+from .calendar import Text, _text
 
-__all__ = ["Rule", "RuleCatalogue", "rules", "UNITS"]
+__all__ = ["Rule", "RuleCatalogue", "rules", "UNITS", "Unit"]
+
+_R = TypeVar("_R", bound="RuleCatalogue")
 
 # Values of TSC_UNIT_* in c.h, by position.
-UNITS = ("working_days", "days", "weeks", "months", "hours")
+UNITS: Tuple[Unit, ...] = ("working_days", "days", "weeks", "months",
+                           "hours")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,11 +51,11 @@ class Rule:
     description: str
     anchor: str
     offset: int
-    unit: str
+    unit: Union[Unit, int]
     source: str
 
 
-def _unit(value):
+def _unit(value: int) -> Union[Unit, int]:
     return UNITS[value] if 0 <= value < len(UNITS) else value
 
 
@@ -64,18 +70,20 @@ class RuleCatalogue(OwnedHandle):
     _what = "rule catalogue"
     _pickle_hint = "use RuleCatalogue.from_json() in the other process"
 
-    def __init__(self):
+    _cache: Optional[Tuple[Rule, ...]]
+
+    def __init__(self) -> None:
         raise TypeError("use RuleCatalogue.builtin() or RuleCatalogue.from_json()")
 
     @classmethod
-    def _adopt(cls, handle):
+    def _adopt(cls: Type[_R], handle: Any) -> _R:
         self = object.__new__(cls)
         self._own(handle, lib.tsc_rule_catalogue_free)
         self._cache = None
         return self
 
     @classmethod
-    def builtin(cls):
+    def builtin(cls) -> "RuleCatalogue":
         """The built-in catalogue (docs/rules.md#catalogue, plus the reg 48 short-break
         review rules)."""
         handle = RuleCatalogueP()
@@ -83,7 +91,7 @@ class RuleCatalogue(OwnedHandle):
         return cls._adopt(handle)
 
     @classmethod
-    def from_json(cls, text):
+    def from_json(cls, text: Text) -> "RuleCatalogue":
         """The built-in catalogue with the overrides and additions of a JSON
         document: ``{"rules": {ID: {"offset": N, "unit": U, "description":
         ..., "anchor": ..., "source": ...}}}``. An existing id may change
@@ -98,7 +106,7 @@ class RuleCatalogue(OwnedHandle):
         lib.tsc_rule_catalogue_from_json(byref(handle), data, len(data))
         return cls._adopt(handle)
 
-    def _rules(self):
+    def _rules(self) -> Tuple[Rule, ...]:
         handle = self._h()  # a closed catalogue raises, cached or not
         if self._cache is None:
             count = c_size_t()
@@ -106,7 +114,7 @@ class RuleCatalogue(OwnedHandle):
             rid, description, anchor, source = (
                 c_char_p(), c_char_p(), c_char_p(), c_char_p())
             offset, unit = c_int32(), c_int()
-            out = []
+            out: List[Rule] = []
             for i in range(count.value):
                 lib.tsc_rule_catalogue_get(byref(rid), byref(description),
                                   byref(anchor), byref(offset), byref(unit),
@@ -120,17 +128,24 @@ class RuleCatalogue(OwnedHandle):
             self._cache = tuple(out)
         return self._cache
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._rules())
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Rule]:
         return iter(self._rules())
 
-    def __contains__(self, rule_id):
+    def __contains__(self, rule_id: object) -> bool:
         return any(r.id == rule_id for r in self._rules())
 
-    def __getitem__(self, key):
-        """By position (int) or by id (str)."""
+    @overload
+    def __getitem__(self, key: Union[int, str]) -> Rule: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> Tuple[Rule, ...]: ...
+
+    def __getitem__(self, key: Union[int, str, slice]
+                    ) -> Union[Rule, Tuple[Rule, ...]]:
+        """By position (int), by id (str), or a slice (a tuple)."""
         if isinstance(key, str):
             for rule in self._rules():
                 if rule.id == key:
@@ -139,17 +154,17 @@ class RuleCatalogue(OwnedHandle):
         return self._rules()[key]
 
     @property
-    def ids(self):
+    def ids(self) -> List[str]:
         """The rule ids in catalogue order."""
         return [r.id for r in self._rules()]
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self._handle is None:
             return "<timescales.RuleCatalogue (closed)>"
         return "<timescales.RuleCatalogue of %d rules>" % len(self)
 
 
-def rules():
+def rules() -> List[Rule]:
     """The built-in catalogue as a list of :class:`Rule`."""
     with RuleCatalogue.builtin() as catalogue:
         return list(catalogue)

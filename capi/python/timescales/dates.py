@@ -15,9 +15,11 @@ arithmetic outside that range raises OutOfRangeError.
 import ctypes
 import datetime
 import operator
+from typing import Any, Dict, Mapping, SupportsIndex, Union
 
 from . import errors
 from ._ffi import lib
+from ._options import MonthConvention
 
 __all__ = [
     "MIN_DATE",
@@ -28,6 +30,7 @@ __all__ = [
     "add_days",
     "add_weeks",
     "add_months",
+    "MonthConvention",
 ]
 
 MIN_DATE = datetime.date(1900, 1, 1)
@@ -37,26 +40,26 @@ _EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
 _INT32_MIN, _INT32_MAX = -(2 ** 31), 2 ** 31 - 1
 
 # Values of TSC_MONTHS_* in c.h.
-_MONTH_CONVENTIONS = {
+_MONTH_CONVENTIONS: Dict[str, int] = {
     "corresponding_date": 0,
     "day_before_corresponding": 1,
     "fixed_days": 2,
 }
 
 
-def date_to_serial(day):
+def date_to_serial(day: datetime.date) -> int:
     """Days since 1970-01-01 of ``day`` (a ``datetime.date``; for a
     ``datetime.datetime`` its date part). Not range-checked."""
     return _serial(day)
 
 
-def serial_to_date(serial):
+def serial_to_date(serial: SupportsIndex) -> datetime.date:
     """The ``datetime.date`` of serial day ``serial`` (days since 1970-01-01).
     """
     return datetime.date.fromordinal(operator.index(serial) + _EPOCH_ORDINAL)
 
 
-def parse_date(text):
+def parse_date(text: Union[str, bytes, bytearray]) -> datetime.date:
     """Parses ISO ``yyyy-mm-dd`` or UK ``dd/mm/yyyy`` (surrounding spaces
     ignored) with the library's rules.
 
@@ -73,21 +76,23 @@ def parse_date(text):
     return serial_to_date(out.value)
 
 
-def add_days(day, n):
+def add_days(day: datetime.date, n: SupportsIndex) -> datetime.date:
     """``day`` plus ``n`` calendar days (weekends and holidays count)."""
     out = ctypes.c_int32()
     lib.tsc_add_days(ctypes.byref(out), _serial(day), _int32(n, "n"))
     return serial_to_date(out.value)
 
 
-def add_weeks(day, n):
+def add_weeks(day: datetime.date, n: SupportsIndex) -> datetime.date:
     """``day`` plus ``n`` weeks of 7 calendar days."""
     out = ctypes.c_int32()
     lib.tsc_add_weeks(ctypes.byref(out), _serial(day), _int32(n, "n"))
     return serial_to_date(out.value)
 
 
-def add_months(day, n, convention="corresponding_date"):
+def add_months(day: datetime.date, n: SupportsIndex,
+               convention: MonthConvention = "corresponding_date"
+               ) -> datetime.date:
     """``day`` plus ``n`` calendar months.
 
     Conventions:
@@ -105,7 +110,7 @@ def add_months(day, n, convention="corresponding_date"):
 
 # ---- Helpers shared by the package -----------------------------------------
 
-def _serial(day, what="day"):
+def _serial(day: Any, what: str = "day") -> int:
     """``date_to_serial`` for an argument, with the argument named in the
     TypeError."""
     if not isinstance(day, datetime.date):
@@ -115,7 +120,7 @@ def _serial(day, what="day"):
     return day.toordinal() - _EPOCH_ORDINAL
 
 
-def _int32(n, what):
+def _int32(n: SupportsIndex, what: str) -> int:
     """An integer argument that must fit the C int32_t."""
     n = operator.index(n)  # TypeError for 1.5, accepts numpy integers
     if not _INT32_MIN <= n <= _INT32_MAX:
@@ -125,7 +130,7 @@ def _int32(n, what):
     return n
 
 
-def _choice(value, table, what):
+def _choice(value: str, table: Mapping[str, int], what: str) -> int:
     """The C constant for a string option such as ``"preceding"``."""
     try:
         return table[value]

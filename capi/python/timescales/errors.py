@@ -14,6 +14,8 @@ Codes that have no subclass here (including codes a newer library may add)
 become a plain :class:`TimescalesError`.
 """
 
+from typing import Dict, Type
+
 __all__ = [
     "TimescalesError",
     "InvalidArgumentError",
@@ -50,12 +52,12 @@ class TimescalesError(Exception):
         message: the library's description of the failure.
     """
 
-    def __init__(self, code, message):
+    def __init__(self, code: int, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "%s(code=%d, message=%r)" % (
             type(self).__name__, self.code, self.message)
 
@@ -94,7 +96,7 @@ class BufferTooSmallError(TimescalesError):
     seeing this means a bug in the package."""
 
 
-_BY_CODE = {
+_BY_CODE: Dict[int, Type[TimescalesError]] = {
     INVALID_ARGUMENT: InvalidArgumentError,
     NOT_FOUND: NotFoundError,
     RESOURCE_EXHAUSTED: ResourceExhaustedError,
@@ -106,6 +108,6 @@ _BY_CODE = {
 }
 
 
-def from_status(code, message):
+def from_status(code: int, message: str) -> TimescalesError:
     """Returns the exception for a non-zero ``tsc_status`` ``code``."""
     return _BY_CODE.get(code, TimescalesError)(code, message)

@@ -17,7 +17,7 @@ class HolidayKind(enum.IntEnum):
     LOCAL_CLOSURE = 3  # a council's own closure day
 
     @classmethod
-    def _from_c(cls, value):
+    def _from_c(cls, value: int) -> Union["HolidayKind", int]:
         # A newer library may add kinds without an ABI bump: keep the int.
         try:
             return cls(value)

@@ -19,21 +19,43 @@ import dataclasses
 import json
 import operator
 from ctypes import byref, c_void_p
-from typing import Optional
+from typing import (TYPE_CHECKING, Any, Dict, Iterator, Optional,
+                    SupportsIndex, Tuple, Type, TypeVar)
 
 from . import errors
 from ._ffi import PolicyP, lib, take_string
-from .calendar import COUNTING, _text
+from ._options import (Counting, IcpcAnchor, MonthConvention, Participation,
+                       SwReport, deprecated_table)
+from .calendar import Text, _COUNTING, _text
 from .dates import _MONTH_CONVENTIONS, _choice
 
-__all__ = ["Policy", "ICPC_ANCHORS", "SW_REPORTS", "PARTICIPATION"]
+__all__ = ["Policy", "SW_REPORTS", "Counting", "MonthConvention",
+           "IcpcAnchor", "SwReport", "Participation"]
+
+_P = TypeVar("_P", bound="Policy")
 
 # Values of TSC_ICPC_ANCHOR_* in c.h.
-ICPC_ANCHORS = {"initiating": 0, "last": 1}
+_ICPC_ANCHORS: Dict[str, int] = {"initiating": 0, "last": 1}
 # Values of TSC_PARTICIPATION_* in c.h.
-PARTICIPATION = {"reviews": 0, "attendance": 1, "children": 2}
+_PARTICIPATION: Dict[str, int] = {"reviews": 0, "attendance": 1,
+                                  "children": 2}
 # The social worker's report rules, as named in JSON.
-SW_REPORTS = ("24_hours", "working_days")
+SW_REPORTS: Tuple[SwReport, ...] = ("24_hours", "working_days")
+
+if TYPE_CHECKING:
+    # The old public tables (dicts of C constants): deprecated.
+    ICPC_ANCHORS: Dict[str, int]
+    PARTICIPATION: Dict[str, int]
+else:
+    def __getattr__(name: str) -> Dict[str, int]:
+        if name == "ICPC_ANCHORS":
+            return deprecated_table("policy", name, _ICPC_ANCHORS,
+                                    "icpc_anchor")
+        if name == "PARTICIPATION":
+            return deprecated_table("policy", name, _PARTICIPATION,
+                                    "participation")
+        raise AttributeError("module %r has no attribute %r" %
+                             (__name__, name))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,23 +87,23 @@ class Policy:
         name: the name explanations give the policy.
     """
 
-    counting: str = "start_excluded"
-    months: str = "corresponding_date"
-    icpc_anchor: str = "initiating"
-    sw_report: Optional[str] = None
+    counting: Counting = "start_excluded"
+    months: MonthConvention = "corresponding_date"
+    icpc_anchor: IcpcAnchor = "initiating"
+    sw_report: Optional[SwReport] = None
     sw_report_working_days: Optional[int] = None
     strict_holidays: bool = False
     due_soon_working_days: int = 10
-    participation: str = "reviews"
+    participation: Participation = "reviews"
     name: str = "default"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         # Validate now, with the library's own checks and messages.
         with self._c_policy():
             pass
 
     @classmethod
-    def from_json(cls, text):
+    def from_json(cls: Type[_P], text: Text) -> _P:
         """A policy from a JSON object with the keys of the configuration
         file (docs/rules.md#policy-settings): ``name``, ``counting``, ``months``, ``icpc_anchor``,
         ``sw_report``, ``sw_report_working_days``, ``strict_holidays``,
@@ -96,13 +118,13 @@ class Policy:
         handle = PolicyP()
         lib.tsc_policy_from_json(byref(handle), data, len(data))
         lib.tsc_policy_free(handle)  # validated by the library
-        fields = json.loads(data)
+        fields: Dict[str, Any] = json.loads(data)
         # The library keeps 24 hours unless "sw_report" says otherwise.
         fields.setdefault("sw_report", "24_hours")
         return cls(**fields)
 
     @property
-    def effective_sw_report(self):
+    def effective_sw_report(self) -> SwReport:
         """``"24_hours"`` or ``"working_days"``, resolving None."""
         if self.sw_report is not None:
             return self.sw_report
@@ -110,25 +132,26 @@ class Policy:
             return "working_days"
         return "24_hours"
 
-    def describe(self):
+    def describe(self) -> str:
         """The one line explanations give: the name and every choice."""
         with self._c_policy() as handle:
             out = c_void_p()  # char **: ours to free
             lib.tsc_policy_describe(byref(out), handle)
-            return take_string(out.value)
+            return take_string(out.value) or ""
 
     @contextlib.contextmanager
-    def _c_policy(self):
+    def _c_policy(self) -> Iterator[Any]:
         """A tsc_policy* holding this policy, freed on exit."""
         handle = PolicyP()
         lib.tsc_policy_create(byref(handle))
         try:
             lib.tsc_policy_set_counting(
-                handle, _choice(self.counting, COUNTING, "counting"))
+                handle, _choice(self.counting, _COUNTING, "counting"))
             lib.tsc_policy_set_month_convention(
                 handle, _choice(self.months, _MONTH_CONVENTIONS, "months"))
             lib.tsc_policy_set_icpc_anchor(
-                handle, _choice(self.icpc_anchor, ICPC_ANCHORS, "icpc_anchor"))
+                handle, _choice(self.icpc_anchor, _ICPC_ANCHORS,
+                                "icpc_anchor"))
             report = self.effective_sw_report
             if report == "24_hours":
                 lib.tsc_policy_set_sw_report_hours(handle)
@@ -150,7 +173,7 @@ class Policy:
                 handle, _small_int(self.due_soon_working_days,
                                    "due_soon_working_days"))
             lib.tsc_policy_set_participation(
-                handle, _choice(self.participation, PARTICIPATION,
+                handle, _choice(self.participation, _PARTICIPATION,
                                 "participation"))
             lib.tsc_policy_set_name(handle, _text(self.name, "name"))
             yield handle
@@ -158,14 +181,13 @@ class Policy:
             lib.tsc_policy_free(handle)
 
 
-def _small_int(value, what):
+def _small_int(value: object, what: str) -> int:
     """An int for a C ``int`` setter; the library checks the range."""
     if isinstance(value, bool):
         raise TypeError("%s must be an int, got bool" % what)
-    try:
-        value = operator.index(value)
-    except TypeError:
+    if not isinstance(value, SupportsIndex):
         raise TypeError("%s must be an int, got %s" %
-                        (what, type(value).__name__)) from None
+                        (what, type(value).__name__))
+    number = operator.index(value)
     # Clamped to C int so that the library, not ctypes, reports the range.
-    return max(min(value, 2 ** 31 - 1), -(2 ** 31))
+    return max(min(number, 2 ** 31 - 1), -(2 ** 31))

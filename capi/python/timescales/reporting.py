@@ -12,28 +12,47 @@ census XML and the library's own ``meetings.csv`` (docs/inputs.md)::
                                            {"target": 95}}})
     [(k["id"], k["value"], k.get("rag")) for k in r["kpis"]]
     # [('lac_review_timeliness', 98.43, 'green'), ...]
-    df = timescales.report_dataframe(ssda903="extracts/903")  # pandas
     todo = timescales.monitoring_list(ssda903="extracts/903",
                                       as_at=datetime.date(2020, 3, 31))
     [c["child"] for c in todo["children"] if c["status"] == "overdue"]
 
-    # Data already in memory (from a database, say): (name, data) tuples.
-    timescales.report(ssda903=[("episodes.csv", episodes_text),
-                               ("reviews.csv", reviews_text)])
+pandas (optional). DataFrames in, DataFrames out, no temporary files::
 
-    # The cases behind the figures (personal data: children's ids).
-    cases = timescales.cases_dataframe(ssda903="extracts/903",
+    episodes = pandas.read_csv("episodes.csv", dtype={"CHILD": str},
+                               parse_dates=["DECOM", "DEC"], dayfirst=True)
+    kpis = timescales.report_dataframe(episodes=episodes, reviews=reviews,
+                                       header=header, meetings=meetings,
+                                       cin="cin_census_2020.xml",
+                                       period="2019-20")
+    chairs = timescales.chairs_dataframe(..., period="2019-20")
+    cases = timescales.cases_dataframe(..., period="2019-20",
                                        kpi="lac_review_timeliness")
     cases[cases.outcome == "late"].groupby("chair_id").size()
+    todo = timescales.monitoring_dataframe(..., as_at=datetime.date(2020, 3, 31))
 
-Inputs. Each of ``ssda903``, ``cin`` and ``meetings`` is None, one input or
-a list of inputs. An input is a path (``str`` or ``os.PathLike``) to a file
-or a folder (every ``.csv`` and ``.xml`` directly in it), or an in-memory
-file as a ``(name, data)`` tuple, ``data`` being ``bytes`` or ``str``;
-``name`` labels it in messages and in the report's list of inputs. What a
-file holds is decided by its content (XML by its root element, CSV by its
-columns), so the three keywords only make the call read clearly: a
-meetings.csv passed as ``ssda903`` is still read as meetings.
+``period`` is required by every report function: a report for the wrong
+year is worse than an error.
+
+Inputs. Each of ``ssda903``, ``cin`` and ``meetings`` (and ``episodes``,
+``reviews`` and ``header``, SSDA903 tables) is None, one input or a list of
+inputs. An input is
+
+* a path (``str`` or ``os.PathLike``) to a file or a folder (every ``.csv``
+  and ``.xml`` directly in it);
+* an in-memory file: ``bytes`` (named after its keyword), or a
+  ``(name, data)`` tuple, ``data`` being ``bytes`` or ``str``; ``name``
+  labels it in messages and in the report's list of inputs;
+* a pandas ``DataFrame`` with the columns named as in the CSV files
+  (docs/inputs.md), serialised to CSV in memory: ``datetime64`` columns are
+  written as ``yyyy-mm-dd`` (with ``THH:MM`` where a value has a time of
+  day, as meetings.csv's times; timezone-aware values at their
+  Europe/London time), NaT and NaN as blank cells, float columns holding
+  whole numbers (integers with a missing value) as integers; a named index
+  becomes a column.
+
+An input is read as the kind of its keyword (the command line's
+``--ssda903``, ``--cin`` and ``--meetings``); one that is something else is
+an error saying what it is. A 903 table is recognised by its columns.
 
 Errors. A file that cannot be used at all raises before anything is
 computed: :class:`~timescales.NotFoundError` (a ``LookupError``) for a
@@ -42,7 +61,7 @@ for malformed XML, a missing required column, UTF-16 text and the like,
 with the library's message naming the file and line. A bad row never
 raises: it is listed in ``inputs.rejections`` with its file, line and
 reason. A bad period, format or configuration (an unknown key is named)
-is an ``InvalidArgumentError`` too.
+is an ``InvalidArgumentError`` too; a missing ``period`` a ``TypeError``.
 
 Case-level detail (docs/kpis.md#case-level-detail). ``report(...,
 detail=True)`` gives each KPI the rows behind its figure, one per review,
@@ -58,30 +77,45 @@ import datetime
 import io
 import json
 import os
+import sys
 from ctypes import byref, c_void_p
-from typing import (TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union)
+from typing import (TYPE_CHECKING, Any, Callable, Dict, List,
+                    Literal, Optional, Sequence, Tuple, Union, cast,
+                    overload)
 
 from . import errors
 from ._ffi import ReportInputsP, ReportOptionsP, lib
 from .dates import _serial
 
-if TYPE_CHECKING:  # pandas is optional: only cases_dataframe imports it
+if TYPE_CHECKING:  # pandas is optional: only the *_dataframe functions
     import pandas
 
-__all__ = ["report", "report_dataframe", "cases_dataframe", "monitoring_list",
-           "FORMATS", "CASE_COLUMNS", "CASE_KPIS", "CASE_ITEMS",
-           "CASE_OUTCOMES", "CASE_REASONS"]
+__all__ = ["report", "report_dataframe", "chairs_dataframe",
+           "cases_dataframe", "monitoring_list", "monitoring_dataframe",
+           "Format", "DateOrder", "Period", "Input", "Inputs", "Config",
+           "FORMATS", "CSV_COLUMNS", "REPORT_COLUMNS", "CHAIR_COLUMNS",
+           "MONITORING_COLUMNS", "CASE_COLUMNS", "CASE_KPIS", "CASE_ITEMS",
+           "CASE_OUTCOMES", "CASE_REASONS", "SERIES", "RAGS",
+           "MONITORING_STATUSES"]
 
-# An input: a path, or an in-memory file as (name, data).
-Input = Union[str, os.PathLike,
-              Tuple[str, Union[bytes, bytearray, memoryview, str]]]
-# What the ssda903, cin and meetings keywords take.
+# An in-memory file's data.
+Data = Union[bytes, bytearray, memoryview, str]
+# An input: a path, in-memory bytes, an in-memory file as (name, data), or a
+# pandas DataFrame (typed Any: pandas is optional and untyped).
+Input = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview,
+              Tuple[str, Data], "pandas.DataFrame"]
+# What the input keywords take.
 Inputs = Union[None, Input, List[Input]]
 # A period: "2019-20", "2019-20-Q3", "2019-10", "2019-04-01..2020-03-31",
 # or a (start, end) pair of dates.
 Period = Union[str, Tuple[datetime.date, datetime.date]]
 # A configuration: a dict, a path to a JSON file, or None.
-Config = Union[None, Dict[str, Any], str, os.PathLike]
+Config = Union[None, Dict[str, Any], str, "os.PathLike[str]"]
+# Output formats, and how slashed dates are read.
+Format = Literal["json", "csv", "markdown", "html"]
+TextFormat = Literal["csv", "markdown", "html"]
+MonitoringFormat = Literal["json", "csv", "markdown"]
+DateOrder = Literal["auto", "dmy", "mdy"]
 
 # TSC_FORMAT_* in c.h.
 FORMATS = {"json": 0, "csv": 1, "markdown": 2, "html": 3}
@@ -90,12 +124,50 @@ MONITORING_FORMATS = ("json", "csv", "markdown")
 # TSC_NO_DATE in c.h.
 _NO_DATE = -(2 ** 31)
 
-# The columns of the tidy CSV (render_csv.cc), for report_dataframe.
+
+class _Required:
+    """The default of an argument that must be given (``period``,
+    ``as_at``): placed after optional arguments, it cannot go without a
+    default and stay where callers pass it."""
+
+    def __repr__(self) -> str:
+        return "<required>"
+
+
+_REQUIRED: Any = _Required()
+
+# The columns of the tidy CSV (render_csv.cc), which report(format="csv")
+# writes.
 CSV_COLUMNS = (
     "kpi_id", "kpi_title", "unit", "series", "period", "period_start",
     "period_end", "numerator", "denominator", "value",
     "overdue_at_period_end", "target", "polarity", "rag", "excluded_total",
     "excluded")
+# report_dataframe's columns, then one "excluded_<reason>" column per
+# exclusion reason in the report (CASE_REASONS order).
+REPORT_COLUMNS = (
+    "kpi_id", "kpi_title", "unit", "series", "period", "period_start",
+    "period_end", "numerator", "denominator", "value",
+    "overdue_at_period_end", "target", "amber_tolerance", "polarity", "rag",
+    "benchmark_difference", "excluded_total")
+# The series of report_dataframe, in order.
+SERIES = ("headline", "month", "previous", "benchmark")
+RAGS = ("red", "amber", "green")
+# chairs_dataframe's columns.
+CHAIR_COLUMNS = ("chair_id", "meetings", "qa_alerts", "kpi_id",
+                 "numerator", "denominator", "value")
+# The monitoring list's row fields, monitoring_dataframe's columns.
+MONITORING_COLUMNS = (
+    "child", "status", "next_due", "practical_due", "working_days_to_due",
+    "rule_id", "last_review", "reviews_in_period", "period_start", "kind",
+    "last_chair", "held", "working_days_late")
+MONITORING_STATUSES = ("overdue", "due_soon", "on_track", "unknown",
+                       "held_late")
+MONITORING_KINDS = ("lac", "cp")
+_MONITORING_DATES = ("next_due", "practical_due", "last_review",
+                     "period_start", "held")
+_MONITORING_INTS = ("working_days_to_due", "reviews_in_period",
+                    "working_days_late")
 
 # The columns of the case-level CSV (docs/kpis.md#case-level-detail), for
 # cases_dataframe.
@@ -127,10 +199,39 @@ _CASE_BOOLS = ("in_numerator", "in_denominator")
 _CASE_STRINGS = ("child", "month", "rule", "chair_id", "source")
 
 
+# ---- The report ----------------------------------------------------------------
+
+@overload
 def report(ssda903: Inputs = None, cin: Inputs = None,
-           meetings: Inputs = None, period: Period = "2019-20",
+           meetings: Inputs = None, period: Period = _REQUIRED,
            config: Config = None, data_from: Optional[datetime.date] = None,
-           format: str = "json", *, date_order: str = "auto",
+           format: Literal["json"] = "json", *, episodes: Inputs = None,
+           reviews: Inputs = None, header: Inputs = None,
+           date_order: DateOrder = "auto",
+           two_digit_years_from: Optional[int] = None,
+           allow_unknown_columns: bool = False, max_rejected: float = 5.0,
+           allow_rejections: bool = False,
+           detail: bool = False) -> Dict[str, Any]: ...
+
+
+@overload
+def report(ssda903: Inputs = None, cin: Inputs = None,
+           meetings: Inputs = None, period: Period = _REQUIRED,
+           config: Config = None, data_from: Optional[datetime.date] = None,
+           *, format: TextFormat, episodes: Inputs = None,
+           reviews: Inputs = None, header: Inputs = None,
+           date_order: DateOrder = "auto",
+           two_digit_years_from: Optional[int] = None,
+           allow_unknown_columns: bool = False, max_rejected: float = 5.0,
+           allow_rejections: bool = False, detail: bool = False) -> str: ...
+
+
+def report(ssda903: Inputs = None, cin: Inputs = None,
+           meetings: Inputs = None, period: Period = _REQUIRED,
+           config: Config = None, data_from: Optional[datetime.date] = None,
+           format: Format = "json", *, episodes: Inputs = None,
+           reviews: Inputs = None, header: Inputs = None,
+           date_order: DateOrder = "auto",
            two_digit_years_from: Optional[int] = None,
            allow_unknown_columns: bool = False, max_rejected: float = 5.0,
            allow_rejections: bool = False,
@@ -139,28 +240,35 @@ def report(ssda903: Inputs = None, cin: Inputs = None,
 
     Args:
         ssda903, cin, meetings: the inputs (see the module documentation):
-            a path, a ``(name, data)`` tuple, or a list of them.
-        period: ``"2019-20"`` (a financial year), ``"2019-20-Q3"``,
-            ``"2019-10"`` (a month), ``"2019-04-01..2020-03-31"``, or a
-            ``(start, end)`` pair of ``datetime.date``.
-        config: the configuration (docs/configuration.md): a ``dict`` (serialised to
-            JSON), a path to a JSON file, or None for the defaults. A
-            relative ``holidays.govuk_json`` in a file is taken relative to
-            that file.
+            a path, bytes, a ``(name, data)`` tuple, a pandas
+            ``DataFrame``, or a list of them.
+        episodes, reviews, header: SSDA903 tables, as ``ssda903`` (the
+            usual form: a ``DataFrame`` each, columns as in the 903 CSV).
+        period: required. ``"2019-20"`` (a financial year),
+            ``"2019-20-Q3"``, ``"2019-10"`` (a month),
+            ``"2019-04-01..2020-03-31"``, or a ``(start, end)`` pair of
+            ``datetime.date``.
+        config: the configuration (docs/configuration.md): a ``dict``
+            (serialised to JSON), a path to a JSON file, or None for the
+            defaults. A relative ``holidays.govuk_json`` in a file is taken
+            relative to that file.
         data_from: the ``datetime.date`` from which the data hold every
-            review (``--data-from``); None derives it as docs/kpis.md#coverage-start says.
+            review (``--data-from``); None derives it as
+            docs/kpis.md#coverage-start says.
         date_order, two_digit_years_from, allow_unknown_columns: how the
             extracts are read, as the command line's options of the same
-            names (docs/inputs.md#dates): ``"auto"``, ``"dmy"`` or ``"mdy"``;
-            a year such as 1950 or None to refuse two-digit years; True to
-            read a meetings.csv without columns whose names are misspelt.
+            names (docs/inputs.md#dates): ``"auto"``, ``"dmy"`` or
+            ``"mdy"``; a year such as 1950 or None to refuse two-digit
+            years; True to read a meetings.csv without columns whose names
+            are misspelt.
         max_rejected, allow_rejections: a table or column that lost more
             than ``max_rejected`` percent of its rows, or a KPI emptied by
             rejections, raises FailedPreconditionError naming the problems
             (docs/inputs.md#data-quality), unless ``allow_rejections``.
-        format: ``"json"`` (returns the parsed ``dict`` of the docs/kpis.md#json-output
-            contract), ``"csv"`` (tidy, one row a KPI and period or month),
-            ``"markdown"`` or ``"html"`` (return the text).
+        format: ``"json"`` (returns the parsed ``dict`` of the
+            docs/kpis.md#json-output contract), ``"csv"`` (tidy, one row a
+            KPI and period or month), ``"markdown"`` or ``"html"`` (return
+            the text).
         detail: True adds the case rows (docs/kpis.md#case-level-detail),
             which name children: personal data, for the council's own use.
             JSON: each KPI gains a ``cases`` list (``child``, ``item``,
@@ -173,54 +281,204 @@ def report(ssda903: Inputs = None, cin: Inputs = None,
             overdue and excluded cases under each KPI.
 
     Raises:
+        TypeError: no ``period``.
         InvalidArgumentError, NotFoundError: see the module documentation.
     """
+    period_text = _period(period, "report")
     code = _format(format, FORMATS)
     reading = _reading(date_order, two_digit_years_from,
                        allow_unknown_columns, max_rejected, allow_rejections,
                        detail)
-    text = _run(lambda out, handle, options:
-                lib.tsc_report_run_with_options(out, handle, _period(period),
-                                                options),
-                ssda903, cin, meetings, config, data_from, code, reading)
-    return json.loads(text) if format == "json" else text
+    items = _items(ssda903=ssda903, cin=cin, meetings=meetings,
+                   episodes=episodes, reviews=reviews, header=header)
+    with _Session(items, config, data_from, reading) as session:
+        text = session.report(period_text, code)
+    return cast(Dict[str, Any], json.loads(text)) if format == "json" \
+        else text
 
 
 def report_dataframe(ssda903: Inputs = None, cin: Inputs = None,
-                     meetings: Inputs = None, period: Period = "2019-20",
+                     meetings: Inputs = None, period: Period = _REQUIRED,
                      config: Config = None,
-                     data_from: Optional[datetime.date] = None,
-                     **reading: Any) -> "pandas.DataFrame":
-    """The report's tidy CSV as a pandas ``DataFrame``: one row a KPI and
-    series (``headline``, each ``month``, ``previous``), with the columns
-    of :data:`CSV_COLUMNS`; ``period_start`` and ``period_end`` are
-    datetimes, empty cells NaN. Arguments as :func:`report`.
+                     data_from: Optional[datetime.date] = None, *,
+                     episodes: Inputs = None, reviews: Inputs = None,
+                     header: Inputs = None, date_order: DateOrder = "auto",
+                     two_digit_years_from: Optional[int] = None,
+                     allow_unknown_columns: bool = False,
+                     max_rejected: float = 5.0,
+                     allow_rejections: bool = False) -> "pandas.DataFrame":
+    """The report as tidy long data: a pandas ``DataFrame`` with one row a
+    KPI and series, in the report's order of KPIs:
+
+    * ``series`` ``"headline"`` (the period), ``"month"`` (each month of
+      it), ``"previous"`` (the period a year before) and ``"benchmark"``
+      (one row per configured benchmark: ``period`` is its name, ``value``
+      its value and ``benchmark_difference`` the headline's value minus
+      it);
+    * the columns :data:`REPORT_COLUMNS`, then one nullable ``Int64``
+      column ``excluded_<reason>`` per exclusion reason of the report's
+      KPIs (``excluded_short_breaks``, ...; ``<NA>`` for a KPI without that
+      reason or a row without exclusions), in the order of
+      :data:`CASE_REASONS`;
+    * ``period_start``, ``period_end``: ``datetime64[ns]`` (NaT for a
+      benchmark); ``numerator``, ``denominator``,
+      ``overdue_at_period_end``, ``excluded_total``: nullable ``Int64``;
+      ``value``, ``target``, ``amber_tolerance``, ``benchmark_difference``:
+      ``float64`` (NaN where none); ``series`` (:data:`SERIES`), ``rag``
+      (:data:`RAGS`), ``unit`` and ``polarity``: ``category``; ``kpi_id``,
+      ``kpi_title``, ``period``: ``str``.
+
+    Arguments as :func:`report`; ``period`` is required.
 
     Raises:
         ImportError: pandas is not installed (it is an optional
             dependency; ``report(..., format="csv")`` needs nothing).
     """
-    try:
-        import pandas
-    except ImportError as e:
-        raise ImportError(
-            "timescales.report_dataframe needs pandas, which is not "
-            "installed (pip install pandas); timescales.report(..., "
-            "format='csv') gives the same table as text without it") from e
-    text = report(ssda903, cin, meetings, period=period, config=config,
-                  data_from=data_from, format="csv", **reading)
-    return pandas.read_csv(
-        io.StringIO(text),
-        dtype={"kpi_id": str, "kpi_title": str, "unit": str, "series": str,
-               "period": str, "polarity": str, "rag": str, "excluded": str},
-        parse_dates=["period_start", "period_end"])
+    pandas = _pandas("report_dataframe", "report(..., format='csv') gives "
+                     "the KPI table as text without it")
+    period_text = _period(period, "report_dataframe")
+    reading = _reading(date_order, two_digit_years_from,
+                       allow_unknown_columns, max_rejected, allow_rejections)
+    items = _items(ssda903=ssda903, cin=cin, meetings=meetings,
+                   episodes=episodes, reviews=reviews, header=header)
+    # One reading of the inputs, two renderings: the CSV has each month's
+    # exclusions, the JSON the benchmarks and tolerances.
+    with _Session(items, config, data_from, reading) as session:
+        csv_text = session.report(period_text, FORMATS["csv"])
+        parsed = json.loads(session.report(period_text, FORMATS["json"]))
+    return _report_frame(pandas, csv_text, parsed)
+
+
+def _report_frame(pandas: Any, csv_text: str,
+                  parsed: Dict[str, Any]) -> Any:
+    raw = pandas.read_csv(io.StringIO(csv_text), dtype=str,
+                          keep_default_na=False, na_filter=False)
+    if tuple(raw.columns) != CSV_COLUMNS:
+        raise errors.InternalError(
+            errors.INTERNAL, "the report's CSV columns are %s, expected %s" %
+            (",".join(raw.columns), ",".join(CSV_COLUMNS)))
+    kpis = {k["id"]: k for k in parsed.get("kpis", [])}
+    rows: List[Dict[str, Any]] = []
+    reasons: List[str] = []
+    for record in raw.to_dict("records"):
+        kpi = kpis.get(record["kpi_id"], {})
+        row: Dict[str, Any] = {c: record[c] for c in CSV_COLUMNS
+                               if c != "excluded"}
+        row["amber_tolerance"] = kpi.get("amber_tolerance")
+        row["benchmark_difference"] = None
+        for part in record["excluded"].split(";"):
+            if not part:
+                continue
+            reason, _, count = part.partition("=")
+            row["excluded_" + reason] = count
+            if reason not in reasons:
+                reasons.append(reason)
+        rows.append(row)
+        if record["series"] == "headline":
+            for name, benchmark in kpi.get("benchmarks", {}).items():
+                rows.append({
+                    "kpi_id": record["kpi_id"],
+                    "kpi_title": record["kpi_title"],
+                    "unit": record["unit"], "series": "benchmark",
+                    "period": name, "value": benchmark.get("value"),
+                    "benchmark_difference": benchmark.get("difference"),
+                    "target": record["target"],
+                    "amber_tolerance": kpi.get("amber_tolerance"),
+                    "polarity": record["polarity"]})
+    order = {r: i for i, r in enumerate(CASE_REASONS)}
+    reasons.sort(key=lambda r: (order.get(r, len(order)), r))
+    columns = list(REPORT_COLUMNS) + ["excluded_" + r for r in reasons]
+    frame = pandas.DataFrame(rows, columns=columns, dtype=object)
+    frame = frame.where(frame.notna() & (frame != ""), None)
+    out: Dict[str, Any] = {}
+    for column in columns:
+        cells = frame[column]
+        if column in ("period_start", "period_end"):
+            out[column] = pandas.to_datetime(
+                cells, format="%Y-%m-%d").astype("datetime64[ns]")
+        elif column in ("numerator", "denominator", "overdue_at_period_end",
+                        "excluded_total") or column.startswith("excluded_"):
+            out[column] = pandas.to_numeric(cells).astype("Int64")
+        elif column in ("value", "target", "amber_tolerance",
+                        "benchmark_difference"):
+            out[column] = pandas.to_numeric(cells).astype("float64")
+        elif column == "series":
+            out[column] = _categorical(pandas, cells, SERIES)
+        elif column == "rag":
+            out[column] = _categorical(pandas, cells, RAGS)
+        elif column in ("unit", "polarity"):
+            out[column] = _categorical(pandas, cells, ())
+        else:
+            out[column] = cells.astype(object)
+    return pandas.DataFrame(out, columns=columns,
+                            index=pandas.RangeIndex(len(frame)))
+
+
+def chairs_dataframe(ssda903: Inputs = None, cin: Inputs = None,
+                     meetings: Inputs = None, period: Period = _REQUIRED,
+                     config: Config = None,
+                     data_from: Optional[datetime.date] = None, *,
+                     episodes: Inputs = None, reviews: Inputs = None,
+                     header: Inputs = None, date_order: DateOrder = "auto",
+                     two_digit_years_from: Optional[int] = None,
+                     allow_unknown_columns: bool = False,
+                     max_rejected: float = 5.0,
+                     allow_rejections: bool = False) -> "pandas.DataFrame":
+    """The per-chair breakdown of the meeting KPIs
+    (docs/kpis.md#per-chair-breakdown, the JSON's ``breakdowns.by_chair``)
+    as a tidy pandas ``DataFrame``: one row a chair and KPI, with the
+    columns :data:`CHAIR_COLUMNS`. ``chair_id`` is as in meetings.csv
+    (``"(none)"`` for meetings without a chair, first); ``meetings`` and
+    ``qa_alerts`` are the chair's, repeated on each of its rows;
+    ``numerator`` and ``denominator`` are ``Int64``, ``value`` ``float64``
+    (NaN without cases); ``kpi_id`` is ``category``. The chairs' figures
+    add up to the headline's. Without meetings the frame has no rows.
+    ``chairs.pivot(index="chair_id", columns="kpi_id", values="value")``
+    gives the wide table.
+
+    Arguments as :func:`report`; ``period`` is required.
+    """
+    pandas = _pandas("chairs_dataframe", "report(...)['breakdowns']"
+                     "['by_chair'] gives the same figures without it")
+    r = report(ssda903, cin, meetings, period=period, config=config,
+               data_from=data_from, episodes=episodes, reviews=reviews,
+               header=header, date_order=date_order,
+               two_digit_years_from=two_digit_years_from,
+               allow_unknown_columns=allow_unknown_columns,
+               max_rejected=max_rejected, allow_rejections=allow_rejections)
+    rows = []
+    kpi_order: List[str] = []
+    for chair in r.get("breakdowns", {}).get("by_chair", []):
+        for key, figures in chair.items():
+            if not isinstance(figures, dict):
+                continue
+            if key not in kpi_order:
+                kpi_order.append(key)
+            rows.append((chair["chair_id"], chair.get("meetings"),
+                         chair.get("qa_alerts"), key,
+                         figures.get("numerator"), figures.get("denominator"),
+                         figures.get("value")))
+    columns = list(CHAIR_COLUMNS)
+    raw = pandas.DataFrame(rows, columns=columns, dtype=object)
+    return pandas.DataFrame({
+        "chair_id": raw["chair_id"].astype(object),
+        "meetings": pandas.array(raw["meetings"].tolist(), dtype="Int64"),
+        "qa_alerts": pandas.array(raw["qa_alerts"].tolist(), dtype="Int64"),
+        "kpi_id": pandas.Categorical(raw["kpi_id"], categories=kpi_order),
+        "numerator": pandas.array(raw["numerator"].tolist(), dtype="Int64"),
+        "denominator": pandas.array(raw["denominator"].tolist(),
+                                    dtype="Int64"),
+        "value": pandas.to_numeric(raw["value"]).astype("float64"),
+    }, columns=columns, index=pandas.RangeIndex(len(raw)))
 
 
 def cases_dataframe(ssda903: Inputs = None, cin: Inputs = None,
-                    meetings: Inputs = None, period: Period = "2019-20",
+                    meetings: Inputs = None, period: Period = _REQUIRED,
                     config: Config = None,
                     data_from: Optional[datetime.date] = None, *,
-                    kpi: Optional[str] = None, date_order: str = "auto",
+                    kpi: Optional[str] = None, episodes: Inputs = None,
+                    reviews: Inputs = None, header: Inputs = None,
+                    date_order: DateOrder = "auto",
                     two_digit_years_from: Optional[int] = None,
                     allow_unknown_columns: bool = False,
                     max_rejected: float = 5.0,
@@ -249,7 +507,7 @@ def cases_dataframe(ssda903: Inputs = None, cin: Inputs = None,
         kpi: a KPI id such as ``"lac_review_timeliness"``, or None for
             every KPI. A KPI left out of the report for want of its table
             has no rows.
-        Other arguments as :func:`report`.
+        Other arguments as :func:`report`; ``period`` is required.
 
     Raises:
         ImportError: pandas is not installed (it is an optional
@@ -258,19 +516,14 @@ def cases_dataframe(ssda903: Inputs = None, cin: Inputs = None,
         InvalidArgumentError: ``kpi`` is not a KPI id; and as
             :func:`report`.
     """
-    try:
-        import pandas
-    except ImportError as e:
-        raise ImportError(
-            "timescales.cases_dataframe needs pandas, which is not "
-            "installed (pip install pandas); timescales.report(..., "
-            "format='csv', detail=True) gives the same table as text "
-            "without it") from e
+    pandas = _pandas("cases_dataframe", "report(..., format='csv', "
+                     "detail=True) gives the same table as text without it")
     if kpi is not None and not isinstance(kpi, str):
         raise TypeError("kpi must be a KPI id (str) or None, got %s" %
                         type(kpi).__name__)
     text = report(ssda903, cin, meetings, period=period, config=config,
-                  data_from=data_from, format="csv", date_order=date_order,
+                  data_from=data_from, format="csv", episodes=episodes,
+                  reviews=reviews, header=header, date_order=date_order,
                   two_digit_years_from=two_digit_years_from,
                   allow_unknown_columns=allow_unknown_columns,
                   max_rejected=max_rejected,
@@ -294,7 +547,7 @@ def cases_dataframe(ssda903: Inputs = None, cin: Inputs = None,
     return _case_frame(pandas, raw)
 
 
-def _case_frame(pandas, raw):
+def _case_frame(pandas: Any, raw: Any) -> Any:
     """The case table's text columns converted to their dtypes."""
     out = {}
     for column in CASE_COLUMNS:
@@ -325,10 +578,10 @@ def _case_frame(pandas, raw):
                             index=pandas.RangeIndex(len(raw)))
 
 
-def _bool_cell(column):
+def _bool_cell(column: str) -> Callable[[str], bool]:
     values = {"true": True, "false": False, "1": True, "0": False}
 
-    def parse(cell):
+    def parse(cell: str) -> bool:
         try:
             return values[cell.lower()]
         except KeyError:
@@ -339,20 +592,54 @@ def _bool_cell(column):
     return parse
 
 
-def _categorical(pandas, cells, known):
+def _categorical(pandas: Any, cells: Any, known: Sequence[str]) -> Any:
     """``cells`` as a Categorical of the ``known`` values in their order,
     with any other value written (a newer library's) after them; an empty
-    cell is NaN."""
-    present = [v for v in pandas.unique(cells) if v != ""]
+    cell (or None) is NaN."""
+    cells = pandas.Series(cells, dtype=object)
+    cells = cells.where(cells.notna() & (cells != ""), None)
+    present = [v for v in pandas.unique(cells) if v is not None]
     extra = sorted(v for v in present if v not in known)
-    return pandas.Categorical(cells.where(cells != "", None),
-                              categories=list(known) + extra)
+    return pandas.Categorical(cells, categories=list(known) + extra)
 
 
-def monitoring_list(ssda903=None, cin=None, meetings=None, as_at=None,
-                    config=None, data_from=None, format="json", *,
-                    date_order="auto", two_digit_years_from=None,
-                    allow_unknown_columns=False):
+# ---- The monitoring list ---------------------------------------------------------
+
+@overload
+def monitoring_list(ssda903: Inputs = None, cin: Inputs = None,
+                    meetings: Inputs = None,
+                    as_at: datetime.date = _REQUIRED, config: Config = None,
+                    data_from: Optional[datetime.date] = None,
+                    format: Literal["json"] = "json", *,
+                    episodes: Inputs = None, reviews: Inputs = None,
+                    header: Inputs = None, date_order: DateOrder = "auto",
+                    two_digit_years_from: Optional[int] = None,
+                    allow_unknown_columns: bool = False) -> Dict[str, Any]:
+    ...
+
+
+@overload
+def monitoring_list(ssda903: Inputs = None, cin: Inputs = None,
+                    meetings: Inputs = None,
+                    as_at: datetime.date = _REQUIRED, config: Config = None,
+                    data_from: Optional[datetime.date] = None, *,
+                    format: Literal["csv", "markdown"],
+                    episodes: Inputs = None, reviews: Inputs = None,
+                    header: Inputs = None, date_order: DateOrder = "auto",
+                    two_digit_years_from: Optional[int] = None,
+                    allow_unknown_columns: bool = False) -> str: ...
+
+
+def monitoring_list(ssda903: Inputs = None, cin: Inputs = None,
+                    meetings: Inputs = None,
+                    as_at: datetime.date = _REQUIRED, config: Config = None,
+                    data_from: Optional[datetime.date] = None,
+                    format: MonitoringFormat = "json", *,
+                    episodes: Inputs = None, reviews: Inputs = None,
+                    header: Inputs = None, date_order: DateOrder = "auto",
+                    two_digit_years_from: Optional[int] = None,
+                    allow_unknown_columns: bool = False
+                    ) -> Union[Dict[str, Any], str]:
     """The monitoring list as at the end of ``as_at`` (the CLI's
     ``timescales monitoring``): each child in care then, with the next LAC
     review due (a ``"lac"`` row), and, when a CIN census is given, each
@@ -363,18 +650,20 @@ def monitoring_list(ssda903=None, cin=None, meetings=None, as_at=None,
 
     Args:
         as_at: a ``datetime.date`` (required).
-        format: ``"json"`` (returns the parsed ``dict``: ``personal_data``
-            (a notice), ``as_at``, ``late_since`` (always ``None`` here),
-            ``policy``, ``calendar``, ``short_breaks``, ``in_care`` (the
-            ``"lac"`` rows), ``cp_plans`` (the ``"cp"`` rows),
-            ``held_late`` (always 0 here) and ``children``, a list of
-            ``{"child", "status", "next_due", "practical_due",
-            "working_days_to_due", "rule_id", "last_review",
-            "reviews_in_period", "period_start", "kind", "last_chair",
-            "held", "working_days_late"}``, dates as ISO text),
+        format: ``"json"`` (returns a ``dict``: ``personal_data`` (a
+            notice), ``as_at`` (a ``datetime.date``), ``late_since``
+            (always ``None`` here), ``policy``, ``calendar``,
+            ``short_breaks``, ``in_care`` (the ``"lac"`` rows),
+            ``cp_plans`` (the ``"cp"`` rows), ``held_late`` (always 0
+            here) and ``children``, a list of ``{"child", "status",
+            "next_due", "practical_due", "working_days_to_due", "rule_id",
+            "last_review", "reviews_in_period", "period_start", "kind",
+            "last_chair", "held", "working_days_late"}``, each date a
+            ``datetime.date`` (a time a ``datetime.datetime``) or None),
             ``"csv"`` (the same columns, one row a child's review or plan;
             ``kind,last_chair,held,working_days_late`` after the first
             nine) or ``"markdown"`` (return the text).
+            :func:`monitoring_dataframe` gives the rows as a DataFrame.
 
     Row fields: ``kind`` is ``"lac"`` or ``"cp"``; for a ``"cp"`` row
     ``period_start`` is the plan's start and ``last_review`` its last
@@ -390,21 +679,101 @@ def monitoring_list(ssda903=None, cin=None, meetings=None, as_at=None,
     ``"held_late"`` (only with the CLI's ``--late-since``, so never here).
     Other arguments as :func:`report`.
     """
-    if as_at is None:
+    if as_at is _REQUIRED or as_at is None:
         raise TypeError("monitoring_list() needs as_at, a datetime.date")
     code = _format(format, MONITORING_FORMATS)
     day = _serial(as_at, "as_at")
     reading = _reading(date_order, two_digit_years_from,
                        allow_unknown_columns, 5.0, True)
-    text = _run(lambda out, handle, options:
-                lib.tsc_monitoring_run_with_options(out, handle, day, options),
-                ssda903, cin, meetings, config, data_from, code, reading)
-    return json.loads(text) if format == "json" else text
+    items = _items(ssda903=ssda903, cin=cin, meetings=meetings,
+                   episodes=episodes, reviews=reviews, header=header)
+    with _Session(items, config, data_from, reading) as session:
+        text = session.monitoring(day, code)
+    if format != "json":
+        return text
+    parsed = json.loads(text)
+    for key in ("as_at", "late_since"):
+        parsed[key] = _moment_of(parsed.get(key))
+    for row in parsed.get("children", []):
+        for key in _MONITORING_DATES:
+            if key in row:
+                row[key] = _moment_of(row[key])
+    return cast(Dict[str, Any], parsed)
+
+
+def _moment_of(text: Optional[str]) -> Union[None, datetime.date,
+                                              datetime.datetime]:
+    """An ISO date (``yyyy-mm-dd``) or moment (``yyyy-mm-ddTHH:MM``) of the
+    JSON as a ``date`` or ``datetime``; None stays None."""
+    if text is None:
+        return None
+    if "T" in text:
+        return datetime.datetime.strptime(text, "%Y-%m-%dT%H:%M")
+    return datetime.datetime.strptime(text, "%Y-%m-%d").date()
+
+
+def monitoring_dataframe(ssda903: Inputs = None, cin: Inputs = None,
+                         meetings: Inputs = None,
+                         as_at: datetime.date = _REQUIRED,
+                         config: Config = None,
+                         data_from: Optional[datetime.date] = None, *,
+                         episodes: Inputs = None, reviews: Inputs = None,
+                         header: Inputs = None,
+                         date_order: DateOrder = "auto",
+                         two_digit_years_from: Optional[int] = None,
+                         allow_unknown_columns: bool = False
+                         ) -> "pandas.DataFrame":
+    """The monitoring list's rows (:func:`monitoring_list`) as a pandas
+    ``DataFrame`` in the list's order, with the columns
+    :data:`MONITORING_COLUMNS`: ``next_due``, ``practical_due``,
+    ``last_review``, ``period_start``, ``held``: ``datetime64[ns]`` (NaT
+    where none); ``working_days_to_due``, ``reviews_in_period``,
+    ``working_days_late``: nullable ``Int64``; ``status``
+    (:data:`MONITORING_STATUSES`) and ``kind`` (``"lac"``, ``"cp"``):
+    ``category``; ``child``, ``rule_id``, ``last_chair``: ``str`` (None
+    where none). The rows name children: personal data. Arguments as
+    :func:`monitoring_list`.
+    """
+    pandas = _pandas("monitoring_dataframe", "monitoring_list(...) gives "
+                     "the same rows without it")
+    listed = monitoring_list(ssda903, cin, meetings, as_at=as_at,
+                             config=config, data_from=data_from,
+                             episodes=episodes, reviews=reviews,
+                             header=header, date_order=date_order,
+                             two_digit_years_from=two_digit_years_from,
+                             allow_unknown_columns=allow_unknown_columns)
+    rows = listed.get("children", [])
+    out: Dict[str, Any] = {}
+    for column in MONITORING_COLUMNS:
+        cells = [row.get(column) for row in rows]
+        if column in _MONITORING_DATES:
+            out[column] = pandas.to_datetime(
+                pandas.Series(cells, dtype=object)).astype("datetime64[ns]")
+        elif column in _MONITORING_INTS:
+            out[column] = pandas.array(cells, dtype="Int64")
+        elif column == "status":
+            out[column] = _categorical(pandas, cells, MONITORING_STATUSES)
+        elif column == "kind":
+            out[column] = _categorical(pandas, cells, MONITORING_KINDS)
+        else:
+            out[column] = pandas.Series(cells, dtype=object)
+    return pandas.DataFrame(out, columns=list(MONITORING_COLUMNS),
+                            index=pandas.RangeIndex(len(rows)))
 
 
 # ---- Plumbing ----------------------------------------------------------------
 
-def _format(name, allowed):
+def _pandas(function: str, without: str) -> Any:
+    try:
+        import pandas
+    except ImportError as e:
+        raise ImportError(
+            "timescales.%s needs pandas, which is not installed (pip "
+            "install pandas); timescales.%s" % (function, without)) from e
+    return pandas
+
+
+def _format(name: str, allowed: Any) -> int:
     if name not in allowed:
         raise errors.InvalidArgumentError(
             errors.INVALID_ARGUMENT,
@@ -413,7 +782,13 @@ def _format(name, allowed):
     return FORMATS[name]
 
 
-def _period(period):
+def _period(period: Period, function: str) -> bytes:
+    if period is _REQUIRED or period is None:
+        raise TypeError(
+            "%s() needs period=, e.g. period='2019-20' (a financial year), "
+            "'2019-20-Q3', '2019-10' or a (start, end) pair of dates; there "
+            "is no default, so that a figure is never for the wrong year" %
+            function)
     if isinstance(period, str):
         return period.encode("utf-8")
     if isinstance(period, (tuple, list)) and len(period) == 2:
@@ -424,44 +799,110 @@ def _period(period):
                     "end) pair of dates, got %s" % type(period).__name__)
 
 
-def _iso(day, what):
+def _iso(day: Any, what: str) -> str:
     if not isinstance(day, datetime.date):
         raise TypeError("%s must be a datetime.date, got %s" %
                         (what, type(day).__name__))
     return day.strftime("%Y-%m-%d")
 
 
-def _inputs(value, what):
-    """The inputs of one keyword as a list of paths and (name, data)."""
-    if value is None:
-        return []
-    if isinstance(value, list):
-        items = value
-    else:
-        items = [value]
-    for i, item in enumerate(items):
-        if isinstance(item, tuple):
-            if (len(item) != 2 or not isinstance(item[0], str) or
-                    not isinstance(item[1],
-                                   (bytes, bytearray, memoryview, str))):
-                raise TypeError(
-                    "%s[%d]: an in-memory input is a (name, data) tuple with "
-                    "a str name and bytes or str data" % (what, i))
-        elif not isinstance(item, (str, os.PathLike)):
-            raise TypeError(
-                "%s[%d]: expected a path (str or os.PathLike) or a (name, "
-                "data) tuple, got %s" % (what, i, type(item).__name__))
+# TSC_INPUT_* in c.h: the keyword an input came by is its kind, as the
+# command line's flags are, never re-read from its content. A 903 table
+# (episodes, reviews, header) is recognised by its columns.
+_KINDS = {"ssda903": 0, "cin": 1, "meetings": 2, "episodes": 0,
+          "reviews": 0, "header": 0}
+_DATE_ORDERS = {"auto": 0, "dmy": 1, "mdy": 2}
+
+# One input ready to add: (kind keyword, path) or (kind keyword, (name,
+# bytes)).
+_Item = Tuple[str, Union[str, "os.PathLike[str]", Tuple[str, bytes]]]
+
+
+def _is_frame(value: Any) -> bool:
+    pd = sys.modules.get("pandas")
+    return pd is not None and isinstance(value, pd.DataFrame)
+
+
+def _items(**keywords: Inputs) -> List[_Item]:
+    """Every input of every keyword, checked, DataFrames serialised."""
+    items: List[_Item] = []
+    for what, value in keywords.items():
+        if value is None:
+            continue
+        values = value if isinstance(value, list) else [value]
+        for i, item in enumerate(values):
+            where = what if len(values) == 1 and not isinstance(
+                value, list) else "%s[%d]" % (what, i)
+            items.append((what, _item(item, what, where)))
     return items
 
 
-# TSC_INPUT_* in c.h: the keyword an input came by is its kind, as the
-# command line's flags are, never re-read from its content.
-_KINDS = {"ssda903": 0, "cin": 1, "meetings": 2}
-_DATE_ORDERS = {"auto": 0, "dmy": 1, "mdy": 2}
+def _item(item: Any, what: str, where: str
+          ) -> Union[str, "os.PathLike[str]", Tuple[str, bytes]]:
+    if _is_frame(item):
+        return ("%s (DataFrame)" % where, _frame_csv(item))
+    if isinstance(item, (bytes, bytearray, memoryview)):
+        return ("%s (bytes)" % where, bytes(item))
+    if isinstance(item, tuple):
+        if (len(item) != 2 or not isinstance(item[0], str) or
+                not isinstance(item[1], (bytes, bytearray, memoryview, str))):
+            raise TypeError(
+                "%s: an in-memory input is a (name, data) tuple with a str "
+                "name and bytes or str data" % where)
+        name, data = item
+        return (name, data.encode("utf-8") if isinstance(data, str)
+                else bytes(data))
+    if isinstance(item, (str, os.PathLike)):
+        return item
+    raise TypeError(
+        "%s: expected a path (str or os.PathLike), bytes, a (name, data) "
+        "tuple or a pandas DataFrame, got %s" % (where, type(item).__name__))
 
 
-def _reading(date_order, two_digit_years_from, allow_unknown_columns,
-             max_rejected, allow_rejections, detail=False):
+def _frame_csv(frame: Any) -> bytes:
+    """A DataFrame as the CSV text of a file with its columns: dates
+    ``yyyy-mm-dd`` (``yyyy-mm-ddTHH:MM`` where a value has a time of day),
+    NaT and NaN blank, whole-number floats as integers."""
+    import numpy as np
+    pd = sys.modules["pandas"]
+    if any(name is not None for name in frame.index.names):
+        frame = frame.reset_index()
+    columns: Dict[Any, Any] = {}
+    for name in frame.columns:
+        column = frame[name]
+        if isinstance(column, pd.DataFrame):
+            raise ValueError("the DataFrame has two columns named %r" % name)
+        dtype = column.dtype
+        if getattr(dtype, "tz", None) is not None:
+            column = column.dt.tz_convert("Europe/London").dt.tz_localize(
+                None)
+            dtype = column.dtype
+        if getattr(dtype, "kind", None) == "M":
+            values = column.to_numpy(dtype="datetime64[ns]")
+            day = np.datetime_as_string(values, unit="D")
+            minute = np.datetime_as_string(values, unit="m")
+            ns = values.view(np.int64)
+            timed = (ns % (86400 * 10 ** 9)) != 0
+            text = np.where(timed, minute, day).astype(object)
+            text[np.isnat(values)] = ""
+            columns[name] = text
+        elif getattr(dtype, "kind", None) == "f":
+            values = column.to_numpy()
+            finite = values[~np.isnan(values)]
+            if finite.size == 0 or (np.all(np.isfinite(finite)) and
+                                    np.all(finite == np.round(finite))):
+                columns[name] = column.astype("Int64")
+            else:
+                columns[name] = column
+        else:
+            columns[name] = column
+    out = pd.DataFrame(columns, columns=list(frame.columns))
+    return cast(bytes, out.to_csv(index=False, na_rep="").encode("utf-8"))
+
+
+def _reading(date_order: str, two_digit_years_from: Optional[int],
+             allow_unknown_columns: bool, max_rejected: float,
+             allow_rejections: bool, detail: bool = False) -> Dict[str, Any]:
     """The reading options, checked."""
     if date_order not in _DATE_ORDERS:
         raise errors.InvalidArgumentError(
@@ -481,20 +922,7 @@ def _reading(date_order, two_digit_years_from, allow_unknown_columns,
             "detail": 1 if detail else 0}
 
 
-def _add(handle, item, kind):
-    if isinstance(item, tuple):
-        name, data = item
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        data = bytes(data)
-        lib.tsc_report_inputs_add_buffer_as(handle, name.encode("utf-8"), data,
-                                            len(data), _KINDS[kind])
-    else:
-        lib.tsc_report_inputs_add_path_as(handle, os.fsencode(item),
-                                          _KINDS[kind])
-
-
-def _set_config(options, config):
+def _set_config(options: Any, config: Config) -> None:
     """Gives the library the configuration: a dict as JSON text (relative
     paths as given), a path as a file the library reads (relative paths
     inside it resolve against its folder), None for the defaults."""
@@ -510,21 +938,42 @@ def _set_config(options, config):
     lib.tsc_report_options_set_config_file(options, os.fsencode(config))
 
 
-def _run(call, ssda903, cin, meetings, config, data_from, code, reading):
-    """Fills an input set and the options, runs ``call`` on them and
-    returns the text."""
-    items = ([(item, "ssda903") for item in _inputs(ssda903, "ssda903")] +
-             [(item, "cin") for item in _inputs(cin, "cin")] +
-             [(item, "meetings") for item in _inputs(meetings, "meetings")])
-    from_day = _NO_DATE if data_from is None else _serial(data_from,
-                                                          "data_from")
-    options = ReportOptionsP()
-    lib.tsc_report_options_create(byref(options))
-    handle = ReportInputsP()
-    try:
-        _set_config(options, config)
-        lib.tsc_report_options_set_data_from(options, from_day)
-        lib.tsc_report_options_set_format(options, code)
+class _Session:
+    """An input set and report options, filled once and run as often as
+    needed (the library reads the inputs when they are added)."""
+
+    def __init__(self, items: List[_Item], config: Config,
+                 data_from: Optional[datetime.date],
+                 reading: Dict[str, Any]) -> None:
+        self._from_day = _NO_DATE if data_from is None else _serial(
+            data_from, "data_from")
+        self._items = items
+        self._config = config
+        self._reading = reading
+        self._options = ReportOptionsP()
+        self._inputs = ReportInputsP()
+
+    def __enter__(self) -> "_Session":
+        try:
+            self._fill()
+        except BaseException:
+            self._free()
+            raise
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self._free()
+
+    def _free(self) -> None:
+        lib.tsc_report_inputs_free(self._inputs)
+        lib.tsc_report_options_free(self._options)
+
+    def _fill(self) -> None:
+        reading = self._reading
+        options, handle = self._options, self._inputs
+        lib.tsc_report_options_create(byref(options))
+        _set_config(options, self._config)
+        lib.tsc_report_options_set_data_from(options, self._from_day)
         lib.tsc_report_options_set_detail(options, reading["detail"])
         lib.tsc_report_options_set_max_rejected(options,
                                                 reading["max_rejected"])
@@ -536,17 +985,36 @@ def _run(call, ssda903, cin, meetings, config, data_from, code, reading):
             handle, reading["two_digit_years_from"])
         lib.tsc_report_inputs_set_allow_unknown_columns(
             handle, reading["allow_unknown_columns"])
-        for item, kind in items:
-            _add(handle, item, kind)
+        for kind, item in self._items:
+            if isinstance(item, tuple):
+                name, data = item
+                lib.tsc_report_inputs_add_buffer_as(
+                    handle, name.encode("utf-8"), data, len(data),
+                    _KINDS[kind])
+            else:
+                lib.tsc_report_inputs_add_path_as(handle, os.fsencode(item),
+                                                  _KINDS[kind])
+
+    def _run(self, code: int, call: Callable[[Any], Any]) -> str:
+        lib.tsc_report_options_set_format(self._options, code)
         out = c_void_p()  # char **: ours to free
-        call(byref(out), handle, options)
+        call(byref(out))
         return _take_text(out.value)
-    finally:
-        lib.tsc_report_inputs_free(handle)
-        lib.tsc_report_options_free(options)
+
+    def report(self, period: bytes, code: int) -> str:
+        return self._run(code, lambda out: lib.tsc_report_run_with_options(
+            out, self._inputs, period, self._options))
+
+    def monitoring(self, day: int, code: int) -> str:
+        return self._run(code, lambda out:
+                         lib.tsc_monitoring_run_with_options(
+                             out, self._inputs, day, self._options))
 
 
-def _take_text(ptr):
+def _take_text(ptr: Optional[int]) -> str:
+    if not ptr:
+        raise errors.InternalError(errors.INTERNAL,
+                                   "the library returned no text")
     """A library-allocated string as str, released with tsc_free. Names and
     codes from the inputs are copied byte for byte into CSV and Markdown,
     so undecodable bytes are replaced rather than raised."""

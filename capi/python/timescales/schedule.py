@@ -20,22 +20,31 @@ which :attr:`Schedule.raw_json` keeps.
 import dataclasses
 import datetime
 import json
-from ctypes import byref, c_int32, c_void_p
-from typing import List, Optional, Union
+import sys
+from ctypes import Array, byref, c_int32, c_void_p
+from typing import (Any, Dict, Iterable, List, Literal, Optional, Sequence,
+                    Tuple, TypeVar, Union)
 
 from ._ffi import ScheduleP, lib, take_string
+from ._options import SlotStatus
 from .dates import _serial, serial_to_date
 
-__all__ = ["Schedule", "Slot", "Deadline", "STATUSES", "NO_DATE"]
+__all__ = ["Schedule", "Slot", "Deadline", "STATUSES", "NO_DATE",
+           "SlotStatus", "ScheduleKind", "Moment"]
 
 # TSC_NO_DATE in c.h: an open period, no core group yet.
 NO_DATE = -(2 ** 31)
 # TSC_NO_TIME in c.h: a date without a time of day.
 NO_TIME = -1
 # TSC_SLOT_* in c.h, by value.
-STATUSES = ("on_time", "late", "overdue", "due_soon", "not_yet_due",
-            "not_required")
+STATUSES: Tuple[SlotStatus, ...] = (
+    "on_time", "late", "overdue", "due_soon", "not_yet_due", "not_required")
+# Schedule.kind.
+ScheduleKind = Literal["lac", "lac_short_break", "cp"]
 
+_T = TypeVar("_T")
+
+# A date, or a datetime for an event with a time of day.
 Moment = Union[datetime.date, datetime.datetime]
 
 
@@ -51,7 +60,7 @@ class Deadline:
     legal_due: Moment
     practical_due: datetime.date
     done: Optional[Moment]
-    status: str
+    status: SlotStatus
     anchor: Optional[Moment] = None
     provisional: bool = False
     working: str = ""
@@ -81,7 +90,7 @@ class Slot:
     legal_due: Moment
     practical_due: datetime.date
     held: Optional[Moment]
-    status: str
+    status: SlotStatus
     working_days_late: int
     deadlines: List[Deadline] = dataclasses.field(default_factory=list)
     anchor: Optional[Moment] = None
@@ -106,7 +115,7 @@ class Schedule:
         raw_json: the library's JSON, as parsed.
     """
 
-    kind: str
+    kind: ScheduleKind
     start: datetime.date
     end: Optional[datetime.date]
     as_at: datetime.date
@@ -119,14 +128,14 @@ class Schedule:
     raw_json: str = dataclasses.field(default="", repr=False, compare=False)
 
     @property
-    def overdue(self):
+    def overdue(self) -> List[Slot]:
         """The slots overdue as at ``as_at``."""
         return [s for s in self.slots if s.status == "overdue"]
 
 
 # ---- Conversions -----------------------------------------------------------
 
-def _moment(value, what):
+def _moment(value: Moment, what: str) -> Tuple[int, int]:
     """(serial day, minute of day or NO_TIME) of a date or datetime.
 
     A naive datetime is a Europe/London wall-clock time; an aware one is
@@ -134,13 +143,18 @@ def _moment(value, what):
     """
     if isinstance(value, datetime.datetime):
         if value.tzinfo is not None and value.utcoffset() is not None:
-            from zoneinfo import ZoneInfo  # Python 3.9+; aware input only
-            value = value.astimezone(ZoneInfo("Europe/London"))
+            if sys.version_info >= (3, 9):
+                from zoneinfo import ZoneInfo  # aware input only
+                value = value.astimezone(ZoneInfo("Europe/London"))
+            else:
+                raise ValueError(
+                    "%s: an aware datetime needs Python 3.9+ (zoneinfo); "
+                    "pass a naive Europe/London time" % what)
         return _serial(value, what), value.hour * 60 + value.minute
     return _serial(value, what), NO_TIME
 
 
-def _from_c(serial, minute):
+def _from_c(serial: int, minute: int) -> Moment:
     """A date, or a datetime when ``minute`` is not NO_TIME."""
     day = serial_to_date(serial)
     if minute == NO_TIME:
@@ -149,11 +163,11 @@ def _from_c(serial, minute):
         day, datetime.time(minute // 60, minute % 60))
 
 
-def _parse_date(text):
+def _parse_date(text: Optional[str]) -> Optional[datetime.date]:
     return None if text is None else datetime.date.fromisoformat(text)
 
 
-def _parse_moment(text):
+def _parse_moment(text: Optional[str]) -> Optional[Moment]:
     """``yyyy-mm-dd`` (a date) or ``yyyy-mm-ddTHH:MM`` (a datetime)."""
     if text is None:
         return None
@@ -162,18 +176,26 @@ def _parse_moment(text):
     return datetime.date.fromisoformat(text)
 
 
-def _deadline(j):
-    return Deadline(rule_id=j["rule"], legal_due=_parse_moment(j["legal_due"]),
-                    practical_due=_parse_date(j["practical_due"]),
+def _required(value: Optional[_T]) -> _T:
+    """A date the library always writes (never null in its JSON)."""
+    if value is None:
+        raise ValueError("the library's schedule JSON lacks a date")
+    return value
+
+
+def _deadline(j: Dict[str, Any]) -> Deadline:
+    return Deadline(rule_id=j["rule"],
+                    legal_due=_required(_parse_moment(j["legal_due"])),
+                    practical_due=_required(_parse_date(j["practical_due"])),
                     done=_parse_moment(j["done"]), status=j["status"],
                     anchor=_parse_moment(j["anchor"]),
                     provisional=j["provisional"], working=j["working"])
 
 
-def _slot(j):
+def _slot(j: Dict[str, Any]) -> Slot:
     return Slot(number=j["number"], rule_id=j["rule"],
-                legal_due=_parse_moment(j["legal_due"]),
-                practical_due=_parse_date(j["practical_due"]),
+                legal_due=_required(_parse_moment(j["legal_due"])),
+                practical_due=_required(_parse_date(j["practical_due"])),
                 held=_parse_moment(j["held"]), status=j["status"],
                 working_days_late=j["working_days_late"],
                 deadlines=[_deadline(d) for d in j["deadlines"]],
@@ -181,57 +203,65 @@ def _slot(j):
                 provisional=j["provisional"], working=j["working"])
 
 
-def _from_json(text):
+def _from_json(text: str) -> Schedule:
     j = json.loads(text)
     return Schedule(
-        kind=j["kind"], start=_parse_date(j["start"]),
-        end=_parse_date(j["end"]), as_at=_parse_date(j["as_at"]),
+        kind=j["kind"], start=_required(_parse_date(j["start"])),
+        end=_parse_date(j["end"]), as_at=_required(_parse_date(j["as_at"])),
         slots=[_slot(s) for s in j["slots"]],
         core_group=None if j["core_group"] is None else _slot(j["core_group"]),
         next_due=_parse_date(j["next_due"]),
-        duplicates=[_parse_moment(d) for d in j["duplicates"]],
+        duplicates=[_required(_parse_moment(d)) for d in j["duplicates"]],
         policy=j["policy"], calendar=j["calendar"], raw_json=text)
 
 
-def _optional_serial(value, what):
+def _optional_serial(value: Optional[datetime.date], what: str) -> int:
     return NO_DATE if value is None else _serial(value, what)
 
 
-def _take(handle):
+def _take(handle: Any) -> Schedule:
     """The Schedule of a new tsc_schedule*, which is then freed."""
     try:
         out = c_void_p()  # char **: ours to free
         lib.tsc_schedule_to_json(byref(out), handle)
-        return _from_json(take_string(out.value))
+        return _from_json(take_string(out.value) or "")
     finally:
         lib.tsc_schedule_free(handle)
 
 
 # ---- Construction (called by Timescales) -----------------------------------
 
-def _moments(values, count, what):
+_Column = Tuple[Optional["Array[c_int32]"], Optional["Array[c_int32]"]]
+
+
+def _moments(values: Optional[Iterable[Optional[Moment]]], count: int,
+             what: str) -> _Column:
     """(days, minutes) C arrays of ``count`` dates or datetimes, None (not
     done) as NO_DATE; both None when ``values`` is None (none known)."""
     if values is None:
         return None, None
-    values = list(values)
-    if len(values) != count:
+    items = list(values)
+    if len(items) != count:
         raise ValueError("%s has %d values; there are %d reviews"
-                         % (what, len(values), count))
+                         % (what, len(items), count))
     pairs = [(NO_DATE, NO_TIME) if v is None
              else _moment(v, "%s[%d]" % (what, i))
-             for i, v in enumerate(values)]
+             for i, v in enumerate(items)]
     return ((c_int32 * count)(*(d for d, _ in pairs)),
             (c_int32 * count)(*(m for _, m in pairs)))
 
 
-def lac(ts_handle, start, reviews, as_at, end, short_break,
-        sw_reports=None, decisions=None, records=None):
+def lac(ts_handle: Any, start: datetime.date, reviews: Sequence[Moment],
+        as_at: datetime.date, end: Optional[datetime.date],
+        short_break: bool,
+        sw_reports: Optional[Iterable[Optional[Moment]]] = None,
+        decisions: Optional[Iterable[Optional[Moment]]] = None,
+        records: Optional[Iterable[Optional[Moment]]] = None) -> Schedule:
     moments = [_moment(r, "reviews[%d]" % i) for i, r in enumerate(reviews)]
     count = len(moments)
     days = (c_int32 * count)(*(d for d, _ in moments))
     minutes = (c_int32 * count)(*(m for _, m in moments))
-    done = []
+    done: List[Optional["Array[c_int32]"]] = []
     for values, what in ((sw_reports, "sw_reports"), (decisions, "decisions"),
                          (records, "records")):
         done.extend(_moments(values, count, what))
@@ -244,7 +274,10 @@ def lac(ts_handle, start, reviews, as_at, end, short_break,
     return _take(handle)
 
 
-def cp(ts_handle, icpc, conferences, as_at, end, first_core_group):
+def cp(ts_handle: Any, icpc: datetime.date,
+       conferences: Sequence[datetime.date], as_at: datetime.date,
+       end: Optional[datetime.date],
+       first_core_group: Optional[datetime.date]) -> Schedule:
     serials = [_serial(c, "conferences[%d]" % i)
                for i, c in enumerate(conferences)]
     count = len(serials)
