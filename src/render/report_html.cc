@@ -166,6 +166,7 @@ constexpr absl::string_view kDetailStyle = R"css(.personal-data{
 border:3px solid #b3261e;background:#fdecea;font-weight:700;
 padding:.5rem .75rem;margin:0 0 1rem}
 .cases th.notice{background:#fdecea;color:#8c1d18}
+.cases td:nth-child(3),.cases td:nth-child(5){white-space:nowrap}
 @page{@top-center{content:"Contains personal data: children's identifiers. For the council's own use; do not publish or share.";
 font-size:8pt;color:#8c1d18}}
 @media print{
@@ -1221,7 +1222,8 @@ std::string PageStyle(const Report& report) {
   return absl::StrCat(
       "@page{@", left, "{content:", CssString(head),
       ";font-size:8pt;color:#444}@", right,
-      "{content:", CssString(report.period.label), ";font-size:8pt;color:#444}",
+      "{content:", CssString(report.period.label),
+      ";font-size:8pt;color:#444;white-space:nowrap}",
       "@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
       "font-size:8pt;color:#444}}\n");
 }
