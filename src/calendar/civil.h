@@ -7,7 +7,9 @@
 #ifndef TSC_CALENDAR_CIVIL_H_
 #define TSC_CALENDAR_CIVIL_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "timescales/config.h"
 
@@ -49,6 +51,26 @@ constexpr Ymd CivilFromDays(int32_t serial) noexcept {
 constexpr int IsoWeekday(int32_t z) noexcept {
   const int w = static_cast<int>((z % 7 + 7 + 3) % 7);  // 0 = Monday
   return w + 1;
+}
+
+// Appends the first `length` characters (10: yyyy-mm-dd; 7: its month) of
+// the serial day's ISO date, as Date::ToString() writes it for the
+// supported years 1900-2199, without a format string: the case-level
+// outputs write millions of dates.
+inline void AppendIsoDate(int32_t serial, size_t length, std::string* out) {
+  const Ymd ymd = CivilFromDays(serial);
+  char text[10];
+  int year = ymd.year;
+  for (int i = 3; i >= 0; --i, year /= 10) {
+    text[i] = static_cast<char>('0' + year % 10);
+  }
+  text[4] = '-';
+  text[5] = static_cast<char>('0' + ymd.month / 10);
+  text[6] = static_cast<char>('0' + ymd.month % 10);
+  text[7] = '-';
+  text[8] = static_cast<char>('0' + ymd.day / 10);
+  text[9] = static_cast<char>('0' + ymd.day % 10);
+  out->append(text, length < 10 ? length : 10);
 }
 
 }  // namespace internal

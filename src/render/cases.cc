@@ -100,9 +100,9 @@ class CsvWriter {
     out->push_back(',');
     Field(row.child, out);
     absl::StrAppend(out, ",", CaseItemName(row.item), ",");
-    IsoDate(row.date, 10, out);
+    internal::AppendIsoDate(row.date.serial(), 10, out);
     out->push_back(',');
-    IsoDate(row.date, 7, out);
+    internal::AppendIsoDate(row.date.serial(), 7, out);
     absl::StrAppend(out, ",", CaseOutcomeName(row.outcome), ",",
                     row.in_numerator ? "true" : "false", ",",
                     row.in_denominator ? "true" : "false", ",");
@@ -114,7 +114,7 @@ class CsvWriter {
     for (const std::optional<Date>& date :
          {row.anchor, row.due, row.practical_due}) {
       out->push_back(',');
-      if (date) IsoDate(*date, 10, out);
+      if (date) internal::AppendIsoDate(date->serial(), 10, out);
     }
     out->push_back(',');
     if (row.late_working_days) absl::StrAppend(out, *row.late_working_days);
@@ -144,23 +144,6 @@ class CsvWriter {
     } else {
       out->append(internal::CsvField(s));
     }
-  }
-
-  // The first `length` characters of yyyy-mm-dd (7: the month).
-  static void IsoDate(Date date, size_t length, std::string* out) {
-    const internal::Ymd ymd = internal::CivilFromDays(date.serial());
-    char text[10];
-    int year = ymd.year;  // 1900..2199: four digits
-    for (int i = 3; i >= 0; --i, year /= 10) {
-      text[i] = static_cast<char>('0' + year % 10);
-    }
-    text[4] = '-';
-    text[5] = static_cast<char>('0' + ymd.month / 10);
-    text[6] = static_cast<char>('0' + ymd.month % 10);
-    text[7] = '-';
-    text[8] = static_cast<char>('0' + ymd.day / 10);
-    text[9] = static_cast<char>('0' + ymd.day % 10);
-    out->append(text, length);
   }
 
   // Report::SourceOf(), its "path:" kept from the row before: a KPI's rows

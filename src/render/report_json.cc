@@ -356,7 +356,7 @@ class Writer {
     buffer_.append(", \"date\": ");
     AppendDate(std::optional<Date>(row.date));
     buffer_.append(", \"month\": \"");
-    AppendIsoDate(row.date, 7);
+    internal::AppendIsoDate(row.date.serial(), 7, &buffer_);
     buffer_.push_back('"');
     buffer_.append(", \"outcome\": ");
     AppendString(CaseOutcomeName(row.outcome));
@@ -403,27 +403,8 @@ class Writer {
       return;
     }
     buffer_.push_back('"');
-    AppendIsoDate(*date, 10);
+    internal::AppendIsoDate(date->serial(), 10, &buffer_);
     buffer_.push_back('"');
-  }
-
-  // The first `length` characters of the date's yyyy-mm-dd (7: its month),
-  // as Date::ToString() writes it, without its string format: a million
-  // rows have four dates each.
-  void AppendIsoDate(Date date, size_t length) {
-    const internal::Ymd ymd = internal::CivilFromDays(date.serial());
-    char text[10];
-    int year = ymd.year;  // 1900..2199, four digits
-    for (int i = 3; i >= 0; --i, year /= 10) {
-      text[i] = static_cast<char>('0' + year % 10);
-    }
-    text[4] = '-';
-    text[5] = static_cast<char>('0' + ymd.month / 10);
-    text[6] = static_cast<char>('0' + ymd.month % 10);
-    text[7] = '-';
-    text[8] = static_cast<char>('0' + ymd.day / 10);
-    text[9] = static_cast<char>('0' + ymd.day % 10);
-    buffer_.append(text, length);
   }
 
   // Report::SourceOf(), with the "path:" of the last file kept: the rows of
