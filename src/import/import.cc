@@ -26,6 +26,7 @@
 #include "import/mapped_file.h"
 #include "import/release_memory.h"
 #include "import/text_input.h"
+#include "pugixml.hpp"
 
 TSC_NAMESPACE_BEGIN
 namespace {
@@ -39,28 +40,17 @@ bool IsXml(absl::string_view text) {
   return absl::StartsWith(text, "<");
 }
 
-// The offset just past the `>` that ends the markup declaration `rest`
-// begins with (`<!DOCTYPE ...>`), reading past quoted text and a bracketed
-// internal subset, where a `>` (`<!ENTITY n "<b>x</b>">`) ends nothing; npos
-// when it never ends.
-size_t EndOfDeclaration(absl::string_view rest) {
-  char quote = 0;
-  int depth = 0;
-  for (size_t i = 2; i < rest.size(); ++i) {
-    const char c = rest[i];
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '[') {
-      ++depth;
-    } else if (c == ']') {
-      depth = depth > 0 ? depth - 1 : 0;
-    } else if (c == '>' && depth == 0) {
-      return i + 1;
-    }
+// The root element's name as pugixml reads the document, "" when it cannot:
+// for a document with a DOCTYPE, whose internal subset pugixml reads by
+// rules of its own (lenient ones), which a scan could only approximate.
+// Such returns are rare, and the parse is what the importer does anyway.
+std::string RootNameParsed(absl::string_view text) {
+  pugi::xml_document doc;
+  if (!doc.load_buffer(text.data(), text.size(), pugi::parse_default,
+                       pugi::encoding_utf8)) {
+    return "";
   }
-  return absl::string_view::npos;
+  return doc.document_element().name();
 }
 
 // The name of the root element, past the declaration, comments, processing
@@ -69,14 +59,10 @@ std::string RootName(absl::string_view text) {
   size_t at = 0;
   while ((at = text.find('<', at)) != absl::string_view::npos) {
     const absl::string_view rest = text.substr(at);
-    if (absl::StartsWith(rest, "<!") && !absl::StartsWith(rest, "<!--")) {
-      const size_t end = EndOfDeclaration(rest);
-      if (end == absl::string_view::npos) return "";
-      at += end;
-      continue;
-    }
+    if (absl::StartsWith(rest, "<!DOCTYPE")) return RootNameParsed(text);
     const char* skip_to = absl::StartsWith(rest, "<!--") ? "-->"
                           : absl::StartsWith(rest, "<?") ? "?>"
+                          : absl::StartsWith(rest, "<!") ? ">"
                                                          : nullptr;
     if (skip_to == nullptr) {
       const size_t end = rest.find_first_of(" \t\r\n/>", 1);

@@ -751,6 +751,19 @@ TEST(ImportBuffer, ADoctypeWithMarkupInAnEntityIsStillA903Return) {
   EXPECT_EQ(data.headers[0].child, "1");
 }
 
+// A comment or processing instruction in the internal subset may hold an
+// apostrophe or a '>' that ends nothing.
+TEST(ImportBuffer, ADoctypeWithACommentAndAPiIsStillA903Return) {
+  const std::string xml =
+      "<!DOCTYPE EXPSSDA903 [ <!-- the return's > --> <?pi 'x' > y?> ]>\n"
+      "<EXPSSDA903><CHILD><HEADER><CHILDID>2</CHILDID><SEX>2</SEX>"
+      "<DOB>01/02/2011</DOB></HEADER></CHILD></EXPSSDA903>\n";
+  Dataset data;
+  ASSERT_TRUE(ImportBuffer("return.xml", xml, &data).ok());
+  ASSERT_EQ(data.headers.size(), 1u);
+  EXPECT_EQ(data.headers[0].child, "2");
+}
+
 // Text before the document: pugixml would skip it and the sniffing takes
 // the file for CSV; the XML importers refuse it, naming the text.
 TEST(ImportSsda903Xml, TextBeforeTheDocumentIsAnError) {
