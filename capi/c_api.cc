@@ -1648,6 +1648,8 @@ struct tsc_report_options {
   // Write the report even with data problems (tsc_report_run_with_options
   // refuses it otherwise).
   bool allow_rejections = false;
+  // The monitoring list's held_late rows from this day.
+  timescales::MonitoringOptions monitoring;
 };
 
 namespace timescales {
@@ -1683,6 +1685,7 @@ struct RunSettings {
   // tsc_report_run writes every report, as it always did; the options
   // handle refuses one with data problems unless told.
   bool allow_rejections = true;
+  MonitoringOptions monitoring;
 };
 
 absl::StatusOr<RunSettings> ToRunSettings(const char* fn,
@@ -1820,8 +1823,9 @@ absl::Status RunMonitoring(const char* fn, char** out,
   TSC_RETURN_IF_ERROR(InRange(fn, "as_at", as_at));
   absl::StatusOr<RunSettings> run = settings();
   if (!run.ok()) return run.status();
-  absl::StatusOr<MonitoringList> list = BuildMonitoringList(
-      inputs->data, Date::FromSerial(as_at), run->config, run->options);
+  absl::StatusOr<MonitoringList> list =
+      BuildMonitoringList(inputs->data, Date::FromSerial(as_at), run->config,
+                          run->options, run->monitoring);
   if (!list.ok()) return list.status();
   switch (*how) {
     case Format::kJson:
@@ -1846,6 +1850,7 @@ absl::StatusOr<RunSettings> SettingsOf(const tsc_report_options* options) {
   settings.config = options->config;
   settings.options = options->options;
   settings.allow_rejections = options->allow_rejections;
+  settings.monitoring = options->monitoring;
   return settings;
 }
 
@@ -1937,6 +1942,19 @@ extern "C" int tsc_report_options_set_data_from(tsc_report_options* options,
         timescales::capi::ToOptionalDate(fn, "data_from", data_from);
     if (!from.ok()) return from.status();
     options->options.data_from = *from;
+    return absl::OkStatus();
+  });
+}
+
+extern "C" int tsc_report_options_set_late_since(tsc_report_options* options,
+                                                 tsc_date late_since) {
+  const char* fn = __func__;
+  return Guard([&]() -> absl::Status {
+    TSC_RETURN_IF_ERROR(NonNull(fn, {{"options", options}}));
+    absl::StatusOr<std::optional<Date>> since =
+        timescales::capi::ToOptionalDate(fn, "late_since", late_since);
+    if (!since.ok()) return since.status();
+    options->monitoring.late_since = *since;
     return absl::OkStatus();
   });
 }

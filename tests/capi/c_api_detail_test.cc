@@ -336,6 +336,59 @@ TEST_F(CapiDetailDemo, OtherFormatsAndTheMonitoringListRun) {
   tsc_free(without);
 }
 
+// tsc_report_options_set_late_since: the monitoring list's held_late rows
+// are the reviews and conferences the KPIs count late in the same window.
+TEST_F(CapiDetailDemo, LateSinceListsTheReviewsTheKpisCountLate) {
+  EXPECT_EQ(tsc_report_options_set_late_since(nullptr, TSC_NO_DATE),
+            TSC_INVALID_ARGUMENT);
+  EXPECT_EQ(tsc_report_options_set_late_since(options_, INT32_MAX),
+            TSC_OUT_OF_RANGE);
+  tsc_date since = 0;
+  tsc_date as_at = 0;
+  ASSERT_EQ(tsc_date_from_ymd(&since, 2019, 4, 1), TSC_OK);
+  ASSERT_EQ(tsc_date_from_ymd(&as_at, 2020, 3, 31), TSC_OK);
+  ASSERT_EQ(tsc_report_options_set_detail(options_, 1), TSC_OK);
+  const Json report = RunJson(inputs_, options_);
+  std::map<std::string, std::multiset<std::string>> late;  // KPI -> children
+  for (const Json& kpi : report["kpis"]) {
+    for (const Json& row : kpi["cases"]) {
+      if (row["outcome"] == "late") {
+        late[kpi["id"].get<std::string>()].insert(row["child"]);
+      }
+    }
+  }
+  ASSERT_EQ(tsc_report_options_set_late_since(options_, since), TSC_OK);
+  char* out = nullptr;
+  ASSERT_EQ(tsc_monitoring_run_with_options(&out, inputs_, as_at, options_),
+            TSC_OK)
+      << LastError();
+  const Json list = Json::parse(out);
+  tsc_free(out);
+  std::multiset<std::string> lac;
+  std::multiset<std::string> cp;
+  for (const Json& row : list["children"]) {
+    if (row["status"] != "held_late") continue;
+    (row["kind"] == "lac" ? lac : cp).insert(row["child"].get<std::string>());
+  }
+  EXPECT_EQ(lac, late["lac_review_timeliness"]);
+  EXPECT_EQ(cp, late["rcpc_timeliness"]);
+  EXPECT_EQ(lac.size(), 2u);  // 1000081 and 1000162 (README)
+  EXPECT_EQ(list["held_late"], lac.size() + cp.size());
+
+  // After the as-at day: refused when the list is run; TSC_NO_DATE clears.
+  tsc_date after = 0;
+  ASSERT_EQ(tsc_date_from_ymd(&after, 2020, 4, 1), TSC_OK);
+  ASSERT_EQ(tsc_report_options_set_late_since(options_, after), TSC_OK);
+  EXPECT_EQ(tsc_monitoring_run_with_options(&out, inputs_, as_at, options_),
+            TSC_INVALID_ARGUMENT);
+  EXPECT_EQ(out, nullptr);
+  ASSERT_EQ(tsc_report_options_set_late_since(options_, TSC_NO_DATE), TSC_OK);
+  ASSERT_EQ(tsc_monitoring_run_with_options(&out, inputs_, as_at, options_),
+            TSC_OK);
+  EXPECT_EQ(Json::parse(out)["held_late"], 0);
+  tsc_free(out);
+}
+
 TEST_F(CapiDetailDemo, NullOptionsAndTheOldRunHaveNoCases) {
   const std::string json = RunReport(inputs_, nullptr);
   EXPECT_THAT(json, Not(HasSubstr("\"cases\"")));

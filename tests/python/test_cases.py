@@ -147,6 +147,39 @@ class DetailReportTest(unittest.TestCase):
         self.assertEqual(calls, [1, 0])
 
 
+class LateSinceTest(unittest.TestCase):
+    """monitoring_list(late_since=...): the reviews and conferences held
+    late in the window are the rows the KPIs count late."""
+
+    def test_held_late_rows_are_the_late_cases(self):
+        report = timescales.report(**DEMO, detail=True)
+        late = {}
+        for kpi in report["kpis"]:
+            late[kpi["id"]] = sorted(c["child"] for c in kpi["cases"]
+                                     if c["outcome"] == "late")
+        inputs = {k: DEMO[k] for k in ("ssda903", "cin", "meetings",
+                                       "config")}
+        listed = timescales.monitoring_list(
+            **inputs, as_at=datetime.date(2020, 3, 31),
+            late_since=datetime.date(2019, 4, 1))
+        self.assertEqual(listed["late_since"], datetime.date(2019, 4, 1))
+        rows = [r for r in listed["children"] if r["status"] == "held_late"]
+        self.assertEqual(sorted(r["child"] for r in rows if r["kind"] == "lac"),
+                         late["lac_review_timeliness"])
+        self.assertEqual(sorted(r["child"] for r in rows if r["kind"] == "cp"),
+                         late["rcpc_timeliness"])
+        self.assertEqual(listed["held_late"], len(rows))
+        for row in rows:
+            self.assertIsInstance(row["held"], datetime.date)
+            self.assertGreater(row["held"], row["next_due"])
+            self.assertGreater(row["working_days_late"], 0)
+        # Without it, none.
+        plain = timescales.monitoring_list(**inputs,
+                                           as_at=datetime.date(2020, 3, 31))
+        self.assertEqual(plain["held_late"], 0)
+        self.assertIsNone(plain["late_since"])
+
+
 class DetailHandCountedTest(unittest.TestCase):
     """report(detail=True) on test_report's fixture, rows counted by hand."""
 

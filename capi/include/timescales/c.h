@@ -880,6 +880,18 @@ TSC_API TSC_WARN_UNUSED int tsc_report_options_set_allow_rejections(
 TSC_API TSC_WARN_UNUSED int tsc_report_options_set_detail(
     tsc_report_options *options, int detail);
 
+/* ---- The monitoring list's late reviews ------------------------------------
+ *
+ * tsc_monitoring_run_with_options also lists, with status "held_late", each
+ * LAC review and CP review conference held after its legal due date from
+ * `late_since` to the as-at day, both included (the CLI's `timescales
+ * monitoring --late-since`): the due date, the day held ("held") and the
+ * working days late ("working_days_late"). TSC_NO_DATE, the default, lists
+ * none. A date outside the supported range is TSC_OUT_OF_RANGE; one after
+ * the as-at day is TSC_INVALID_ARGUMENT when the list is run. */
+TSC_API TSC_WARN_UNUSED int tsc_report_options_set_late_since(
+    tsc_report_options *options, tsc_date late_since);
+
 #ifdef __cplusplus
 }
 #endif

@@ -222,6 +222,7 @@ _STATUS_FUNCS: List[Tuple[str, List[Any]]] = [
     ("tsc_report_options_set_data_from", [ReportOptionsP, _date]),
     ("tsc_report_options_set_format", [ReportOptionsP, c_int]),
     ("tsc_report_options_set_detail", [ReportOptionsP, c_int]),
+    ("tsc_report_options_set_late_since", [ReportOptionsP, _date]),
     ("tsc_report_run_with_options",  # char **
      [_P(c_void_p), ReportInputsP, c_char_p, ReportOptionsP]),
     ("tsc_monitoring_run_with_options",  # char **

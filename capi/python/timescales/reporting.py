@@ -614,7 +614,9 @@ def monitoring_list(ssda903: Inputs = None, cin: Inputs = None,
                     episodes: Inputs = None, reviews: Inputs = None,
                     header: Inputs = None, date_order: DateOrder = "auto",
                     two_digit_years_from: Optional[int] = None,
-                    allow_unknown_columns: bool = False) -> Dict[str, Any]:
+                    allow_unknown_columns: bool = False,
+                    late_since: Optional[datetime.date] = None
+                    ) -> Dict[str, Any]:
     ...
 
 
@@ -627,7 +629,8 @@ def monitoring_list(ssda903: Inputs = None, cin: Inputs = None,
                     episodes: Inputs = None, reviews: Inputs = None,
                     header: Inputs = None, date_order: DateOrder = "auto",
                     two_digit_years_from: Optional[int] = None,
-                    allow_unknown_columns: bool = False) -> str: ...
+                    allow_unknown_columns: bool = False,
+                    late_since: Optional[datetime.date] = None) -> str: ...
 
 
 def monitoring_list(ssda903: Inputs = None, cin: Inputs = None,
@@ -638,7 +641,8 @@ def monitoring_list(ssda903: Inputs = None, cin: Inputs = None,
                     episodes: Inputs = None, reviews: Inputs = None,
                     header: Inputs = None, date_order: DateOrder = "auto",
                     two_digit_years_from: Optional[int] = None,
-                    allow_unknown_columns: bool = False
+                    allow_unknown_columns: bool = False,
+                    late_since: Optional[datetime.date] = None
                     ) -> Union[Dict[str, Any], str]:
     """The monitoring list as at the end of ``as_at`` (the CLI's
     ``timescales monitoring``): each child in care then, with the next LAC
@@ -650,12 +654,16 @@ def monitoring_list(ssda903: Inputs = None, cin: Inputs = None,
 
     Args:
         as_at: a ``datetime.date`` (required).
+        late_since: also list, with status ``"held_late"``, each review
+            and conference held after its due date from this day to
+            ``as_at`` (the CLI's ``--late-since``); None, the default,
+            lists none.
         format: ``"json"`` (returns a ``dict``: ``personal_data`` (a
-            notice), ``as_at`` (a ``datetime.date``), ``late_since``
-            (always ``None`` here), ``policy``, ``calendar``,
+            notice), ``as_at`` (a ``datetime.date``), ``late_since``,
+            ``policy``, ``calendar``,
             ``short_breaks``, ``in_care`` (the ``"lac"`` rows),
-            ``cp_plans`` (the ``"cp"`` rows), ``held_late`` (always 0
-            here) and ``children``, a list of ``{"child", "status",
+            ``cp_plans`` (the ``"cp"`` rows), ``held_late`` (the
+            ``"held_late"`` rows) and ``children``, a list of ``{"child", "status",
             "next_due", "practical_due", "working_days_to_due", "rule_id",
             "last_review", "reviews_in_period", "period_start", "kind",
             "last_chair", "held", "working_days_late"}``, each date a
@@ -671,24 +679,26 @@ def monitoring_list(ssda903: Inputs = None, cin: Inputs = None,
     latest meeting of the row's kind (``lac_review``; ``icpc`` or
     ``rcpc``) held by ``as_at``, ``None`` without one or without
     meetings. ``held`` and ``working_days_late`` are for ``held_late``
-    rows (the CLI's ``--late-since``), ``None`` otherwise.
+    rows (``late_since``), ``None`` otherwise.
 
     Statuses: ``"overdue"``, ``"due_soon"`` (within the policy's
     ``due_soon_working_days``), ``"on_track"``, ``"unknown"`` for a child
     in care (or a plan) since before the data with no review in it, and
-    ``"held_late"`` (only with the CLI's ``--late-since``, so never here).
+    ``"held_late"`` (only with ``late_since``).
     Other arguments as :func:`report`.
     """
     if as_at is _REQUIRED or as_at is None:
         raise TypeError("monitoring_list() needs as_at, a datetime.date")
     code = _format(format, MONITORING_FORMATS)
     day = _serial(as_at, "as_at")
+    since = _NO_DATE if late_since is None else _serial(late_since,
+                                                         "late_since")
     reading = _reading(date_order, two_digit_years_from,
                        allow_unknown_columns, 5.0, True)
     items = _items(ssda903=ssda903, cin=cin, meetings=meetings,
                    episodes=episodes, reviews=reviews, header=header)
     with _Session(items, config, data_from, reading) as session:
-        text = session.monitoring(day, code)
+        text = session.monitoring(day, code, since)
     if format != "json":
         return text
     parsed = json.loads(text)
@@ -721,7 +731,8 @@ def monitoring_dataframe(ssda903: Inputs = None, cin: Inputs = None,
                          header: Inputs = None,
                          date_order: DateOrder = "auto",
                          two_digit_years_from: Optional[int] = None,
-                         allow_unknown_columns: bool = False
+                         allow_unknown_columns: bool = False,
+                         late_since: Optional[datetime.date] = None
                          ) -> "pandas.DataFrame":
     """The monitoring list's rows (:func:`monitoring_list`) as a pandas
     ``DataFrame`` in the list's order, with the columns
@@ -741,7 +752,8 @@ def monitoring_dataframe(ssda903: Inputs = None, cin: Inputs = None,
                              episodes=episodes, reviews=reviews,
                              header=header, date_order=date_order,
                              two_digit_years_from=two_digit_years_from,
-                             allow_unknown_columns=allow_unknown_columns)
+                             allow_unknown_columns=allow_unknown_columns,
+                             late_since=late_since)
     rows = listed.get("children", [])
     out: Dict[str, Any] = {}
     for column in MONITORING_COLUMNS:
@@ -1005,7 +1017,8 @@ class _Session:
         return self._run(code, lambda out: lib.tsc_report_run_with_options(
             out, self._inputs, period, self._options))
 
-    def monitoring(self, day: int, code: int) -> str:
+    def monitoring(self, day: int, code: int, since: int = _NO_DATE) -> str:
+        lib.tsc_report_options_set_late_since(self._options, since)
         return self._run(code, lambda out:
                          lib.tsc_monitoring_run_with_options(
                              out, self._inputs, day, self._options))
