@@ -68,7 +68,8 @@ const MeetingChairs& Chairs(const KpiContext& ctx);
 // Asks `kpi` to keep the cases the context's detail options want.
 void WantCases(const KpiContext& ctx, Kpi* kpi);
 // The chair (MeetingChairs number) of `child`'s meeting of `type` held on
-// `date`, or -1 when none is in the data.
+// `date`, or -1 when none is in the data (or `date` is outside the detail
+// period, whose rows alone have chairs).
 int32_t ChairOfMeeting(const KpiContext& ctx, std::string_view child, Date date,
                        MeetingType type);
 

@@ -286,6 +286,10 @@ std::vector<CaseRow> Kpi::Cases(Date start, Date end, Date horizon,
   const auto first =
       std::lower_bound(events_.begin(), events_.end(), start,
                        [](const KpiEvent& e, Date d) { return e.date < d; });
+  const auto last =
+      std::upper_bound(first, events_.end(), end,
+                       [](Date d, const KpiEvent& e) { return d < e.date; });
+  rows.reserve(static_cast<size_t>(last - first));
   // The tests of Tally(), in its order.
   for (auto it = first; it != events_.end() && it->date <= end; ++it) {
     if (it->info == kNoCase) continue;
@@ -304,13 +308,17 @@ std::vector<CaseRow> Kpi::Cases(Date start, Date end, Date horizon,
   const auto slot =
       std::lower_bound(slots_.begin(), slots_.end(), start,
                        [](const OpenSlot& s, Date d) { return s.due < d; });
+  const size_t events = rows.size();
   for (auto it = slot; it != slots_.end() && it->due <= end; ++it) {
     if (it->info == kNoCase || !OverdueAt(*it, end)) continue;
     rows.push_back(MakeRow(it->info, it->due, CaseOutcome::kOverdue, "", false,
                            true, end, context));
   }
-  std::stable_sort(
-      rows.begin(), rows.end(),
+  // Events and slots are each in date order (Finish): merged, a day's
+  // events before its slots.
+  std::inplace_merge(
+      rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(events),
+      rows.end(),
       [](const CaseRow& a, const CaseRow& b) { return a.date < b.date; });
   return rows;
 }

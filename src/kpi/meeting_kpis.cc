@@ -119,6 +119,11 @@ int32_t ChairOfMeeting(const KpiContext& ctx, std::string_view child, Date date,
     const MeetingChairs& chairs = Chairs(ctx);
     for (size_t i = 0; i < ctx.data.meetings.size(); ++i) {
       const MeetingRecord& m = ctx.data.meetings[i];
+      // Only rows of the detail period ask (a national extract holds years
+      // of meetings).
+      if (m.held.date < ctx.detail_start || m.held.date > ctx.detail_end) {
+        continue;
+      }
       index->chair.try_emplace(
           std::make_tuple(std::string_view(m.child), m.held.date.serial(),
                           static_cast<uint8_t>(m.type)),
