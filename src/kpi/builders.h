@@ -73,6 +73,19 @@ void WantCases(const KpiContext& ctx, Kpi* kpi);
 int32_t ChairOfMeeting(const KpiContext& ctx, std::string_view child, Date date,
                        MeetingType type);
 
+// The case of a review or slot of a schedule: `k` the position of the slot
+// (next_due[k]), `anchored` whether the schedule's start is known, `done`
+// the review that filled it (its chair from the meeting of `meeting` that
+// day), `noun` what a review is called ("review", "conference"). With
+// `explaining`, the working: `context_line`, how the due date was computed
+// and what filled the slot.
+CaseInfo SlotCase(const KpiContext& ctx, const ScheduleCalculator& calculator,
+                  std::string_view child, SourceRef source, CaseItem item,
+                  size_t k, bool anchored, std::optional<Date> anchor,
+                  std::optional<Date> due, std::optional<Date> done,
+                  MeetingType meeting, const std::string& context_line,
+                  bool explaining, const char* noun);
+
 using KpiPtr = std::unique_ptr<Kpi>;
 
 // LAC reviews (SSDA903 Episodes + Reviews).

@@ -194,8 +194,10 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
         explaining && plan.child == ctx.detail_child
             ? DescribePlan(plan, ctx.data)
             : std::string();
-    // A conference's case: the plan's record, the chair of its meeting.
-    const auto conference = [&](Date review, const char* why) {
+    // An excluded conference's case: why it is left out.
+    const auto excluded = [&](Date review, int32_t reason, const char* why) {
+      const KpiEvent event{review, reason, false, {}, {}};
+      if (!kpi->WantsCase(plan.child, review)) return kpi->AddEvent(event);
       CaseInfo info{plan.child, plan.source, CaseItem::kReview};
       info.done = review;
       info.chair = ChairOfMeeting(ctx, plan.child, review, MeetingType::kRcpc);
@@ -203,20 +205,17 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
         info.explanation = absl::StrCat(context_line, "\nthe conference held ",
                                         review.ToString(), why);
       }
-      return info;
+      kpi->AddEvent(event, std::move(info));
     };
     held.clear();
     for (size_t i = 0; i < plan.reviews.size(); ++i) {
       const Date review = plan.reviews[i];
       if (Repeats(plan.reviews, i, review)) {
-        kpi->AddEvent(KpiEvent{review, duplicate, false, {}, {}},
-                      conference(review,
-                                 " repeats one of the same date: "
-                                 "counted once"));
+        excluded(review, duplicate,
+                 " repeats one of the same date: counted once");
       } else if (!plan.start || review < *plan.start ||
                  (plan.end && review > *plan.end)) {
-        kpi->AddEvent(KpiEvent{review, outside, false, {}, {}},
-                      conference(review, " falls outside the plan"));
+        excluded(review, outside, " falls outside the plan");
       } else {
         held.push_back(review);
       }
@@ -230,23 +229,12 @@ absl::StatusOr<KpiPtr> BuildRcpcTimeliness(const KpiContext& ctx) {
     // The case of slot k (next_due[k]) and, when `done`, its conference.
     const auto slot_case = [&](size_t k, std::optional<Date> done) {
       const std::optional<Date>& due = (*next_due)[k];
-      CaseInfo info =
-          done ? conference(*done, "")
-               : CaseInfo{plan.child, plan.source, CaseItem::kOverdueSlot};
-      if (due) {
-        info.rule = calculator->RuleOf(k, anchored);
-        info.slot = anchored ? static_cast<int32_t>(k) + 1 : 0;
-        info.anchor = k == 0 ? plan.start : std::optional<Date>(held[k - 1]);
-        info.due = due;
-        if (explaining) {
-          if (!done) info.explanation = context_line;
-          absl::StatusOr<DueDate> working =
-              ctx.ts.Due(std::string(info.rule), Moment::OnDate(*info.anchor));
-          if (working.ok()) {
-            absl::StrAppend(&info.explanation, "\n", working->Explain());
-          }
-        }
-      } else if (explaining) {
+      CaseInfo info = SlotCase(
+          ctx, *calculator, plan.child, plan.source,
+          done ? CaseItem::kReview : CaseItem::kOverdueSlot, k, anchored,
+          k == 0 ? plan.start : std::optional<Date>(held[k - 1]), due, done,
+          MeetingType::kRcpc, context_line, explaining, "conference");
+      if (explaining && !due) {
         absl::StrAppend(&info.explanation,
                         "\nthe first conference in the data of a plan that "
                         "began before the coverage start: its due date is "

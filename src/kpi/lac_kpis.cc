@@ -55,41 +55,6 @@ std::string DescribePeriod(const PeriodOfCare& period, const Dataset& data) {
       data.PathOf(period.source), period.source.line);
 }
 
-// The case of a review or slot of a schedule: `k` the position of the slot
-// (next_due[k]), `anchored` whether the schedule's start is known.
-CaseInfo SlotCase(const KpiContext& ctx, const ScheduleCalculator& calculator,
-                  std::string_view child, SourceRef source, CaseItem item,
-                  size_t k, bool anchored, std::optional<Date> anchor,
-                  std::optional<Date> due, std::optional<Date> done,
-                  MeetingType meeting, const std::string& context_line,
-                  bool explaining) {
-  CaseInfo info{child, source, item};
-  if (due) {
-    info.rule = calculator.RuleOf(k, anchored);
-    info.slot = anchored ? static_cast<int32_t>(k) + 1 : 0;
-    info.anchor = anchor;
-    info.due = due;
-  }
-  info.done = done;
-  if (item == CaseItem::kReview && done) {
-    info.chair = ChairOfMeeting(ctx, child, *done, meeting);
-  }
-  if (explaining) {
-    info.explanation = context_line;
-    if (due && anchor) {
-      absl::StatusOr<DueDate> working =
-          ctx.ts.Due(std::string(info.rule), Moment::OnDate(*anchor));
-      if (working.ok())
-        absl::StrAppend(&info.explanation, "\n", working->Explain());
-    }
-    if (item == CaseItem::kReview && done) {
-      absl::StrAppend(&info.explanation, "\nfilled by the review held ",
-                      done->ToString());
-    }
-  }
-  return info;
-}
-
 }  // namespace
 
 absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
@@ -184,7 +149,7 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
         CaseInfo info = SlotCase(
             ctx, *calculator, id, reviews[k].second->record->source,
             CaseItem::kReview, k, anchored, anchor_of(k), due, dates[k],
-            MeetingType::kLacReview, context_line, explaining);
+            MeetingType::kLacReview, context_line, explaining, "review");
         if (explaining && !due) {
           absl::StrAppend(&info.explanation,
                           "\nthe first review in the data of a period of "
@@ -201,10 +166,10 @@ absl::StatusOr<KpiPtr> BuildLacReviewTimeliness(const KpiContext& ctx) {
           if (!due || !kpi->WantsCase(id, *due)) continue;
           const SourceRef source =
               k == 0 ? period.source : reviews[k - 1].second->record->source;
-          slot_cases[k] = kpi->AddCase(
-              SlotCase(ctx, *calculator, id, source, CaseItem::kOverdueSlot, k,
-                       anchored, anchor_of(k), due, std::nullopt,
-                       MeetingType::kLacReview, context_line, explaining));
+          slot_cases[k] = kpi->AddCase(SlotCase(
+              ctx, *calculator, id, source, CaseItem::kOverdueSlot, k, anchored,
+              anchor_of(k), due, std::nullopt, MeetingType::kLacReview,
+              context_line, explaining, "review"));
         }
         kpi->AddSchedule(dates, *next_due, period.end, &slot_cases);
       } else {
