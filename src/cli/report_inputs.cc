@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -202,25 +201,8 @@ absl::StatusOr<ReportOptions> LoadOptions(const InputArgs& args) {
 
 absl::Status Write(const InputArgs& args, const std::string& text,
                    std::ostream& out) {
-  if (args.output.empty()) {
-    out << text;
-    return absl::OkStatus();
-  }
-  // stdio, so errno says why a write failed.
-  std::FILE* file = std::fopen(args.output.c_str(), "wb");
-  if (file == nullptr) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("cannot write ", args.output, ": ", std::strerror(errno)));
-  }
-  const size_t written = std::fwrite(text.data(), 1, text.size(), file);
-  const int write_error = written == text.size() ? 0 : errno;
-  const int close_error = std::fclose(file) == 0 ? 0 : errno;
-  if (write_error != 0 || close_error != 0) {
-    return absl::PermissionDeniedError(absl::StrCat(
-        "cannot write ", args.output, ": ",
-        std::strerror(write_error != 0 ? write_error : close_error)));
-  }
-  return absl::OkStatus();
+  return WriteStream(
+      args, [&text](std::ostream& to) { to << text; }, out);
 }
 
 // Tells the user on stderr what the import noticed about whole files
