@@ -33,6 +33,7 @@
 #include "absl/strings/string_view.h"
 #include "calendar/civil.h"
 #include "nlohmann/json.hpp"
+#include "render/case_json.h"
 #include "render/text.h"
 #include "timescales/render.h"
 
@@ -170,39 +171,6 @@ class CsvWriter {
   bool prefix_ok_ = false;
 };
 
-Json StringOrNull(std::string_view s) {
-  if (s.empty()) return nullptr;
-  return std::string(s);
-}
-
-Json DateOrNull(const std::optional<Date>& date) {
-  if (!date) return nullptr;
-  return date->ToString();
-}
-
-Json CaseJson(const Report& report, const KpiResult& kpi, const CaseRow& row) {
-  Json out = Json::object();
-  out["kpi"] = kpi.id;
-  out["child"] = row.child;
-  out["item"] = CaseItemName(row.item);
-  out["date"] = row.date.ToString();
-  out["month"] = row.Month();
-  out["outcome"] = CaseOutcomeName(row.outcome);
-  out["in_numerator"] = row.in_numerator;
-  out["in_denominator"] = row.in_denominator;
-  out["reason"] = StringOrNull(row.reason);
-  out["rule"] = StringOrNull(row.rule);
-  out["slot"] = row.slot > 0 ? Json(row.slot) : Json(nullptr);
-  out["anchor"] = DateOrNull(row.anchor);
-  out["due"] = DateOrNull(row.due);
-  out["practical_due"] = DateOrNull(row.practical_due);
-  out["late_working_days"] =
-      row.late_working_days ? Json(*row.late_working_days) : Json(nullptr);
-  out["chair_id"] = row.chair_id ? Json(*row.chair_id) : Json(nullptr);
-  out["source"] = StringOrNull(SourceText(report, row.source));
-  return out;
-}
-
 // Identifiers and file names come from user data and need not be UTF-8:
 // bad bytes become U+FFFD rather than an exception.
 std::string Dump(const Json& value) {
@@ -306,10 +274,11 @@ std::string RenderCasesJson(const Report& report, std::string_view kpi_id,
                    kpi_id.empty() ? "null" : Dump(Json(std::string(kpi_id))),
                    ",\n  \"cases\": [");
   bool first = true;
+  internal::CaseJsonWriter cases(report);
   ForEachCase(report, kpi_id, filter,
               [&](const KpiResult& kpi, const CaseRow& row) {
-                absl::StrAppend(&out, first ? "\n    " : ",\n    ",
-                                OneLine(CaseJson(report, kpi, row)));
+                out.append(first ? "\n    " : ",\n    ");
+                cases.Append(row, kpi.id, &out);
                 first = false;
               });
   absl::StrAppend(&out, first ? "]\n}\n" : "\n  ]\n}\n");

@@ -34,6 +34,7 @@
 #include "base/json.h"
 #include "calendar/civil.h"
 #include "nlohmann/json.hpp"
+#include "render/case_json.h"
 #include "timescales/kpi_registry.h"
 #include "timescales/render.h"
 
@@ -265,7 +266,8 @@ class Writer {
         // File names and reasons come from user data and need not be UTF-8:
         // replace bad bytes (U+FFFD) instead of throwing.
         serializer_(nlohmann::detail::output_adapter<char>(out), ' ',
-                    Json::error_handler_t::replace) {}
+                    Json::error_handler_t::replace),
+        cases_(report) {}
 
   void WriteReport() {
     const Json document = Document(report_);
@@ -299,9 +301,8 @@ class Writer {
   }
 
   void WriteKey(std::string_view key) {
-    buffer_.clear();
-    AppendString(key);
-    out_ << buffer_ << ": ";
+    Dump(Json(std::string(key)), 0);
+    out_ << ": ";
   }
 
   void WriteKpis(const Json& kpis) {
@@ -335,7 +336,7 @@ class Writer {
     buffer_.assign("[\n");
     for (size_t i = 0; i < rows.size(); ++i) {
       buffer_.append(i == 0 ? "        " : ",\n        ");
-      AppendCase(rows[i]);
+      cases_.Append(rows[i], "", &buffer_);
       if (buffer_.size() >= kFlushAt) {
         out_.write(buffer_.data(),
                    static_cast<std::streamsize>(buffer_.size()));
@@ -346,124 +347,11 @@ class Writer {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
 
-  // One case on one line, members in the order of the contract:
-  // {"child": "1000134", "item": "review", ...}.
-  void AppendCase(const CaseRow& row) {
-    buffer_.append("{\"child\": ");
-    AppendString(row.child);
-    buffer_.append(", \"item\": ");
-    AppendString(CaseItemName(row.item));
-    buffer_.append(", \"date\": ");
-    AppendDate(std::optional<Date>(row.date));
-    buffer_.append(", \"month\": \"");
-    internal::AppendIsoDate(row.date.serial(), 7, &buffer_);
-    buffer_.push_back('"');
-    buffer_.append(", \"outcome\": ");
-    AppendString(CaseOutcomeName(row.outcome));
-    buffer_.append(", \"in_numerator\": ");
-    buffer_.append(row.in_numerator ? "true" : "false");
-    buffer_.append(", \"in_denominator\": ");
-    buffer_.append(row.in_denominator ? "true" : "false");
-    buffer_.append(", \"reason\": ");
-    AppendStringOrNull(row.reason);
-    buffer_.append(", \"rule\": ");
-    AppendStringOrNull(row.rule);
-    buffer_.append(", \"slot\": ");
-    if (row.slot == 0) {
-      buffer_.append("null");
-    } else {
-      absl::StrAppend(&buffer_, row.slot);
-    }
-    buffer_.append(", \"anchor\": ");
-    AppendDate(row.anchor);
-    buffer_.append(", \"due\": ");
-    AppendDate(row.due);
-    buffer_.append(", \"practical_due\": ");
-    AppendDate(row.practical_due);
-    buffer_.append(", \"late_working_days\": ");
-    if (row.late_working_days) {
-      absl::StrAppend(&buffer_, *row.late_working_days);
-    } else {
-      buffer_.append("null");
-    }
-    buffer_.append(", \"chair_id\": ");
-    if (row.chair_id) {
-      AppendString(*row.chair_id);
-    } else {
-      buffer_.append("null");
-    }
-    buffer_.append(", \"source\": ");
-    AppendSource(row.source);
-    buffer_.append("}");
-  }
-
-  void AppendDate(const std::optional<Date>& date) {
-    if (!date) {
-      buffer_.append("null");
-      return;
-    }
-    buffer_.push_back('"');
-    internal::AppendIsoDate(date->serial(), 10, &buffer_);
-    buffer_.push_back('"');
-  }
-
-  // Report::SourceOf(), with the "path:" of the last file kept: the rows of
-  // a KPI come from one or two files, and SourceOf builds the path anew.
-  void AppendSource(const SourceRef& source) {
-    if (source.file != prefix_file_) {
-      prefix_file_ = source.file;
-      prefix_ = report_.SourceOf(SourceRef{source.file, 0});
-      // Not "path:0": SourceOf writes something else; ask it every time.
-      prefix_ok_ = absl::EndsWith(prefix_, ":0");
-      if (prefix_ok_) prefix_.pop_back();
-    }
-    if (!prefix_ok_) {
-      AppendString(report_.SourceOf(source));
-      return;
-    }
-    AppendString(prefix_);
-    buffer_.pop_back();  // the closing quote
-    absl::StrAppend(&buffer_, source.line);
-    buffer_.push_back('"');
-  }
-
-  void AppendStringOrNull(std::string_view s) {
-    if (s.empty()) {
-      buffer_.append("null");
-    } else {
-      AppendString(s);
-    }
-  }
-
-  // A JSON string. Ids and file names are nearly always printable ASCII
-  // with nothing to escape; anything else goes through nlohmann's escaping
-  // (and its U+FFFD for bytes that are not UTF-8).
-  void AppendString(std::string_view s) {
-    bool plain = true;
-    for (const char c : s) {
-      const auto byte = static_cast<unsigned char>(c);
-      if (byte < 0x20 || byte >= 0x7f || c == '"' || c == '\\') {
-        plain = false;
-        break;
-      }
-    }
-    if (plain) {
-      buffer_.push_back('"');
-      buffer_.append(s.data(), s.size());
-      buffer_.push_back('"');
-      return;
-    }
-    buffer_.append(Json(std::string(s))
-                       .dump(-1, ' ', false, Json::error_handler_t::replace));
-  }
-
   const Report& report_;
   std::ostream& out_;
   nlohmann::detail::serializer<Json> serializer_;
   std::string buffer_;
-  int32_t prefix_file_ = -2;  // no file yet (-1 is a record without one)
-  std::string prefix_;
-  bool prefix_ok_ = false;
+  internal::CaseJsonWriter cases_;
 };
 
 }  // namespace
